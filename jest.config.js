@@ -1,0 +1,8 @@
+/** Tests are TypeScript, transformed by esbuild (type checking is `npm run typecheck`, with tsc 5). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js' },
+  globalSetup: '<rootDir>/test/build-once.js',
+};

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * Builds dist/ for `clasp push`: Code.js (esbuild bundle + generated top-level functions), appsscript.json and
+ * the HTML files. The top-level functions come from the one list in src/entry.ts, read back out of the bundle,
+ * so a new entry point or custom function needs no second edit anywhere.
+ */
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function fail(message) {
+  console.error(`build: ${message}`);
+  process.exit(1);
+}
+
+async function bundleServer() {
+  const result = await build({
+    entryPoints: [path.join(root, 'src/entry.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'Touchpoint',
+    target: 'es2019',
+    platform: 'neutral',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+    tsconfig: path.join(root, 'tsconfig.json'),
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Loads the bundle in an empty context (as Apps Script would, with no services touched at load time). */
+function readEntryList(bundle) {
+  const sandbox = {};
+  vm.runInNewContext(bundle, sandbox, { filename: 'Code.js' });
+  const exported = sandbox.Touchpoint;
+  if (!exported?.entryPoints || !exported?.customFunctions) fail('src/entry.ts must export entryPoints and customFunctions');
+  return exported;
+}
+
+function jsdocLine(text) {
+  if (text.includes('*/')) fail(`JSDoc text may not contain "*/": ${text}`);
+  return text;
+}
+
+function entryStub(name) {
+  return `function ${name}() {\n  return Touchpoint.entryPoints.${name}.apply(this, arguments);\n}`;
+}
+
+function customFunctionStub(fn, index) {
+  const params = fn.doc.params.map((p) => p.name);
+  for (const name of [fn.name, ...params]) if (!IDENTIFIER.test(name)) fail(`"${name}" is not a valid function or parameter name`);
+  const doc = [
+    '/**',
+    ` * ${jsdocLine(fn.doc.summary)}`,
+    ' *',
+    ...fn.doc.params.map((p) => ` * @param {${p.type}} ${p.name} ${jsdocLine(p.description)}`),
+    ` * @return {${fn.doc.returns.type}} ${jsdocLine(fn.doc.returns.description)}`,
+    ' * @customfunction',
+    ' */',
+  ];
+  return `${doc.join('\n')}\nfunction ${fn.name}(${params.join(', ')}) {\n  return Touchpoint.customFunctions[${index}].run(${params.join(', ')});\n}`;
+}
+
+function generateCode(bundle, { entryPoints, customFunctions }) {
+  const names = [...Object.keys(entryPoints), ...customFunctions.map((f) => f.name)];
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate) fail(`"${duplicate}" is declared twice`);
+  for (const [name, value] of Object.entries(entryPoints)) {
+    if (!IDENTIFIER.test(name)) fail(`"${name}" is not a valid function name`);
+    if (typeof value !== 'function') fail(`entry point ${name} is not a function`);
+  }
+  return [
+    '// Touchpoint for Google Sheets. Built by scripts/build.mjs from src/: edit the source, then `npm run build`.',
+    '/** @OnlyCurrentDoc */',
+    bundle.trim(),
+    '',
+    '// ---- Functions Apps Script calls by name (generated from src/entry.ts) ----',
+    ...Object.keys(entryPoints).map(entryStub),
+    '',
+    '// ---- Custom functions (generated from src/server/custom-functions.ts) ----',
+    ...customFunctions.map(customFunctionStub),
+    '',
+  ].join('\n');
+}
+
+async function main() {
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(dist, { recursive: true });
+  const bundle = await bundleServer();
+  const code = generateCode(bundle, readEntryList(bundle));
+  fs.writeFileSync(path.join(dist, 'Code.js'), code);
+  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  const htmlDir = path.join(root, 'src/client/html');
+  const htmlFiles = fs.existsSync(htmlDir) ? fs.readdirSync(htmlDir).filter((f) => f.endsWith('.html')) : [];
+  for (const file of htmlFiles) fs.copyFileSync(path.join(htmlDir, file), path.join(dist, file));
+  const size = (file) => `${(fs.statSync(path.join(dist, file)).size / 1024).toFixed(1)} KB`;
+  console.log(`build: dist/Code.js ${size('Code.js')}, appsscript.json${htmlFiles.map((f) => `, ${f}`).join('')}`);
+}
+
+main().catch((error) => fail(error.stack ?? String(error)));

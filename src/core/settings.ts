@@ -1,0 +1,106 @@
+import { DEFAULT_CADENCES, normaliseName } from './cadence';
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_LETTER_WEEKS } from './formulas';
+import { isBlank } from './values';
+
+/**
+ * The Settings sheet: a Setting | Value | About table in columns A:C and the cadence table in E:G.
+ * Formulas read settings through named ranges, so a moved row keeps working.
+ */
+export const SETTINGS_SHEET = 'Settings';
+
+export const NAMED_RANGES = {
+  asOf: 'TouchpointAsOf',
+  dueSoonDays: 'TouchpointDueSoonDays',
+  letterWeeks: 'TouchpointLetterWeeks',
+  cadences: 'TouchpointCadences',
+} as const;
+
+export interface SettingSpec {
+  key: string;
+  label: string;
+  about: string;
+  initial: string | number;
+  kind: 'date' | 'number' | 'text';
+  namedRange?: string;
+}
+
+export const SETTINGS: readonly SettingSpec[] = [
+  {
+    key: 'asOf',
+    label: 'As of',
+    about: 'Today\'s date for the formulas. Touchpoint refreshes it when the file opens and once a day.',
+    initial: '',
+    kind: 'date',
+    namedRange: NAMED_RANGES.asOf,
+  },
+  {
+    key: 'dueSoonDays',
+    label: 'Due soon window (days)',
+    about: 'A follow-up due within this many days shows as Due soon.',
+    initial: DEFAULT_DUE_SOON_DAYS,
+    kind: 'number',
+    namedRange: NAMED_RANGES.dueSoonDays,
+  },
+  {
+    key: 'letterWeeks',
+    label: 'Ask for letters (weeks before due)',
+    about: 'Ask for a letter of recommendation this many weeks before it is due (the guides say 6 to 8).',
+    initial: DEFAULT_LETTER_WEEKS,
+    kind: 'number',
+    namedRange: NAMED_RANGES.letterWeeks,
+  },
+  { key: 'myName', label: 'My name', about: 'Signs your emails: {{My name}}.', initial: '', kind: 'text' },
+  {
+    key: 'myPosition',
+    label: 'My position',
+    about: 'Your training position, e.g. "a PGY-1 preliminary medicine intern": {{My position}}.',
+    initial: '',
+    kind: 'text',
+  },
+  { key: 'myInstitution', label: 'My institution', about: 'Where you train: {{My institution}}.', initial: '', kind: 'text' },
+  { key: 'mySpecialty', label: 'My specialty', about: 'The specialty you are aiming for: {{My specialty}}.', initial: '', kind: 'text' },
+];
+
+export const SETTINGS_HEADER = ['Setting', 'Value', 'About'] as const;
+export const CADENCE_HEADER = ['Relationship', 'First follow-up (days after meeting)', 'Then every (days)'] as const;
+/** Column (0-based) where the cadence table starts: E. */
+export const CADENCE_COLUMN = 4;
+
+export function defaultCadenceRows(): (string | number)[][] {
+  return DEFAULT_CADENCES.map((c) => [c.relationship, c.firstFollowUpDays ?? '', c.everyDays]);
+}
+
+export interface SettingsUpgrade {
+  /** Setting rows to append below the last used row of A:C. */
+  missingSettings: SettingSpec[];
+  /** Cadence rows to append below the last used row of E:G. */
+  missingCadences: (string | number)[][];
+}
+
+/** What an existing Settings sheet lacks, read from its values (columns A:G); never a change to what is there. */
+export function planSettingsUpgrade(values: readonly (readonly unknown[])[]): SettingsUpgrade {
+  const labels = new Set(values.slice(1).map((row) => normaliseName(String(row[0] ?? ''))));
+  const relationships = new Set(values.slice(1).map((row) => normaliseName(String(row[CADENCE_COLUMN] ?? ''))));
+  return {
+    missingSettings: SETTINGS.filter((s) => !labels.has(normaliseName(s.label))),
+    missingCadences: defaultCadenceRows().filter((row) => !relationships.has(normaliseName(String(row[0])))),
+  };
+}
+
+/** 1-based row of each setting label in column A, for named ranges. */
+export function settingRows(values: readonly (readonly unknown[])[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  values.forEach((row, index) => {
+    const spec = SETTINGS.find((s) => !isBlank(row[0]) && normaliseName(String(row[0])) === normaliseName(s.label));
+    if (spec && !rows.has(spec.key)) rows.set(spec.key, index + 1);
+  });
+  return rows;
+}
+
+/** 1-based last row with anything in the given 0-based columns. */
+export function lastUsedRow(values: readonly (readonly unknown[])[], columns: readonly number[]): number {
+  for (let row = values.length - 1; row >= 0; row--) {
+    if (columns.some((c) => !isBlank(values[row][c]))) return row + 1;
+  }
+  return 0;
+}

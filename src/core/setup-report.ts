@@ -1,0 +1,56 @@
+/** What "Set up contact sheet" did, as plain data, and the sentence the user reads about it. */
+export interface SetupReport {
+  createdSheets: string[];
+  addedColumns: { sheet: string; headers: string[] }[];
+  addedSettings: string[];
+  addedCadences: string[];
+  idsAdded: number;
+  duplicateIdRows: number[];
+  coloursAdded: boolean;
+  triggerAdded: boolean;
+  computedWithoutFormula: string[];
+}
+
+export function changedAnything(report: SetupReport): boolean {
+  return (
+    report.createdSheets.length > 0 ||
+    report.addedColumns.some((c) => c.headers.length > 0) ||
+    report.addedSettings.length > 0 ||
+    report.addedCadences.length > 0 ||
+    report.idsAdded > 0 ||
+    report.coloursAdded ||
+    report.triggerAdded
+  );
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function describeSetup(report: SetupReport): string {
+  const lines: string[] = [];
+  if (report.createdSheets.length) lines.push(`Created the ${list(report.createdSheets)} sheet${report.createdSheets.length > 1 ? 's' : ''}.`);
+  for (const { sheet, headers } of report.addedColumns) {
+    if (headers.length && !report.createdSheets.includes(sheet)) {
+      lines.push(`Added ${headers.length} column${headers.length > 1 ? 's' : ''} at the end of ${sheet}: ${list(headers)}.`);
+    }
+  }
+  if (report.addedSettings.length && !report.createdSheets.includes('Settings')) lines.push(`Added settings: ${list(report.addedSettings)}.`);
+  if (report.addedCadences.length && !report.createdSheets.includes('Settings')) {
+    lines.push(`Added follow-up cadences for: ${list(report.addedCadences)}.`);
+  }
+  if (report.idsAdded) lines.push(`Gave ${report.idsAdded} contact${report.idsAdded > 1 ? 's' : ''} a Contact ID.`);
+  if (report.coloursAdded) lines.push('Overdue rows now show red and due-soon rows amber.');
+  if (report.triggerAdded) lines.push('Touchpoint will update Settings ▸ As of every night, so Status stays current.');
+  if (report.computedWithoutFormula.length) {
+    lines.push(
+      `${list(report.computedWithoutFormula)} hold${report.computedWithoutFormula.length > 1 ? '' : 's'} your own values, so ` +
+        'Touchpoint left them as they are. Rename the column to let Touchpoint add its computed one.',
+    );
+  }
+  if (report.duplicateIdRows.length) {
+    lines.push(`Rows ${list(report.duplicateIdRows.map(String))} of Contacts repeat a Contact ID used above them; give each person their own.`);
+  }
+  if (!changedAnything(report)) lines.unshift('Everything was already set up: nothing changed.');
+  return lines.join('\n');
+}
