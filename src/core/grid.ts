@@ -23,22 +23,22 @@ export interface Argument {
 }
 
 /**
- * The value of an argument for the cell at (row, column) of the primary argument:
- * a single value applies to every cell; a range must have the same number of rows; with the same number of
- * columns it is read cell by cell, otherwise (for a one-column primary) the row's first non-blank cell is used —
- * so {days, relationship} means "the days if given, else the relationship".
+ * How an argument is read for the cell at (row, column) of the primary argument: a single value applies to
+ * every cell; a range must have the same number of rows; with the same number of columns it is read cell by
+ * cell, otherwise (for a one-column primary) the row's first non-blank cell is used, so {days, relationship}
+ * means "the days if given, else the relationship". Checked once per call, not once per cell.
  */
-function argumentAt(arg: Argument, row: number, column: number, rows: number, columns: number): unknown {
+function reader(arg: Argument, rows: number, columns: number): (row: number, column: number) => unknown {
   const { value } = arg;
-  if (!isGrid(value)) return value;
-  if (value.length === 1 && value[0].length === 1) return value[0][0];
+  if (!isGrid(value)) return () => value;
+  if (value.length === 1 && value[0].length === 1) return () => value[0][0];
   if (value.length !== rows) {
     throw new Error(`${arg.name} has ${value.length} rows but the first argument has ${rows}: give ranges of the same height`);
   }
-  const cells = value[row];
-  if (cells.length === columns) return cells[column];
-  if (columns === 1) return cells.find((cell) => !isBlank(cell)) ?? '';
-  throw new Error(`${arg.name} has ${cells.length} columns but the first argument has ${columns}`);
+  const width = value[0].length;
+  if (width === columns) return (row, column) => value[row][column];
+  if (columns === 1) return (row) => value[row].find((cell) => !isBlank(cell)) ?? '';
+  throw new Error(`${arg.name} has ${width} columns but the first argument has ${columns}`);
 }
 
 /**
@@ -56,7 +56,7 @@ export function mapCells(
       if (isGrid(arg.value) && arg.value.length !== 1) {
         throw new Error(`${functionName}: ${arg.name} is a range but ${primary.name} is a single cell; give ${primary.name} a range too`);
       }
-      return argumentAt(arg, 0, 0, 1, 1);
+      return reader(arg, 1, 1)(0, 0);
     });
     try {
       return compute(primary.value, ...values);
@@ -68,11 +68,11 @@ export function mapCells(
   const grid = primary.value;
   const rows = grid.length;
   const columns = rows ? grid[0].length : 0;
+  const readers = others.map((arg) => reader(arg, rows, columns));
   return grid.map((cells, row) =>
     cells.map((cell, column) => {
       try {
-        const values = others.map((arg) => argumentAt(arg, row, column, rows, columns));
-        return compute(cell, ...values);
+        return compute(cell, ...readers.map((read) => read(row, column)));
       } catch (error) {
         if (isInvalidValueError(error)) return cellErrorText(error);
         throw error;

@@ -1,0 +1,20 @@
+/**
+ * The one list of functions Apps Script calls by name: simple triggers, menu items, the daily trigger and the
+ * spreadsheet's custom functions. scripts/build.mjs turns this list into top-level `function` declarations in
+ * dist/Code.js; nothing else declares them.
+ */
+import { onInstall, onOpen, refreshAsOfDate, showHelp, updateAsOfDate } from './server/menu';
+import { setUpContactSheet } from './server/setup';
+
+export const entryPoints = {
+  onOpen,
+  onInstall,
+  setUpContactSheet,
+  updateAsOfDate,
+  refreshAsOfDate,
+  showHelp,
+};
+
+export type EntryPointName = keyof typeof entryPoints;
+
+export { CUSTOM_FUNCTIONS as customFunctions } from './server/custom-functions';

@@ -1,0 +1,78 @@
+import type { EntryPointName } from '../entry';
+import { refreshAsOf } from './as-of';
+import { CUSTOM_FUNCTIONS } from './custom-functions';
+import { activeSpreadsheet } from './workbook';
+
+type MenuEntry = { caption: string; run: EntryPointName } | 'separator';
+
+/** Every action the add-on offers, in menu order. */
+export const MENU: readonly MenuEntry[] = [
+  { caption: 'Set up contact sheet', run: 'setUpContactSheet' },
+  { caption: 'Update "As of" date now', run: 'updateAsOfDate' },
+  'separator',
+  { caption: 'Help: formulas and setup', run: 'showHelp' },
+];
+
+function buildMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const entry of MENU) {
+    if (entry === 'separator') menu.addSeparator();
+    else menu.addItem(entry.caption, entry.run);
+  }
+  menu.addToUi();
+}
+
+/**
+ * Runs when the spreadsheet opens. With authMode NONE (the add-on not yet used in this file) only the menu may
+ * be built; otherwise the As of date is refreshed too, so Status is current the moment the sheet opens.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+  if (e && e.authMode === ScriptApp.AuthMode.NONE) return;
+  try {
+    refreshAsOf(activeSpreadsheet());
+  } catch (error) {
+    console.warn(`Touchpoint could not refresh the As of date on open: ${error}`);
+  }
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** Menu: Update "As of" date now. */
+export function updateAsOfDate(): void {
+  const spreadsheet = activeSpreadsheet();
+  const outcome = refreshAsOf(spreadsheet);
+  const messages = {
+    updated: 'As of is now today: Days since contact and Status are recalculating.',
+    unchanged: 'As of already shows today.',
+    'not set up': 'Run Touchpoint ▸ Set up contact sheet first.',
+  };
+  spreadsheet.toast(messages[outcome], 'Touchpoint', 5);
+}
+
+/** Time-driven trigger (daily): no Ui here, only the refresh. */
+export function refreshAsOfDate(): void {
+  refreshAsOf(activeSpreadsheet());
+}
+
+export function helpText(): string {
+  const functions = CUSTOM_FUNCTIONS.map((fn) => `=${fn.name}(${fn.doc.params.map((p) => p.name).join(', ')})\n  ${fn.doc.summary}`);
+  return [
+    'Set up contact sheet creates Contacts, Interactions, Templates and Settings, or adds only what is missing. ' +
+      'It never moves or changes your values.',
+    '',
+    'Status, Next follow-up and Days since contact are computed from Last contact, Relationship (or Follow-up every), ' +
+      'Met on, and Settings ▸ As of, which Touchpoint updates on open and every night.',
+    '',
+    'Formulas you can use anywhere (one cell or a whole column):',
+    ...functions,
+  ].join('\n');
+}
+
+/** Menu: Help. */
+export function showHelp(): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('Touchpoint help', helpText(), ui.ButtonSet.OK);
+}

@@ -1,0 +1,100 @@
+import {
+  CADENCE_COLUMN, CADENCE_HEADER, defaultCadenceRows, lastUsedRow, NAMED_RANGES, planSettingsUpgrade, SETTINGS,
+  SETTINGS_HEADER, SETTINGS_SHEET, SettingSpec, settingRows,
+} from '../core/settings';
+import { DATE_FORMAT } from '../core/schema';
+import { MAX_CADENCE_DAYS } from '../core/cadence';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SettingsSetup {
+  sheet: Sheet;
+  created: boolean;
+  addedSettings: string[];
+  addedCadences: string[];
+}
+
+const SETTINGS_WIDTH = CADENCE_COLUMN + CADENCE_HEADER.length;
+
+function settingRow(spec: SettingSpec): (string | number)[] {
+  return [spec.label, spec.initial, spec.about];
+}
+
+function ensureRows(sheet: Sheet, lastRowNeeded: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < lastRowNeeded) sheet.insertRowsAfter(maxRows, lastRowNeeded - maxRows);
+}
+
+/** Validation and formats for the setting rows a run writes (by their 1-based rows). */
+function formatSettingRows(sheet: Sheet, rows: Map<string, number>, specs: readonly SettingSpec[]): void {
+  for (const spec of specs) {
+    const row = rows.get(spec.key);
+    if (!row) continue;
+    const cell = sheet.getRange(row, 2);
+    if (spec.kind === 'date') cell.setNumberFormat(DATE_FORMAT);
+    if (spec.key === 'dueSoonDays' || spec.key === 'letterWeeks') {
+      const [min, max] = spec.key === 'dueSoonDays' ? [0, 365] : [1, 52];
+      cell.setDataValidation(
+        SpreadsheetApp.newDataValidation().requireNumberBetween(min, max).setAllowInvalid(false)
+          .setHelpText(`A whole number from ${min} to ${max}.`).build(),
+      );
+    }
+  }
+}
+
+/** Creates the Settings sheet, or adds the settings and relationship cadences an older one lacks. */
+export function ensureSettings(spreadsheet: Spreadsheet): SettingsSetup {
+  const existing = spreadsheet.getSheetByName(SETTINGS_SHEET);
+  const sheet = existing ?? spreadsheet.insertSheet(SETTINGS_SHEET);
+  let rows: Map<string, number>;
+  let addedSettings: SettingSpec[];
+  let addedCadences: (string | number)[][];
+  if (!existing) {
+    addedSettings = [...SETTINGS];
+    addedCadences = defaultCadenceRows();
+    const settingsBlock = [[...SETTINGS_HEADER], ...addedSettings.map(settingRow)];
+    const cadenceBlock = [[...CADENCE_HEADER], ...addedCadences];
+    sheet.getRange(1, 1, settingsBlock.length, SETTINGS_HEADER.length).setValues(settingsBlock);
+    sheet.getRange(1, CADENCE_COLUMN + 1, cadenceBlock.length, CADENCE_HEADER.length).setValues(cadenceBlock);
+    sheet.getRange(1, 1, 1, SETTINGS_WIDTH).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    sheet
+      .getRange(2, CADENCE_COLUMN + 2, sheet.getMaxRows() - 1, 2)
+      .setDataValidation(
+        SpreadsheetApp.newDataValidation().requireNumberBetween(1, MAX_CADENCE_DAYS).setAllowInvalid(true)
+          .setHelpText(`Days, from 1 to ${MAX_CADENCE_DAYS}. Leave "First follow-up" blank when there is none.`).build(),
+      );
+    rows = new Map(addedSettings.map((spec, index) => [spec.key, index + 2]));
+  } else {
+    const lastRow = Math.max(sheet.getLastRow(), 1);
+    const values = sheet.getRange(1, 1, lastRow, SETTINGS_WIDTH).getValues();
+    const plan = planSettingsUpgrade(values);
+    addedSettings = plan.missingSettings;
+    addedCadences = plan.missingCadences;
+    rows = settingRows(values);
+    const settingsAt = lastUsedRow(values, [0, 1, 2]) + 1;
+    const cadencesAt = lastUsedRow(values, [CADENCE_COLUMN, CADENCE_COLUMN + 1, CADENCE_COLUMN + 2]) + 1;
+    ensureRows(sheet, Math.max(settingsAt + addedSettings.length, cadencesAt + addedCadences.length) - 1);
+    if (addedSettings.length) {
+      sheet.getRange(settingsAt, 1, addedSettings.length, SETTINGS_HEADER.length).setValues(addedSettings.map(settingRow));
+      addedSettings.forEach((spec, index) => rows.set(spec.key, settingsAt + index));
+    }
+    if (addedCadences.length) sheet.getRange(cadencesAt, CADENCE_COLUMN + 1, addedCadences.length, CADENCE_HEADER.length).setValues(addedCadences);
+  }
+  formatSettingRows(sheet, rows, addedSettings);
+  ensureNamedRanges(spreadsheet, sheet, rows);
+  return { sheet, created: !existing, addedSettings: addedSettings.map((s) => s.label), addedCadences: addedCadences.map((r) => String(r[0])) };
+}
+
+function ensureNamedRanges(spreadsheet: Spreadsheet, sheet: Sheet, rows: Map<string, number>): void {
+  for (const spec of SETTINGS) {
+    const row = rows.get(spec.key);
+    if (spec.namedRange && row && !spreadsheet.getRangeByName(spec.namedRange)) {
+      spreadsheet.setNamedRange(spec.namedRange, sheet.getRange(row, 2));
+    }
+  }
+  if (!spreadsheet.getRangeByName(NAMED_RANGES.cadences)) {
+    spreadsheet.setNamedRange(NAMED_RANGES.cadences, sheet.getRange(2, CADENCE_COLUMN + 1, sheet.getMaxRows() - 1, CADENCE_HEADER.length));
+  }
+}

@@ -1,0 +1,93 @@
+import { statusRowRule, STATUS_COLOURS } from '../core/contact-formulas';
+import { DEFAULT_TEMPLATES } from '../core/default-templates';
+import { fillMissingIds } from '../core/ids';
+import { CONTACTS, INTERACTIONS, TEMPLATES } from '../core/schema';
+import { changedAnything, describeSetup, SetupReport } from '../core/setup-report';
+import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
+import { ensureSettings } from './settings-sheet';
+import { ensureTable, TableSetup } from './tables';
+import { activeSpreadsheet, BusyError, withDocumentLock } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Gives every contact row with data a Contact ID; one read, and one write only when something was missing. */
+function ensureContactIds(contacts: TableSetup): { added: number; duplicates: number[] } {
+  const lastRow = contacts.sheet.getLastRow();
+  if (lastRow < 2) return { added: 0, duplicates: [] };
+  const width = Math.max(...contacts.columns.values()) + 1;
+  const rows = contacts.sheet.getRange(2, 1, lastRow - 1, width).getValues();
+  const skip = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed' || c.kind === 'id').map((c) => contacts.columns.get(c.key)));
+  const dataColumns = [...Array(width).keys()].filter((c) => !skip.has(c));
+  const idColumn = contacts.columns.get('id')!;
+  const fill = fillMissingIds(rows, idColumn, dataColumns);
+  if (fill.added) contacts.sheet.getRange(2, idColumn + 1, lastRow - 1, 1).setValues(fill.column);
+  return { added: fill.added, duplicates: fill.duplicates.map((offset) => offset + 1) };
+}
+
+/** Red for overdue rows, amber for due-soon rows, keyed on the Status column; added once. */
+function ensureStatusColours(sheet: Sheet, statusColumn: number): boolean {
+  const rules = sheet.getConditionalFormatRules();
+  const present = new Set(rules.map((rule) => String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')));
+  const missing = (['Overdue', 'Due soon'] as const).filter((status) => !present.has(statusRowRule(statusColumn, status)));
+  if (!missing.length) return false;
+  const body = sheet.getRange(2, 1, sheet.getMaxRows() - 1, sheet.getMaxColumns());
+  const added = missing.map((status) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(statusRowRule(statusColumn, status))
+      .setBackground(STATUS_COLOURS[status])
+      .setRanges([body])
+      .build(),
+  );
+  sheet.setConditionalFormatRules([...rules, ...added]);
+  return true;
+}
+
+/**
+ * Creates or completes Touchpoint's sheets in the spreadsheet. Safe on a sheet full of data: it only adds
+ * (sheets, columns at the end, ids where missing, settings, colours, the daily trigger); a second run changes nothing.
+ */
+export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
+  const settings = ensureSettings(spreadsheet);
+  const contacts = ensureTable(spreadsheet, CONTACTS);
+  const interactions = ensureTable(spreadsheet, INTERACTIONS);
+  const templates = ensureTable(
+    spreadsheet,
+    TEMPLATES,
+    DEFAULT_TEMPLATES.map((t) => [t.name, t.whenToUse, t.subject, t.body]),
+  );
+  const ids = ensureContactIds(contacts);
+  const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!);
+  const triggerAdded = ensureDailyRefreshTrigger();
+  refreshAsOf(spreadsheet);
+  const tables = [contacts, interactions, templates];
+  return {
+    createdSheets: [...(settings.created ? [settings.sheet.getName()] : []), ...tables.filter((t) => t.created).map((t) => t.sheet.getName())],
+    addedColumns: tables.map((t) => ({ sheet: t.sheet.getName(), headers: t.added })),
+    addedSettings: settings.addedSettings,
+    addedCadences: settings.addedCadences,
+    idsAdded: ids.added,
+    duplicateIdRows: ids.duplicates,
+    coloursAdded,
+    triggerAdded,
+    computedWithoutFormula: contacts.computedWithoutFormula,
+  };
+}
+
+/** Menu: Touchpoint ▸ Set up contact sheet. */
+export function setUpContactSheet(): void {
+  const spreadsheet = activeSpreadsheet();
+  const ui = SpreadsheetApp.getUi();
+  let report: SetupReport;
+  try {
+    report = withDocumentLock(() => setUpWorkbook(spreadsheet));
+  } catch (error) {
+    if (error instanceof BusyError) {
+      ui.alert('Touchpoint', error.message, ui.ButtonSet.OK);
+      return;
+    }
+    throw error;
+  }
+  if (report.createdSheets.includes('Contacts')) spreadsheet.getSheetByName('Contacts')?.activate();
+  if (changedAnything(report)) ui.alert('Touchpoint is set up', describeSetup(report), ui.ButtonSet.OK);
+  else spreadsheet.toast(describeSetup(report), 'Touchpoint', 5);
+}

@@ -1,0 +1,83 @@
+import { computedColumnFormula } from '../core/contact-formulas';
+import { ColumnSpec, numberFormatOf, TableSpec } from '../core/schema';
+import { findSheet, readHeaderRow } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface TableSetup {
+  sheet: Sheet;
+  created: boolean;
+  /** Column key → 0-based column index, for every column of the table. */
+  columns: Map<string, number>;
+  /** Headers of the columns this run added. */
+  added: string[];
+  /** Computed columns present with the user's own values instead of Touchpoint's formula (left alone). */
+  computedWithoutFormula: string[];
+}
+
+function validationFor(spec: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+  switch (spec.kind) {
+    case 'list':
+      return builder
+        .requireValueInList([...(spec.options ?? [])], true)
+        .setHelpText(`Pick from the list, or type your own ${spec.header.toLowerCase()}.`)
+        .build();
+    case 'date':
+      return builder.requireDate().setHelpText('Enter a date, e.g. 2026-03-01 or 3/1/2026.').build();
+    case 'email':
+      return builder.requireTextIsEmail().setHelpText('Enter an email address, e.g. name@hospital.org.').build();
+    case 'days':
+      return builder
+        .requireNumberBetween(1, 3650)
+        .setHelpText('Days between follow-ups (1 to 3650). Leave blank to use the Relationship\'s cadence.')
+        .build();
+    default:
+      return null;
+  }
+}
+
+/**
+ * Adds the given columns after the last used column: header (or a computed column's formula), note, bold,
+ * number format and dropdown/date validation for the body. Nothing already in the sheet moves or changes.
+ */
+function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, columns: ReadonlyMap<string, number>): void {
+  const needed = start + specs.length;
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < needed) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
+  const headerCells = specs.map((spec) => (spec.kind === 'computed' ? computedColumnFormula(spec, columns) : spec.header));
+  sheet
+    .getRange(1, start + 1, 1, specs.length)
+    .setValues([headerCells])
+    .setFontWeight('bold')
+    .setNotes([specs.map((spec) => spec.help ?? '')]);
+  const bodyRows = sheet.getMaxRows() - 1;
+  specs.forEach((spec, offset) => {
+    const column = start + offset + 1;
+    const format = numberFormatOf(spec);
+    const validation = validationFor(spec);
+    if (bodyRows > 0 && format) sheet.getRange(2, column, bodyRows, 1).setNumberFormat(format);
+    if (bodyRows > 0 && validation) sheet.getRange(2, column, bodyRows, 1).setDataValidation(validation);
+    if (spec.kind === 'id') sheet.hideColumns(column);
+  });
+}
+
+/**
+ * Makes sure a table's sheet exists with all its columns, recognising existing columns by header or alias.
+ * Only adds: a new sheet, missing columns at the end, a frozen header; seeds rows into a sheet it created.
+ */
+export function ensureTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, table: TableSpec, seedRows: unknown[][] = []): TableSetup {
+  const found = findSheet(spreadsheet, table);
+  const sheet = found ?? spreadsheet.insertSheet(table.sheetName);
+  const header = readHeaderRow(sheet, table);
+  const columns = new Map(header.index);
+  const start = header.headers.length;
+  header.missing.forEach((spec, offset) => columns.set(spec.key, start + offset));
+  if (header.missing.length) addColumns(sheet, header.missing, start, columns);
+  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+  if (!found && seedRows.length) sheet.getRange(2, 1, seedRows.length, seedRows[0].length).setValues(seedRows);
+  const computedWithoutFormula = table.columns
+    .filter((spec) => spec.kind === 'computed' && header.index.has(spec.key) && !header.hasFormula[header.index.get(spec.key)!])
+    .map((spec) => header.headers[header.index.get(spec.key)!]);
+  return { sheet, created: !found, columns, added: header.missing.map((spec) => spec.header), computedWithoutFormula };
+}

@@ -1,0 +1,117 @@
+/**
+ * An offline stand-in for the Apps Script services Touchpoint uses. `createFakeAppsScript()` returns the globals
+ * a script sees (SpreadsheetApp, HtmlService, Gmail, ...) as counting proxies, plus handles for tests and the
+ * preview: the spreadsheet, the Ui's menus/alerts/sidebars, Gmail's drafts, the clock and the call counter.
+ */
+import { CallCounter } from './counter';
+import { FakeDataValidationBuilder, FakeConditionalFormatRuleBuilder } from './builders';
+import { FakeGmailDrafts } from './gmail';
+import {
+  FakeCacheService, FakeClock, FakeHtmlService, FakeLockService, FakePropertiesService, FakeScriptApp, FakeSession,
+  FakeUi, FakeUtilities,
+} from './services';
+import { FakeSpreadsheet } from './spreadsheet';
+
+export interface FakeOptions {
+  /** The spreadsheet's time zone (File ▸ Settings). */
+  timeZone?: string;
+  /** The script project's time zone (appsscript.json); Sheets may differ. */
+  scriptTimeZone?: string;
+  now?: Date;
+  userEmail?: string;
+  /** HTML files of the project by name without .html, for HtmlService. */
+  htmlFiles?: Record<string, string>;
+  addonName?: string;
+}
+
+export type CustomFunctionResolver = (name: string) => ((...args: unknown[]) => unknown) | undefined;
+
+export function createFakeAppsScript(options: FakeOptions = {}) {
+  const counter = new CallCounter();
+  const clock = new FakeClock(options.now);
+  const userEmail = options.userEmail ?? 'resident@example.org';
+  let resolveCustomFunction: CustomFunctionResolver = () => undefined;
+  const context = { uiAvailable: true };
+
+  const spreadsheet = new FakeSpreadsheet(
+    { counter, now: () => clock.now(), customFunction: (name) => resolveCustomFunction(name) },
+    options.timeZone ?? 'America/New_York',
+  );
+  const ui = new FakeUi(options.addonName ?? 'Touchpoint');
+  const html = new FakeHtmlService(new Map(Object.entries(options.htmlFiles ?? {})));
+  const properties = new FakePropertiesService();
+  const locks = new FakeLockService();
+  const caches = new FakeCacheService(clock);
+  const session = new FakeSession(userEmail, options.scriptTimeZone ?? options.timeZone ?? 'America/New_York');
+  const utilities = new FakeUtilities(clock);
+  const scriptApp = new FakeScriptApp();
+  const drafts = new FakeGmailDrafts(userEmail);
+
+  const spreadsheetApp = {
+    _className: 'SpreadsheetApp',
+    getActiveSpreadsheet: () => spreadsheet,
+    getActive: () => spreadsheet,
+    getActiveSheet: () => spreadsheet.getActiveSheet(),
+    getActiveRange: () => spreadsheet.getActiveRange(),
+    getUi: () => {
+      if (!context.uiAvailable) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+      return ui;
+    },
+    flush: () => undefined,
+    newDataValidation: () => new FakeDataValidationBuilder(),
+    newConditionalFormatRule: () => new FakeConditionalFormatRuleBuilder(),
+    DataValidationCriteria: {
+      VALUE_IN_LIST: 'VALUE_IN_LIST', DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE', TEXT_IS_VALID_EMAIL: 'TEXT_IS_VALID_EMAIL',
+      NUMBER_BETWEEN: 'NUMBER_BETWEEN', CHECKBOX: 'CHECKBOX',
+    },
+  };
+
+  const gmailUsers = {
+    _className: 'Gmail.Users',
+    Drafts: counter.wrap(drafts, 'Gmail.Users.Drafts'),
+    getProfile: (userId: string) => ({ emailAddress: userId === 'me' ? userEmail : userId }),
+  };
+
+  const globals = {
+    SpreadsheetApp: counter.wrap(spreadsheetApp, 'SpreadsheetApp'),
+    HtmlService: counter.wrap(html, 'HtmlService'),
+    PropertiesService: counter.wrap(properties, 'PropertiesService'),
+    LockService: counter.wrap(locks, 'LockService'),
+    CacheService: counter.wrap(caches, 'CacheService'),
+    Session: counter.wrap(session, 'Session'),
+    Utilities: counter.wrap(utilities, 'Utilities'),
+    ScriptApp: counter.wrap(scriptApp, 'ScriptApp'),
+    Gmail: { Users: gmailUsers },
+    Logger: { log: (...args: unknown[]) => console.log(...args) },
+  };
+
+  return {
+    globals,
+    counter,
+    clock,
+    spreadsheet,
+    ui,
+    html,
+    properties,
+    locks,
+    caches,
+    scriptApp,
+    drafts,
+    setCustomFunctions(resolver: CustomFunctionResolver): void {
+      resolveCustomFunction = resolver;
+      spreadsheet._touch();
+    },
+    /** Runs work as a time-driven trigger would: no Ui is available. */
+    asTrigger<T>(work: () => T): T {
+      context.uiAvailable = false;
+      try {
+        return work();
+      } finally {
+        context.uiAvailable = true;
+      }
+    },
+  };
+}
+
+export type FakeAppsScript = ReturnType<typeof createFakeAppsScript>;
+export { CallCounter } from './counter';

@@ -1,0 +1,19 @@
+/**
+ * Runs the server code in this process against the fake: its globals are installed on globalThis and the
+ * fake's formula engine calls the custom functions from src/server/custom-functions.ts.
+ */
+import { createFakeAppsScript, FakeAppsScript, FakeOptions } from '../fake';
+import { CUSTOM_FUNCTIONS } from '../../src/server/custom-functions';
+
+export function installFake(options: FakeOptions = {}): FakeAppsScript {
+  const fake = createFakeAppsScript(options);
+  Object.assign(globalThis, fake.globals);
+  fake.setCustomFunctions((name) => CUSTOM_FUNCTIONS.find((fn) => fn.name === name)?.run);
+  return fake;
+}
+
+/** Puts both clocks (the fake's and this process's Date) at the same instant. */
+export function setNow(fake: FakeAppsScript, instant: Date): void {
+  fake.clock.set(instant);
+  jest.setSystemTime(instant);
+}

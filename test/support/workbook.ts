@@ -1,0 +1,80 @@
+/** Helpers to arrange and inspect the fake workbook in tests. */
+import fs from 'fs';
+import path from 'path';
+import type { FakeAppsScript } from '../fake';
+import type { FakeSheet } from '../fake/spreadsheet';
+
+/** Copies of shared/samples, so the suite runs from a clean clone alone. */
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+
+/** A minimal CSV reader for test fixtures (quotes and doubled quotes). */
+export function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+/** The sample contact list (shared/samples/contacts-basic.csv). */
+export function sampleContacts(): string[][] {
+  const text = fs.readFileSync(path.join(FIXTURES, 'contacts-basic.csv'), 'utf8');
+  return readCsv(text).filter((row) => row.some((cell) => cell !== ''));
+}
+
+/** Writes rows starting at A1 of a sheet (as a user would have them), through the raw fake. */
+export function fillSheet(sheet: FakeSheet, rows: unknown[][]): void {
+  const width = Math.max(...rows.map((r) => r.length));
+  const padded = rows.map((r) => [...r, ...new Array(width - r.length).fill('')]);
+  sheet.getRange(1, 1, padded.length, width).setValues(padded);
+}
+
+/**
+ * Everything a user could see or that setup could change, as JSON text, for "nothing changed" comparisons
+ * (a string compares in milliseconds where a deep equality over 26,000 cells takes seconds).
+ */
+export function snapshot(fake: FakeAppsScript): string {
+  return JSON.stringify({
+    sheets: fake.spreadsheet.getSheets().map((sheet) => {
+      const range = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+      return {
+        name: sheet.getName(),
+        size: [sheet.getMaxRows(), sheet.getMaxColumns()],
+        frozen: sheet.getFrozenRows(),
+        values: range.getValues().map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v))),
+        formulas: range.getFormulas(),
+        formats: range.getNumberFormats(),
+        notes: range.getNotes(),
+        weights: range.getFontWeights(),
+        validations: range.getDataValidations().map((row) => row.map((v) => (v ? [v.getCriteriaType(), v.getCriteriaValues()] : null))),
+        hidden: [...Array(sheet.getMaxColumns()).keys()].filter((c) => sheet.isColumnHiddenByUser(c + 1)),
+        rules: sheet.getConditionalFormatRules().map((r) => [r.getBooleanCondition().getCriteriaValues(), r.getRanges().map((x) => x.getA1Notation())]),
+      };
+    }),
+    named: fake.spreadsheet.getNamedRanges().map((n) => [n.getName(), n.getRange().getA1Notation()]),
+    triggers: fake.scriptApp.triggers.map((t) => t.getHandlerFunction()),
+  });
+}
+
+/** A sheet's rows as objects keyed by header (computed values included). */
+export function rowsByHeader(sheet: FakeSheet): Record<string, unknown>[] {
+  const [headers, ...rows] = sheet.getDataRange().getValues();
+  return rows.map((row) => Object.fromEntries(headers.map((h, i) => [String(h), row[i]])));
+}

@@ -1,0 +1,230 @@
+/** The fake must behave as Google documents Apps Script; these pin the behaviours the product relies on. */
+import { createFakeAppsScript } from '../fake';
+
+function setup(timeZone = 'America/New_York') {
+  const fake = createFakeAppsScript({ timeZone, now: new Date('2026-11-22T15:00:00Z'), htmlFiles: { Page: '<p><?= name ?></p><?!= raw ?>' } });
+  const ss = fake.globals.SpreadsheetApp.getActiveSpreadsheet();
+  return { fake, ss, sheet: ss.getActiveSheet() };
+}
+
+describe('Range values', () => {
+  test('getValues: dates as Date at local midnight, blanks as \'\', numbers and booleans as such', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:D1').setValues([['2026-03-01', '45', 'TRUE', 'plain']]);
+    const [[date, number, bool, text, blank]] = sheet.getRange('A1:E1').getValues();
+    expect(Object.prototype.toString.call(date)).toBe('[object Date]');
+    expect((date as Date).toISOString()).toBe('2026-03-01T05:00:00.000Z');
+    expect([number, bool, text, blank]).toEqual([45, true, 'plain', '']);
+  });
+
+  test('strings are read as typed: =formula, \'text stays text', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').setValues([['=1+1', "'=1+1", '=HYPERLINK("http://x","y")']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([[2, '=1+1', 'y']]);
+    expect(sheet.getRange('A1:C1').getFormulas()).toEqual([['=1+1', '', '=HYPERLINK("http://x","y")']]);
+  });
+
+  test('setValues with the wrong shape fails with Sheets\' message and writes nothing', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1:B2').setValues([['a', 'b']])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => sheet.getRange('A1:B2').setValues([['a', 'b'], ['c']])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    );
+    expect(sheet.getLastRow()).toBe(0);
+  });
+
+  test('getDisplayValues follows the number format', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').setValues([['2026-03-01', 3.14159, 7]]);
+    sheet.getRange('A1').setNumberFormat('mmm d, yyyy');
+    sheet.getRange('B1').setNumberFormat('0.00');
+    expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['Mar 1, 2026', '3.14', '7']]);
+  });
+
+  test('a cell over 50,000 characters is refused', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1').setValue('x'.repeat(50_001))).toThrow('more than the maximum of 50000 characters');
+  });
+});
+
+describe('getRange', () => {
+  test('all overloads and A1 forms', () => {
+    const { sheet } = setup();
+    expect(sheet.getRange(2, 3).getA1Notation()).toBe('C2');
+    expect(sheet.getRange(2, 3, 4).getA1Notation()).toBe('C2:C5');
+    expect(sheet.getRange(2, 3, 4, 2).getA1Notation()).toBe('C2:D5');
+    expect(sheet.getRange('B2:C3').getNumRows()).toBe(2);
+    expect(sheet.getRange('A:A').getA1Notation()).toBe('A1:A1000');
+    expect(sheet.getRange('E2:G').getA1Notation()).toBe('E2:G1000');
+    expect(sheet.getRange('2:3').getA1Notation()).toBe('A2:Z3');
+    expect(sheet.getRange(5, 1).getRow()).toBe(5);
+  });
+
+  test('bad coordinates fail as in Apps Script', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
+    expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
+    expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange('nonsense!!')).toThrow('Range not found');
+  });
+});
+
+describe('Sheet', () => {
+  test('getLastRow/Column, getDataRange and appendRow', () => {
+    const { sheet } = setup();
+    sheet.appendRow(['a', 'b']);
+    sheet.appendRow(['c', '', 'e']);
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([2, 3]);
+    expect(sheet.getDataRange().getValues()).toEqual([['a', 'b', ''], ['c', '', 'e']]);
+  });
+
+  test('insertColumnsAfter grows the grid and shifts cells right', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').setValues([['a', 'b', 'c']]);
+    sheet.insertColumnsAfter(1, 2);
+    expect(sheet.getMaxColumns()).toBe(28);
+    expect(sheet.getRange('A1:E1').getValues()).toEqual([['a', '', '', 'b', 'c']]);
+  });
+
+  test('sort moves whole rows (formats too), blanks last', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B4').setValues([['Name', 'n'], ['b', 2], ['', 9], ['a', 1]]);
+    sheet.getRange('B2').setNumberFormat('0.00');
+    sheet.setFrozenRows(1);
+    sheet.sort(1);
+    expect(sheet.getRange('A1:B4').getValues()).toEqual([['Name', 'n'], ['a', 1], ['b', 2], ['', 9]]);
+    expect(sheet.getRange('B3').getNumberFormat()).toBe('0.00');
+  });
+
+  test('named ranges follow inserted rows', () => {
+    const { ss, sheet } = setup();
+    ss.setNamedRange('Target', sheet.getRange('B5'));
+    sheet.insertRowsAfter(2, 3);
+    expect(ss.getRangeByName('Target')!.getA1Notation()).toBe('B8');
+    expect(() => ss.setNamedRange('A1', sheet.getRange('B5'))).toThrow('not valid');
+  });
+
+  test('insertSheet refuses a duplicate name', () => {
+    const { ss } = setup();
+    ss.insertSheet('Contacts');
+    expect(() => ss.insertSheet('Contacts')).toThrow('A sheet with the name "Contacts" already exists.');
+  });
+});
+
+describe('formulas', () => {
+  test('array results spill; blocked spills show #REF!', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setFormula('={"Header"; 1; 2}');
+    expect(sheet.getRange('A1:A3').getValues()).toEqual([['Header'], [1], [2]]);
+    sheet.getRange('A3').setValue('mine');
+    expect(sheet.getRange('A1').getValue()).toBe('#REF!');
+    expect(sheet.getRange('A3').getValue()).toBe('mine');
+  });
+
+  test('custom functions get ranges as 2-D arrays and single cells as values, and may not write', () => {
+    const { fake, sheet } = setup();
+    const seen: unknown[] = [];
+    fake.setCustomFunctions((name) => {
+      if (name === 'SEE') return (...args: unknown[]) => (seen.push(...args), 'ok');
+      if (name === 'WRITE') return () => fake.globals.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('Z1').setValue(1);
+      return undefined;
+    });
+    sheet.getRange('A1:A2').setValues([['x'], [5]]);
+    sheet.getRange('B1').setFormula('=SEE(A1:A2, A2)');
+    sheet.getRange('C1').setFormula('=WRITE()');
+    expect(sheet.getRange('B1:C1').getValues()).toEqual([['ok', '#ERROR!']]);
+    expect(seen).toEqual([[['x'], [5]], 5]);
+    expect(sheet.getRange('Z1').getValue()).toBe('');
+    expect(fake.spreadsheet._errorMessage(fake.spreadsheet.getActiveSheet(), 1, 3)).toMatch(/do not have permission to call Range.setValue/);
+  });
+
+  test('an unknown function is #NAME?', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setFormula('=NOPE(1)');
+    expect(sheet.getRange('A1').getValue()).toBe('#NAME?');
+  });
+});
+
+describe('call counting', () => {
+  test('counts each call a script makes, by Class.method, and nothing the fake does internally', () => {
+    const { fake, sheet } = setup();
+    fake.counter.reset();
+    sheet.getRange(1, 1, 100, 3).getValues();
+    sheet.getRange('A1').setValue('x');
+    expect(fake.counter.counts()).toEqual({ 'Range.getValues': 1, 'Range.setValue': 1, 'Sheet.getRange': 2 });
+    expect(fake.counter.sheetRoundTrips()).toBe(4);
+  });
+});
+
+describe('other services', () => {
+  test('Utilities.formatDate uses real time zones and Java patterns', () => {
+    const { fake } = setup();
+    const at = new Date('2026-03-08T07:30:00Z');
+    expect(fake.globals.Utilities.formatDate(at, 'America/New_York', "yyyy-MM-dd'T'HH:mm XXX EEE")).toBe('2026-03-08T03:30 -04:00 Sun');
+    expect(fake.globals.Utilities.formatDate(at, 'Asia/Kolkata', 'MMM d, yyyy h:mm a')).toBe('Mar 8, 2026 1:00 PM');
+  });
+
+  test('Lock: tryLock fails while another execution holds it; waitLock throws Apps Script\'s message', () => {
+    const { fake } = setup();
+    const lock = fake.globals.LockService.getDocumentLock();
+    fake.locks.document.holdElsewhere();
+    expect(lock.tryLock(1000)).toBe(false);
+    expect(() => lock.waitLock(1000)).toThrow('Lock timeout: another process was holding the lock for too long.');
+    fake.locks.document.releaseElsewhere();
+    expect(lock.tryLock(1000)).toBe(true);
+    expect(lock.hasLock()).toBe(true);
+  });
+
+  test('Properties store strings; Cache entries expire', () => {
+    const { fake } = setup();
+    const props = fake.globals.PropertiesService.getDocumentProperties();
+    props.setProperty('n', 5 as unknown as string);
+    expect(props.getProperty('n')).toBe('5');
+    const cache = fake.globals.CacheService.getDocumentCache()!;
+    cache.put('k', 'v', 60);
+    fake.clock.advance(59_000);
+    expect(cache.get('k')).toBe('v');
+    fake.clock.advance(2_000);
+    expect(cache.get('k')).toBeNull();
+  });
+
+  test('HtmlService templates escape <?= ?> and not <?!= ?>', () => {
+    const { fake } = setup();
+    const template = fake.globals.HtmlService.createTemplateFromFile('Page');
+    Object.assign(template, { name: '<img src=x onerror=alert(1)>', raw: '<b>ok</b>' });
+    expect(template.evaluate().getContent()).toBe('<p>&lt;img src=x onerror=alert(1)&gt;</p><b>ok</b>');
+    expect(() => fake.globals.HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
+  });
+
+  test('getUi is unavailable to a time-driven trigger', () => {
+    const { fake } = setup();
+    expect(() => fake.asTrigger(() => fake.globals.SpreadsheetApp.getUi())).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+  });
+
+  test('Gmail drafts: create, list, get, remove; a deleted draft is not found; faults at the nth call', () => {
+    const { fake } = setup();
+    const drafts = fake.globals.Gmail.Users.Drafts;
+    const raw = Buffer.from('To: a@example.org\r\nSubject: Hi\r\n\r\nBody').toString('base64url');
+    const created = drafts.create({ message: { raw } }, 'me') as { id: string };
+    expect(fake.drafts.drafts[0].mime).toContain('Subject: Hi');
+    expect(drafts.list('me')).toMatchObject({ drafts: [{ id: created.id }], resultSizeEstimate: 1 });
+    fake.drafts._deleteInGmail(created.id);
+    expect(() => drafts.get('me', created.id)).toThrow('Requested entity was not found.');
+    fake.drafts.failOnCall('create', 2, new Error('Service invoked too many times for one day: gmail.'));
+    drafts.create({ message: { raw } }, 'me');
+    expect(() => drafts.create({ message: { raw } }, 'me')).toThrow('too many times');
+    expect(() => drafts.create({ message: { raw: 'not base64!' } }, 'me')).toThrow('Base64 decoding failed');
+  });
+
+  test('time-driven triggers: created, listed, deleted', () => {
+    const { fake } = setup();
+    const app = fake.globals.ScriptApp;
+    const trigger = app.newTrigger('refresh').timeBased().everyDays(1).atHour(0).create();
+    expect(app.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['refresh']);
+    app.deleteTrigger(trigger);
+    expect(app.getProjectTriggers()).toEqual([]);
+  });
+});
