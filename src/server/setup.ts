@@ -47,7 +47,6 @@ function ensureStatusColours(sheet: Sheet, statusColumn: number): boolean {
  * (sheets, columns at the end, ids where missing, settings, colours, the daily trigger); a second run changes nothing.
  */
 export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
-  const settings = ensureSettings(spreadsheet);
   const contacts = ensureTable(spreadsheet, CONTACTS);
   const interactions = ensureTable(spreadsheet, INTERACTIONS);
   const templates = ensureTable(
@@ -55,13 +54,14 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     TEMPLATES,
     DEFAULT_TEMPLATES.map((t) => [t.name, t.whenToUse, t.subject, t.body]),
   );
+  const settings = ensureSettings(spreadsheet);
   const ids = ensureContactIds(contacts);
   const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!);
   const triggerAdded = ensureDailyRefreshTrigger();
   refreshAsOf(spreadsheet);
   const tables = [contacts, interactions, templates];
   return {
-    createdSheets: [...(settings.created ? [settings.sheet.getName()] : []), ...tables.filter((t) => t.created).map((t) => t.sheet.getName())],
+    createdSheets: [...tables, settings].filter((t) => t.created).map((t) => t.sheet.getName()),
     addedColumns: tables.map((t) => ({ sheet: t.sheet.getName(), headers: t.added })),
     addedSettings: settings.addedSettings,
     addedCadences: settings.addedCadences,

@@ -22,13 +22,13 @@ const isoDay = (value: unknown) => (value instanceof Date ? new Intl.DateTimeFor
 describe('on a new spreadsheet', () => {
   test('creates Contacts, Interactions, Templates and Settings with the schema\'s columns', () => {
     setUpContactSheet();
-    for (const name of ['Contacts', 'Interactions', 'Templates', 'Settings']) expect(sheet(name)).not.toBeNull();
+    expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Contacts', 'Interactions', 'Templates', 'Settings']);
     const contacts = sheet('Contacts');
     expect(contacts.getRange(1, 1, 1, CONTACTS.columns.length).getValues()[0]).toEqual(CONTACTS.columns.map((c) => c.header));
     expect(contacts.getFrozenRows()).toBe(1);
     expect(contacts.getRange(1, 1, 1, CONTACTS.columns.length).getFontWeights()[0].every((w) => w === 'bold')).toBe(true);
     expect(fake.ui.alerts[0].title).toBe('Touchpoint is set up');
-    expect(fake.ui.alerts[0].prompt).toContain('Created the Settings, Contacts, Interactions and Templates sheets.');
+    expect(fake.ui.alerts[0].prompt).toContain('Created the Contacts, Interactions, Templates and Settings sheets.');
     expect(fake.spreadsheet.getActiveSheet().getName()).toBe('Contacts');
   });
 

@@ -1,0 +1,48 @@
+/**
+ * `npm run try`: runs the built dist/Code.js against the offline Apps Script fake, sets up the contact sheet on
+ * the sample contacts (or your CSV in the sheet's columns), and prints what the Contacts sheet shows.
+ *   npm run try -- --csv my-contacts.csv --as-of 2026-11-22 --time-zone Europe/London
+ */
+import fs from 'fs';
+import path from 'path';
+import { loadBundle } from '../test/fake/bundle';
+import { readCsv, rowsByHeader, fillSheet } from '../test/support/workbook';
+
+declare const __ROOT__: string;
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
+}
+
+const csvPath = option('csv') ?? path.join(__ROOT__, 'test/fixtures/contacts-basic.csv');
+const timeZone = option('time-zone') ?? 'America/New_York';
+const asOf = option('as-of');
+const now = asOf ? new Date(`${asOf}T12:00:00Z`) : new Date();
+if (isNaN(now.getTime())) throw new Error(`--as-of ${asOf} is not a date like 2026-11-22`);
+
+const app = loadBundle({ now, timeZone }, undefined, path.join(__ROOT__, 'dist'));
+const rows = readCsv(fs.readFileSync(csvPath, 'utf8')).filter((row) => row.some((cell) => cell.trim() !== ''));
+const contacts = app.fake.spreadsheet.insertSheet('Contacts');
+if (rows.length + 1 > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), rows.length + 1 - contacts.getMaxRows());
+fillSheet(contacts, rows);
+
+app.call('onOpen', { authMode: 'FULL' });
+const menu = app.fake.ui.menus[0];
+app.call(app.fake.ui.functionFor(menu.caption, 'Set up contact sheet'));
+
+const show = (value: unknown) =>
+  value instanceof Date ? new Intl.DateTimeFormat('en-CA', { timeZone }).format(value) : String(value ?? '');
+const columns = ['First name', 'Last name', 'Relationship', 'Last contact', 'Days since contact', 'Next follow-up', 'Status'];
+const table = rowsByHeader(contacts).map((row) => columns.map((c) => show(row[c])));
+const widths = columns.map((c, i) => Math.max(c.length, ...table.map((r) => r[i].length)));
+const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ');
+
+console.log(`Menu ${menu.caption}: ${menu.entries.filter((e) => !e.separator).map((e) => e.caption).join(' | ')}`);
+console.log(`\n${app.fake.ui.alerts.map((a) => `${a.title}\n${a.prompt}`).join('\n')}\n`);
+console.log(`Contacts as of ${app.fake.spreadsheet.getRangeByName('TouchpointAsOf')!.getDisplayValue()} (${timeZone}):\n`);
+console.log(line(columns));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const row of table) console.log(line(row));
+const templates = rowsByHeader(app.fake.spreadsheet.getSheetByName('Templates')!);
+console.log(`\nTemplates: ${templates.map((t) => t.Name).join(', ')}`);
