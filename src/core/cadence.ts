@@ -148,27 +148,32 @@ export function parseCadenceTable(rows: readonly (readonly unknown[])[]): Cadenc
   return table;
 }
 
-export type FollowUpStatus = 'Overdue' | 'Due soon' | 'On track' | 'No contact yet';
+export type FollowUpStatus = 'Overdue' | 'Due soon' | 'On track' | 'No contact yet' | 'Snoozed';
 
 export interface FollowUpInput {
   lastContact: Day | null;
   metOn: Day | null;
   cadence: Cadence;
+  /** No reminder before this day (set by Snooze; cleared by the next logged contact). */
+  snoozedUntil?: Day | null;
 }
 
 /**
  * The day the next follow-up is due: last contact + cadence; with no contact yet, the first follow-up after
  * meeting where the relationship has one; otherwise null (nothing is due yet).
  */
-export function nextFollowUp({ lastContact, metOn, cadence }: FollowUpInput): Day | null {
-  if (lastContact !== null) return lastContact + cadence.everyDays;
-  if (metOn !== null && cadence.firstFollowUpDays !== null) return metOn + cadence.firstFollowUpDays;
-  return null;
+export function nextFollowUp({ lastContact, metOn, cadence, snoozedUntil }: FollowUpInput): Day | null {
+  let next: Day | null = null;
+  if (lastContact !== null) next = lastContact + cadence.everyDays;
+  else if (metOn !== null && cadence.firstFollowUpDays !== null) next = metOn + cadence.firstFollowUpDays;
+  if (next !== null && snoozedUntil != null && snoozedUntil > next) return snoozedUntil;
+  return next;
 }
 
 export function followUpStatus(input: FollowUpInput, today: Day, dueSoonDays: number): FollowUpStatus {
   const next = nextFollowUp(input);
   if (next === null) return 'No contact yet';
+  if (input.snoozedUntil != null && input.snoozedUntil > today) return 'Snoozed';
   if (next < today) return 'Overdue';
   if (next - today <= dueSoonDays) return 'Due soon';
   return input.lastContact === null ? 'No contact yet' : 'On track';

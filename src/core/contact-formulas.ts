@@ -16,10 +16,11 @@ export function computedColumnFormula(spec: ColumnSpec, columns: ReadonlyMap<str
   const cadence = `{${whole('cadenceDays')}, ${whole('relationship')}}`;
   const bodies: Record<string, () => string> = {
     daysSinceContact: () => `DAYS_SINCE_CONTACT(${whole('lastContact')}, ${NAMED_RANGES.asOf})`,
-    nextFollowUp: () => `NEXT_FOLLOW_UP(${whole('lastContact')}, ${cadence}, ${whole('metOn')}, ${NAMED_RANGES.cadences})`,
+    nextFollowUp: () =>
+      `NEXT_FOLLOW_UP(${whole('lastContact')}, ${cadence}, ${whole('metOn')}, ${NAMED_RANGES.cadences}, ${whole('snoozedUntil')})`,
     status: () =>
       `FOLLOW_UP_STATUS(${whole('lastContact')}, ${cadence}, ${NAMED_RANGES.dueSoonDays}, ${NAMED_RANGES.asOf}, ` +
-      `${whole('metOn')}, ${NAMED_RANGES.cadences})`,
+      `${whole('metOn')}, ${NAMED_RANGES.cadences}, ${whole('snoozedUntil')})`,
     letterAskBy: () => `LETTER_ASK_BY(${whole('letterDue')}, ${NAMED_RANGES.letterWeeks})`,
   };
   const body = bodies[spec.key];

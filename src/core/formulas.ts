@@ -43,30 +43,36 @@ export function daysSinceContact(context: FormulaContext, lastContact: unknown, 
   });
 }
 
-/** =NEXT_FOLLOW_UP(last_contact, cadence, [met_on], [cadence_table]) */
+/** =NEXT_FOLLOW_UP(last_contact, cadence, [met_on], [cadence_table], [snoozed_until]) */
 export function nextFollowUpDate(
   context: FormulaContext,
   lastContact: unknown,
   cadence: unknown,
   metOn?: unknown,
   cadenceTable?: unknown,
+  snoozedUntil?: unknown,
 ): FormulaResult {
   const table = cadenceTableFrom(cadenceTable);
   return mapCells(
     'NEXT_FOLLOW_UP',
     { name: 'last_contact', value: lastContact },
-    [{ name: 'cadence', value: cadence }, { name: 'met_on', value: metOn }],
-    (last, every, met) => {
+    [{ name: 'cadence', value: cadence }, { name: 'met_on', value: metOn }, { name: 'snoozed_until', value: snoozedUntil }],
+    (last, every, met, snoozed) => {
       const lastDay = parseDay(last, context.timeZone);
       const metDay = parseDay(met, context.timeZone);
       if (lastDay === null && metDay === null) return '';
-      const next = nextFollowUp({ lastContact: lastDay, metOn: metDay, cadence: resolveCadence(every, table) });
+      const next = nextFollowUp({
+        lastContact: lastDay,
+        metOn: metDay,
+        cadence: resolveCadence(every, table),
+        snoozedUntil: parseDay(snoozed, context.timeZone),
+      });
       return next === null ? '' : startOfDay(next, context.timeZone);
     },
   );
 }
 
-/** =FOLLOW_UP_STATUS(last_contact, cadence, [due_soon_days], [today], [met_on], [cadence_table]) */
+/** =FOLLOW_UP_STATUS(last_contact, cadence, [due_soon_days], [today], [met_on], [cadence_table], [snoozed_until]) */
 export function followUpStatusOf(
   context: FormulaContext,
   lastContact: unknown,
@@ -75,6 +81,7 @@ export function followUpStatusOf(
   today?: unknown,
   metOn?: unknown,
   cadenceTable?: unknown,
+  snoozedUntil?: unknown,
 ): FormulaResult {
   const table = cadenceTableFrom(cadenceTable);
   return mapCells(
@@ -85,13 +92,15 @@ export function followUpStatusOf(
       { name: 'due_soon_days', value: dueSoonDays },
       { name: 'today', value: today },
       { name: 'met_on', value: metOn },
+      { name: 'snoozed_until', value: snoozedUntil },
     ],
-    (last, every, soon, asOf, met) => {
+    (last, every, soon, asOf, met, snoozed) => {
       if (isBlank(last) && isBlank(every) && isBlank(met)) return '';
       const input = {
         lastContact: parseDay(last, context.timeZone),
         metOn: parseDay(met, context.timeZone),
         cadence: resolveCadence(every, table),
+        snoozedUntil: parseDay(snoozed, context.timeZone),
       };
       const window = wholeNumber(soon, 'due_soon_days', DEFAULT_DUE_SOON_DAYS, 0, 365);
       return followUpStatus(input, todayFrom(asOf, context), window);

@@ -125,6 +125,25 @@ export const CONTACTS: TableSpec = {
       help: 'Computed: the day to ask for the letter (Letter due minus the weeks set in Settings).',
     },
     {
+      key: 'snoozedUntil',
+      header: 'Snoozed until',
+      aliases: ['Snooze until', 'Snoozed'],
+      kind: 'date',
+      help: 'Set by Snooze in the sidebar: no reminder before this date. The next logged contact clears it.',
+    },
+    {
+      key: 'draftCreated',
+      header: 'Draft created',
+      kind: 'date',
+      help: 'When Touchpoint last made a Gmail draft for this person.',
+    },
+    {
+      key: 'draftId',
+      header: 'Draft ID',
+      kind: 'text',
+      help: 'The Gmail draft Touchpoint made, so it never makes a second one for the same follow-up.',
+    },
+    {
       key: 'id',
       header: 'Contact ID',
       aliases: ['ID', 'Touchpoint ID'],

@@ -22,6 +22,7 @@ function context(): FormulaContext {
 }
 
 const DATE_TYPE = 'Date|string|number|Array<Array<Date|string|number>>';
+const SNOOZE_PARAM = { name: 'snoozed_until', type: DATE_TYPE, description: 'Optional. No reminder before this date (the Snoozed until column).' };
 const TODAY_PARAM = {
   name: 'today',
   type: 'Date',
@@ -58,15 +59,17 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunction[] = [
           type: 'Array<Array<string|number>>',
           description: 'Optional. Your own cadences: rows of relationship, first follow-up days, then-every days (Settings, TouchpointCadences).',
         },
+        SNOOZE_PARAM,
       ],
       returns: { type: 'Date', description: 'The next follow-up date; blank when nothing is due yet.' },
     },
-    run: (lastContact, cadence, metOn, cadenceTable) => nextFollowUpDate(context(), lastContact, cadence, metOn, cadenceTable),
+    run: (lastContact, cadence, metOn, cadenceTable, snoozedUntil) =>
+      nextFollowUpDate(context(), lastContact, cadence, metOn, cadenceTable, snoozedUntil),
   },
   {
     name: 'FOLLOW_UP_STATUS',
     doc: {
-      summary: 'Overdue, Due soon, On track or No contact yet, for one contact or a whole column.',
+      summary: 'Overdue, Due soon, On track, No contact yet or Snoozed, for one contact or a whole column.',
       params: [
         { name: 'last_contact', type: DATE_TYPE, description: 'The last contact date, or a range of them.' },
         { name: 'cadence', type: 'number|string|Array<Array<number|string>>', description: 'Days between contacts or a relationship type, as in NEXT_FOLLOW_UP.' },
@@ -74,11 +77,12 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunction[] = [
         TODAY_PARAM,
         { name: 'met_on', type: DATE_TYPE, description: 'Optional. When you met: a first follow-up that was due makes it Overdue.' },
         { name: 'cadence_table', type: 'Array<Array<string|number>>', description: 'Optional. Your own cadences, as in NEXT_FOLLOW_UP.' },
+        SNOOZE_PARAM,
       ],
       returns: { type: 'string', description: 'The follow-up status; blank for a blank row.' },
     },
-    run: (lastContact, cadence, dueSoonDays, today, metOn, cadenceTable) =>
-      followUpStatusOf(context(), lastContact, cadence, dueSoonDays, today, metOn, cadenceTable),
+    run: (lastContact, cadence, dueSoonDays, today, metOn, cadenceTable, snoozedUntil) =>
+      followUpStatusOf(context(), lastContact, cadence, dueSoonDays, today, metOn, cadenceTable, snoozedUntil),
   },
   {
     name: 'LETTER_ASK_BY',

@@ -594,16 +594,15 @@ export class FakeSheet {
   _hasContent(row: number, column: number): boolean {
     const cell = this._cell(row, column);
     if (cell?.formula || (cell?.value !== undefined && cell.value !== '')) return true;
-    const computed = this._spreadsheet._computedValue(this, row, column);
-    return computed !== undefined && computed !== '';
+    // A spilled "" is content, as in Sheets: an array formula over whole columns makes getLastRow the last row it reaches.
+    return this._spreadsheet._computedValue(this, row, column) !== undefined;
   }
 
   private _rowHasContent(row: number): boolean {
     const cells = this.rows[row - 1];
     if (cells?.some((cell) => cell?.formula || (cell?.value !== undefined && cell.value !== ''))) return true;
     for (let column = 1; column <= this.maxColumns; column++) {
-      const computed = this._spreadsheet._computedValue(this, row, column);
-      if (computed !== undefined && computed !== '') return true;
+      if (this._spreadsheet._computedValue(this, row, column) !== undefined) return true;
     }
     return false;
   }

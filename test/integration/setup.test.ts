@@ -58,8 +58,8 @@ describe('on a new spreadsheet', () => {
     expect(withFormula.map(([r]) => r)).toEqual([1, 1, 1, 1]);
     expect(withFormula.map(([, , f]) => f)).toEqual([
       '={"Days since contact"; DAYS_SINCE_CONTACT(K2:K, TouchpointAsOf)}',
-      '={"Next follow-up"; NEXT_FOLLOW_UP(K2:K, {N2:N, G2:G}, I2:I, TouchpointCadences)}',
-      '={"Status"; FOLLOW_UP_STATUS(K2:K, {N2:N, G2:G}, TouchpointDueSoonDays, TouchpointAsOf, I2:I, TouchpointCadences)}',
+      '={"Next follow-up"; NEXT_FOLLOW_UP(K2:K, {N2:N, G2:G}, I2:I, TouchpointCadences, V2:V)}',
+      '={"Status"; FOLLOW_UP_STATUS(K2:K, {N2:N, G2:G}, TouchpointDueSoonDays, TouchpointAsOf, I2:I, TouchpointCadences, V2:V)}',
       '={"Ask by"; LETTER_ASK_BY(P2:P, TouchpointLetterWeeks)}',
     ]);
   });
@@ -135,7 +135,7 @@ describe('on a sheet that already holds contacts', () => {
     const contacts = sheet('Contacts');
     expect(contacts.getRange(1, 1, original.length, 20).getValues()).toEqual(original);
     const headers = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0];
-    expect(headers.slice(20)).toEqual(['Letter for', 'Letter due', 'Letter status', 'Days since contact', 'Next follow-up', 'Status', 'Ask by', 'Contact ID']);
+    expect(headers.slice(20)).toEqual(['Letter for', 'Letter due', 'Letter status', 'Days since contact', 'Next follow-up', 'Status', 'Ask by', 'Snoozed until', 'Draft created', 'Draft ID', 'Contact ID']);
     expect(headers.filter((h) => h === 'Email' || h === 'Institution' || h === 'Last contact')).toEqual([]);
   });
 

@@ -73,8 +73,8 @@ export function snapshot(fake: FakeAppsScript): string {
   });
 }
 
-/** A sheet's rows as objects keyed by header (computed values included). */
+/** A sheet's non-blank rows as objects keyed by header (computed values included). */
 export function rowsByHeader(sheet: FakeSheet): Record<string, unknown>[] {
   const [headers, ...rows] = sheet.getDataRange().getValues();
-  return rows.map((row) => Object.fromEntries(headers.map((h, i) => [String(h), row[i]])));
+  return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(headers.map((h, i) => [String(h), row[i]])));
 }

@@ -34,7 +34,7 @@ test('computed formulas refer to columns by where they are now, and settings by 
   const columns = new Map(CONTACTS.columns.map((c, i) => [c.key, i]));
   const status = CONTACTS.columns.find((c) => c.key === 'status')!;
   expect(computedColumnFormula(status, columns)).toBe(
-    '={"Status"; FOLLOW_UP_STATUS(K2:K, {N2:N, G2:G}, TouchpointDueSoonDays, TouchpointAsOf, I2:I, TouchpointCadences)}',
+    '={"Status"; FOLLOW_UP_STATUS(K2:K, {N2:N, G2:G}, TouchpointDueSoonDays, TouchpointAsOf, I2:I, TouchpointCadences, V2:V)}',
   );
   expect(statusRowRule(19, 'Overdue')).toBe('=$T2="Overdue"');
 });
