@@ -29,6 +29,9 @@ async function bundleServer() {
     platform: 'neutral',
     charset: 'utf8',
     legalComments: 'none',
+    // Custom functions load the whole bundle on every recalculation: keep it small, but keep names for stack traces.
+    minifyWhitespace: true,
+    minifySyntax: true,
     write: false,
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),
@@ -37,6 +40,41 @@ async function bundleServer() {
 }
 
 /** Loads the bundle in an empty context (as Apps Script would, with no services touched at load time). */
+/** Bundles a client entry (src/client/NAME.ts) for the browser; `</script` is escaped so it can be inlined. */
+async function bundleClient(entry) {
+  const result = await build({
+    entryPoints: [path.join(root, 'src/client', entry)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    charset: 'utf8',
+    legalComments: 'none',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+    tsconfig: path.join(root, 'src/client/tsconfig.json'),
+  });
+  return result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+/** Each page in src/client/pages gets its stylesheet and script inlined: HtmlService serves one file per page. */
+async function buildPages() {
+  const pagesDir = path.join(root, 'src/client/pages');
+  const pages = fs.readdirSync(pagesDir).filter((f) => f.endsWith('.html'));
+  for (const page of pages) {
+    let html = fs.readFileSync(path.join(pagesDir, page), 'utf8');
+    const markers = [...html.matchAll(/\/\* inline: ([\w.-]+) \*\//g)];
+    for (const [marker, file] of markers) {
+      const content = file.endsWith('.ts') ? await bundleClient(file) : fs.readFileSync(path.join(root, 'src/client', file), 'utf8');
+      if (content.includes('<?')) fail(`${file} contains "<?", which HtmlService would read as a scriptlet`);
+      html = html.replace(marker, () => content);
+    }
+    fs.writeFileSync(path.join(dist, page), html);
+  }
+  return pages;
+}
+
 function readEntryList(bundle) {
   const sandbox = {};
   vm.runInNewContext(bundle, sandbox, { filename: 'Code.js' });
@@ -98,11 +136,9 @@ async function main() {
   const code = generateCode(bundle, readEntryList(bundle));
   fs.writeFileSync(path.join(dist, 'Code.js'), code);
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
-  const htmlDir = path.join(root, 'src/client/html');
-  const htmlFiles = fs.existsSync(htmlDir) ? fs.readdirSync(htmlDir).filter((f) => f.endsWith('.html')) : [];
-  for (const file of htmlFiles) fs.copyFileSync(path.join(htmlDir, file), path.join(dist, file));
+  const htmlFiles = await buildPages();
   const size = (file) => `${(fs.statSync(path.join(dist, file)).size / 1024).toFixed(1)} KB`;
-  console.log(`build: dist/Code.js ${size('Code.js')}, appsscript.json${htmlFiles.map((f) => `, ${f}`).join('')}`);
+  console.log(`build: dist/Code.js ${size('Code.js')}, appsscript.json${htmlFiles.map((f) => `, ${f} ${size(f)}`).join('')}`);
 }
 
 main().catch((error) => fail(error.stack ?? String(error)));

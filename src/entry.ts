@@ -3,16 +3,23 @@
  * spreadsheet's custom functions. scripts/build.mjs turns this list into top-level `function` declarations in
  * dist/Code.js; nothing else declares them.
  */
+import { serverApi } from './server/api';
+import { draftFollowUpsForOverdue, draftFollowUpsForSelection, openSidebar } from './server/dialogs';
 import { onInstall, onOpen, refreshAsOfDate, showHelp, updateAsOfDate } from './server/menu';
 import { setUpContactSheet } from './server/setup';
 
 export const entryPoints = {
   onOpen,
   onInstall,
+  openSidebar,
+  draftFollowUpsForOverdue,
+  draftFollowUpsForSelection,
   setUpContactSheet,
   updateAsOfDate,
   refreshAsOfDate,
   showHelp,
+  // What the sidebar and dialogs call through google.script.run (src/shared/rpc.ts).
+  ...serverApi,
 };
 
 export type EntryPointName = keyof typeof entryPoints;

@@ -1,4 +1,4 @@
-import { DEFAULT_CADENCES, normaliseName } from './cadence';
+import { CadenceTable, DEFAULT_CADENCES, normaliseName, parseCadenceTable } from './cadence';
 import { DEFAULT_DUE_SOON_DAYS, DEFAULT_LETTER_WEEKS } from './formulas';
 import { isBlank } from './values';
 
@@ -103,4 +103,43 @@ export function lastUsedRow(values: readonly (readonly unknown[])[], columns: re
     if (columns.some((c) => !isBlank(values[row][c]))) return row + 1;
   }
   return 0;
+}
+
+export interface Profile {
+  myName: string;
+  myPosition: string;
+  myInstitution: string;
+  mySpecialty: string;
+}
+
+export interface Settings {
+  dueSoonDays: number;
+  letterWeeks: number;
+  profile: Profile;
+  cadences: CadenceTable;
+  problems: string[];
+}
+
+function wholeNumberSetting(value: unknown, label: string, fallback: number, min: number, max: number, problems: string[]): number {
+  if (isBlank(value)) return fallback;
+  const number = typeof value === 'number' ? value : Number(String(value).trim());
+  if (Number.isInteger(number) && number >= min && number <= max) return number;
+  problems.push(`Settings, ${label}: "${String(value)}" is not a whole number from ${min} to ${max}; using ${fallback}.`);
+  return fallback;
+}
+
+/** Reads the Settings sheet's values (columns A:G) by label; missing or bad values fall back to defaults, with a note. */
+export function readSettings(values: readonly (readonly unknown[])[]): Settings {
+  const problems: string[] = [];
+  const byKey = new Map<string, unknown>();
+  for (const [key, row] of settingRows(values)) byKey.set(key, values[row - 1][1]);
+  const textOf = (key: string) => (isBlank(byKey.get(key)) ? '' : String(byKey.get(key)).trim());
+  const cadenceRows = values.slice(1).map((row) => row.slice(CADENCE_COLUMN, CADENCE_COLUMN + CADENCE_HEADER.length));
+  return {
+    dueSoonDays: wholeNumberSetting(byKey.get('dueSoonDays'), 'Due soon window (days)', DEFAULT_DUE_SOON_DAYS, 0, 365, problems),
+    letterWeeks: wholeNumberSetting(byKey.get('letterWeeks'), 'Ask for letters (weeks before due)', DEFAULT_LETTER_WEEKS, 1, 52, problems),
+    profile: { myName: textOf('myName'), myPosition: textOf('myPosition'), myInstitution: textOf('myInstitution'), mySpecialty: textOf('mySpecialty') },
+    cadences: parseCadenceTable(cadenceRows),
+    problems,
+  };
 }

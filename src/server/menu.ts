@@ -7,6 +7,10 @@ type MenuEntry = { caption: string; run: EntryPointName } | 'separator';
 
 /** Every action the add-on offers, in menu order. */
 export const MENU: readonly MenuEntry[] = [
+  { caption: 'Open sidebar', run: 'openSidebar' },
+  { caption: 'Draft follow-ups for overdue contacts', run: 'draftFollowUpsForOverdue' },
+  { caption: 'Draft follow-ups for selected rows', run: 'draftFollowUpsForSelection' },
+  'separator',
   { caption: 'Set up contact sheet', run: 'setUpContactSheet' },
   { caption: 'Update "As of" date now', run: 'updateAsOfDate' },
   'separator',

@@ -37,7 +37,7 @@ describe('dist/', () => {
   });
 
   test('one IIFE bundle for V8 with no ES module syntax and no sending or outside network', () => {
-    expect(code).toMatch(/^var Touchpoint = \(\(\) => \{/m);
+    expect(code).toMatch(/^"use strict";var Touchpoint=\(\(\)=>\{/m);
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     for (const forbidden of ['GmailApp', 'MailApp', 'UrlFetchApp', 'DriveApp', 'Drafts.send', 'eval(']) expect(code).not.toContain(forbidden);
   });

@@ -1,0 +1,321 @@
+import type { ActionResult, ContactCard, DraftPreview, SidebarModel } from '../shared/rpc';
+import { clear, field, h, longDate, options } from './dom';
+import { server } from './rpc';
+
+type Panel = { contactId: string; kind: 'log' | 'draft' | 'snooze' } | { contactId: null; kind: 'add' } | null;
+
+const state: { model: SidebarModel | null; search: string; panel: Panel; busy: boolean } = {
+  model: null,
+  search: '',
+  panel: null,
+  busy: false,
+};
+
+const root = document.getElementById('app')!;
+const notice = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
+const errorBox = h('div', { class: 'error', role: 'alert', hidden: true });
+const lists = h('div', { class: 'lists' });
+const goals = h('div', { class: 'goals' });
+const problems = h('div', { class: 'problems' });
+const addButton = h('button', { class: 'primary small', type: 'button', onclick: () => togglePanel({ contactId: null, kind: 'add' }) }, '+ Add contact');
+const addArea = h('div');
+const search = h('input', {
+  type: 'search',
+  class: 'search',
+  placeholder: 'Search name, institution, specialty',
+  'aria-label': 'Search contacts',
+  oninput: (event: Event) => {
+    state.search = (event.target as HTMLInputElement).value.trim().toLowerCase();
+    renderLists();
+  },
+});
+
+function showError(error: unknown): void {
+  errorBox.hidden = false;
+  clear(errorBox, error instanceof Error ? error.message : String(error));
+}
+
+function showNotice(message: string): void {
+  errorBox.hidden = true;
+  clear(notice, message);
+}
+
+/** Runs a server action with the loading state on; a failure shows its message and leaves the panel open. */
+async function act<T>(button: HTMLButtonElement | null, busyLabel: string, work: () => Promise<T>): Promise<T | undefined> {
+  if (state.busy) return undefined;
+  state.busy = true;
+  const label = button?.textContent ?? '';
+  if (button) {
+    button.disabled = true;
+    button.textContent = busyLabel;
+  }
+  root.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } catch (error) {
+    showError(error);
+    return undefined;
+  } finally {
+    state.busy = false;
+    root.removeAttribute('aria-busy');
+    if (button && button.isConnected) {
+      button.disabled = false;
+      button.textContent = label;
+    }
+  }
+}
+
+function applyResult(result: ActionResult | undefined): void {
+  if (!result) return;
+  state.model = result.model;
+  state.panel = null;
+  showNotice(result.message);
+  render();
+}
+
+function togglePanel(panel: Panel): void {
+  const same = state.panel && panel && state.panel.kind === panel.kind && state.panel.contactId === panel.contactId;
+  state.panel = same ? null : panel;
+  errorBox.hidden = true;
+  render();
+  root.querySelector<HTMLElement>('.panel input, .panel select, .panel textarea, .panel button')?.focus();
+}
+
+function logForm(card: ContactCard, model: SidebarModel): HTMLElement {
+  const date = h('input', { type: 'date', value: model.today, max: model.today, required: true });
+  const channel = h('select', {}, ...options(model.channels, 'Email'));
+  const summary = h('input', { type: 'text', placeholder: 'What you talked about', required: true, maxlength: 2000 });
+  const nextStep = h('input', { type: 'text', placeholder: card.nextStep || 'What you promised or planned', maxlength: 1000 });
+  const save = h('button', { class: 'primary', type: 'submit' }, 'Save');
+  return h(
+    'form',
+    {
+      class: 'panel',
+      'aria-label': `Log contact with ${card.name}`,
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        applyResult(
+          await act(save, 'Saving…', () =>
+            server.logContact({ contactId: card.id, date: date.value, channel: channel.value, summary: summary.value, nextStep: nextStep.value }),
+          ),
+        );
+      },
+    },
+    field('Date', date),
+    field('Channel', channel),
+    field('Summary', summary),
+    field('Next step', nextStep),
+    h('div', { class: 'buttons' }, save, h('button', { type: 'button', onclick: () => togglePanel(null) }, 'Cancel')),
+  );
+}
+
+function draftForm(card: ContactCard): HTMLElement {
+  const panel = h('div', { class: 'panel', 'aria-label': `Draft email to ${card.name}` }, h('p', { class: 'muted' }, 'Filling in the template…'));
+  const load = async (template: string | null) => {
+    const preview = await act(null, '', () => server.previewDraft(card.id, template));
+    if (preview) clear(panel, draftEditor(card, preview, load));
+  };
+  void load(card.suggestedTemplate);
+  return panel;
+}
+
+function draftEditor(card: ContactCard, preview: DraftPreview, reload: (template: string) => void): (HTMLElement | null)[] {
+  const template = h('select', { onchange: () => reload(template.value) }, ...options(preview.templates, preview.template));
+  const subject = h('input', { type: 'text', value: preview.subject, required: true, maxlength: 250 });
+  const body = h('textarea', { rows: 12, required: true }, preview.body);
+  const create = h('button', { class: 'primary', type: 'button' }, 'Create draft');
+  create.addEventListener('click', async () => {
+    applyResult(await act(create, 'Creating…', () => server.createDraft({ contactId: card.id, subject: subject.value, body: body.value })));
+  });
+  return [
+    field('Template', template),
+    h('p', { class: 'to' }, 'To: ', preview.to || 'no email address'),
+    preview.warnings.length ? h('ul', { class: 'warnings' }, preview.warnings.map((w) => h('li', {}, w))) : null,
+    field('Subject', subject),
+    field('Body', body),
+    h('p', { class: 'muted' }, 'Touchpoint saves this as a Gmail draft. It never sends.'),
+    h('div', { class: 'buttons' }, create, h('button', { type: 'button', onclick: () => togglePanel(null) }, 'Cancel')),
+  ];
+}
+
+function snoozePanel(card: ContactCard): HTMLElement {
+  const choice = (days: number) => {
+    const button = h('button', { type: 'button' }, `${days} days`);
+    button.addEventListener('click', async () => applyResult(await act(button, '…', () => server.snoozeContact(card.id, days))));
+    return button;
+  };
+  return h('div', { class: 'panel buttons', 'aria-label': `Snooze ${card.name}` }, h('span', {}, 'Snooze for'), choice(7), choice(14), choice(30));
+}
+
+function statusClass(status: string): string {
+  return `chip ${status.toLowerCase().replace(/\s+/g, '-')}`;
+}
+
+function cardView(card: ContactCard, model: SidebarModel): HTMLElement {
+  const open = state.panel && state.panel.contactId === card.id ? state.panel.kind : null;
+  const goTo = h('button', { type: 'button', class: 'link' }, 'Go to row');
+  goTo.addEventListener('click', () => void act(goTo, '…', () => server.goToContact(card.id)));
+  const meta = [card.relationship, card.daysSince === null ? 'no contact yet' : `${card.daysSince} days since contact`].filter(Boolean).join(' · ');
+  return h(
+    'li',
+    { class: 'card', 'data-id': card.id },
+    h('div', { class: 'card-head' }, h('strong', { class: 'name' }, card.name), h('span', { class: statusClass(card.status) }, card.status)),
+    card.subtitle ? h('div', { class: 'muted' }, card.subtitle) : null,
+    h('div', { class: 'muted' }, meta),
+    h('div', { class: 'reason' }, card.reason),
+    card.lastNote ? h('div', { class: 'note' }, h('span', { class: 'label' }, 'Last: '), card.lastNote) : null,
+    card.nextStep ? h('div', { class: 'note' }, h('span', { class: 'label' }, 'Next: '), card.nextStep) : null,
+    card.draft
+      ? h('div', { class: 'draft-ready' }, `Draft ready (${longDate(card.draft.created)}) · `, h('a', { href: card.draft.url, target: '_blank', rel: 'noopener' }, 'Open in Gmail'))
+      : null,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', 'aria-expanded': open === 'log', onclick: () => togglePanel({ contactId: card.id, kind: 'log' }) }, 'Log contact'),
+      h('button', { type: 'button', 'aria-expanded': open === 'draft', onclick: () => togglePanel({ contactId: card.id, kind: 'draft' }) }, 'Draft email'),
+      h('button', { type: 'button', 'aria-expanded': open === 'snooze', onclick: () => togglePanel({ contactId: card.id, kind: 'snooze' }) }, 'Snooze'),
+      goTo,
+    ),
+    open === 'log' ? logForm(card, model) : null,
+    open === 'draft' ? draftForm(card) : null,
+    open === 'snooze' ? snoozePanel(card) : null,
+  );
+}
+
+const EMPTY: Record<string, string> = {
+  overdue: 'Nobody is overdue. Well kept!',
+  dueThisWeek: 'Nothing due in the next days.',
+  noContactYet: 'No first follow-ups waiting. Met someone new? Add them.',
+};
+
+function section(key: 'overdue' | 'dueThisWeek' | 'noContactYet', title: string, model: SidebarModel): HTMLElement {
+  const cards = model[key].filter((c) => !state.search || c.searchText.includes(state.search));
+  const heading = h('h2', {}, title, ' ', h('span', { class: 'count' }, String(cards.length)));
+  const body = cards.length
+    ? h('ul', { class: 'cards' }, cards.map((card) => cardView(card, model)))
+    : h('p', { class: 'empty' }, state.search ? 'No match for your search.' : EMPTY[key]);
+  return h('section', { class: `section ${key}`, 'aria-label': title }, heading, body);
+}
+
+function renderLists(): void {
+  const model = state.model;
+  if (!model) return;
+  clear(
+    lists,
+    section('overdue', 'Overdue', model),
+    section('dueThisWeek', 'Due this week', model),
+    section('noContactYet', 'No contact yet', model),
+  );
+}
+
+function renderGoals(model: SidebarModel): void {
+  clear(
+    goals,
+    h('h2', {}, 'Mentor team'),
+    h(
+      'div',
+      { class: 'goal-row' },
+      model.goals.map((goal) =>
+        h(
+          'details',
+          { class: goal.names.length >= goal.target ? 'goal met' : 'goal' },
+          h('summary', { title: `${goal.label}: ${goal.names.length} of ${goal.target}` }, h('span', { class: 'figure' }, `${goal.names.length}/${goal.target}`), ' ', goal.label),
+          goal.names.length ? h('ul', {}, goal.names.map((n) => h('li', {}, n))) : h('p', { class: 'muted' }, 'Nobody yet.'),
+        ),
+      ),
+    ),
+  );
+}
+
+function addForm(model: SidebarModel): HTMLElement {
+  const input = (placeholder = '', type = 'text') => h('input', { type, placeholder });
+  const fields = {
+    firstName: input(),
+    lastName: input(),
+    email: input('name@hospital.org', 'email'),
+    institution: input(),
+    specialty: input(),
+    metOn: h('input', { type: 'date', max: model.today }),
+    interests: input('Topics you discussed'),
+  };
+  const role = h('select', {}, ...options(model.roles, '', '—'));
+  const relationship = h('select', {}, ...options(model.relationships, '', '—'));
+  const howWeMet = h('select', {}, ...options(model.howWeMet, '', '—'));
+  const add = h('button', { class: 'primary', type: 'submit' }, 'Add');
+  return h(
+    'form',
+    {
+      class: 'panel add',
+      'aria-label': 'Add contact',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        const values = Object.fromEntries(Object.entries(fields).map(([k, el]) => [k, el.value]));
+        applyResult(
+          await act(add, 'Adding…', () =>
+            server.addContact({
+              firstName: values.firstName, lastName: values.lastName, email: values.email, institution: values.institution,
+              specialty: values.specialty, metOn: values.metOn, interests: values.interests,
+              role: role.value, relationship: relationship.value, howWeMet: howWeMet.value,
+            }),
+          ),
+        );
+      },
+    },
+    field('First name', fields.firstName),
+    field('Last name', fields.lastName),
+    field('Email', fields.email),
+    field('Role', role),
+    field('Institution', fields.institution),
+    field('Specialty', fields.specialty),
+    field('Relationship', relationship),
+    field('How we met', howWeMet),
+    field('Met on', fields.metOn),
+    field('Interests', fields.interests),
+    h('div', { class: 'buttons' }, add, h('button', { type: 'button', onclick: () => togglePanel(null) }, 'Cancel')),
+  );
+}
+
+function render(): void {
+  const model = state.model;
+  if (!model) return;
+  clear(addArea, state.panel?.kind === 'add' ? addForm(model) : null);
+  addButton.setAttribute('aria-expanded', String(state.panel?.kind === 'add'));
+  clear(
+    problems,
+    model.profileMissing ? h('p', { class: 'hint' }, 'Add your name and position on the Settings sheet so drafts sign off properly.') : null,
+    model.problems.length
+      ? h('details', { class: 'problem-list' }, h('summary', {}, `${model.problems.length} cell${model.problems.length > 1 ? 's' : ''} need attention`), h('ul', {}, model.problems.map((p) => h('li', {}, p))))
+      : null,
+  );
+  renderGoals(model);
+  renderLists();
+}
+
+async function start(): Promise<void> {
+  clear(
+    root,
+    h('header', {}, h('h1', {}, 'Touchpoint'), addButton),
+    search,
+    notice,
+    errorBox,
+    addArea,
+    problems,
+    lists,
+    goals,
+  );
+  clear(lists, h('p', { class: 'muted loading' }, 'Loading your contacts…'));
+  const model = await act(null, '', () => server.loadSidebar());
+  if (model) {
+    state.model = model;
+    if (!model.contactCount) showNotice('No contacts yet. Add your first one, or fill in the Contacts sheet.');
+    render();
+  } else {
+    clear(lists, h('p', { class: 'empty' }, 'Touchpoint could not load your contacts. Fix the problem above, then reopen the sidebar.'));
+  }
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && state.panel) togglePanel(null);
+});
+
+void start();

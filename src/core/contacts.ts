@@ -1,0 +1,143 @@
+import { Day, parseDay } from './dates';
+import { isInvalidValueError } from './errors';
+import { CONTACTS, normaliseHeader } from './schema';
+import { isBlank } from './values';
+
+/** One person on the Contacts sheet, read from a row at one moment. `row` is only valid for that moment. */
+export interface Contact {
+  id: string;
+  row: number;
+  firstName: string;
+  lastName: string;
+  name: string;
+  email: string;
+  role: string;
+  institution: string;
+  specialty: string;
+  relationship: string;
+  howWeMet: string;
+  interests: string;
+  lastContactNotes: string;
+  nextStep: string;
+  /** The Follow-up every (days) cell as typed (a number, or blank). */
+  cadenceDays: unknown;
+  letterFor: string;
+  letterStatus: string;
+  draftId: string;
+  metOn: Day | null;
+  lastContact: Day | null;
+  letterDue: Day | null;
+  snoozedUntil: Day | null;
+  draftCreated: Day | null;
+  /** Every cell of the row by normalised header, for {{placeholders}}. */
+  cells: Map<string, unknown>;
+}
+
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export function describeProblem(problem: RowProblem): string {
+  return `Row ${problem.row}, ${problem.column}: ${problem.message}`;
+}
+
+const TEXT_KEYS = [
+  'firstName', 'lastName', 'email', 'role', 'institution', 'specialty', 'relationship', 'howWeMet', 'interests',
+  'lastContactNotes', 'nextStep', 'letterFor', 'letterStatus', 'draftId', 'id',
+] as const;
+const DATE_KEYS = ['metOn', 'lastContact', 'letterDue', 'snoozedUntil', 'draftCreated'] as const;
+const COMPUTED = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed').map((c) => c.key));
+
+const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;
+
+export function isValidEmail(email: string): boolean {
+  return EMAIL.test(email.trim());
+}
+
+function text(value: unknown): string {
+  return isBlank(value) ? '' : String(value).trim();
+}
+
+/** True when a row holds anything the user typed (computed columns do not count). */
+export function rowHasData(row: readonly unknown[], columns: ReadonlyMap<string, number>): boolean {
+  const computed = new Set([...COMPUTED].map((key) => columns.get(key)));
+  return row.some((value, index) => !computed.has(index) && !isBlank(value));
+}
+
+/**
+ * Reads data rows (sheet row `firstRow` onward) into contacts. A bad date is reported by row and column and read
+ * as blank; the contact is still listed. Rows with no data are skipped.
+ */
+export function readContacts(
+  rows: readonly (readonly unknown[])[],
+  headers: readonly string[],
+  columns: ReadonlyMap<string, number>,
+  timeZone: string,
+  firstRow = 2,
+): { contacts: Contact[]; problems: RowProblem[] } {
+  const contacts: Contact[] = [];
+  const problems: RowProblem[] = [];
+  const headerOf = (key: string) => headers[columns.get(key)!] ?? CONTACTS.columns.find((c) => c.key === key)!.header;
+  rows.forEach((row, index) => {
+    if (!rowHasData(row, columns)) return;
+    const sheetRow = firstRow + index;
+    const cell = (key: string): unknown => (columns.has(key) ? row[columns.get(key)!] : '');
+    const texts = Object.fromEntries(TEXT_KEYS.map((key) => [key, text(cell(key))])) as Record<(typeof TEXT_KEYS)[number], string>;
+    const dates = Object.fromEntries(
+      DATE_KEYS.map((key) => {
+        try {
+          return [key, parseDay(cell(key), timeZone)];
+        } catch (error) {
+          if (!isInvalidValueError(error)) throw error;
+          problems.push({ row: sheetRow, column: headerOf(key), message: error.message });
+          return [key, null];
+        }
+      }),
+    ) as Record<(typeof DATE_KEYS)[number], Day | null>;
+    if (texts.email && !isValidEmail(texts.email)) {
+      problems.push({ row: sheetRow, column: headerOf('email'), message: `"${texts.email}" is not an email address` });
+    }
+    const cells = new Map<string, unknown>();
+    headers.forEach((header, column) => {
+      const key = normaliseHeader(header);
+      if (key && !cells.has(key)) cells.set(key, row[column]);
+    });
+    contacts.push({
+      ...texts,
+      ...dates,
+      row: sheetRow,
+      name: [texts.firstName, texts.lastName].filter(Boolean).join(' ') || texts.email || `Row ${sheetRow}`,
+      cadenceDays: cell('cadenceDays'),
+      cells,
+    });
+  });
+  return { contacts, problems };
+}
+
+/** The row of a contact id now, or a message saying why it cannot be acted on. */
+export function locateContact(contacts: readonly Contact[], id: string): Contact {
+  const matches = contacts.filter((c) => c.id === id);
+  if (matches.length === 0) {
+    throw new ContactNotFoundError(`That contact is no longer on the Contacts sheet (id ${id}). It may have been deleted; reload the sidebar.`);
+  }
+  if (matches.length > 1) {
+    throw new ContactNotFoundError(
+      `Rows ${matches.map((c) => c.row).join(' and ')} share the Contact ID ${id}. Give each person their own id, then try again.`,
+    );
+  }
+  return matches[0];
+}
+
+export class ContactNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContactNotFoundError';
+  }
+}
+
+/** Text a person typed, made safe to write: Sheets would read =, +, - or @ at the start as a formula. */
+export function asLiteralText(value: string): string {
+  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}

@@ -1,0 +1,122 @@
+/**
+ * RFC 2822 messages for Gmail drafts, built byte for byte in plain JavaScript (Apps Script has no TextEncoder
+ * or Buffer): UTF-8, RFC 2047 encoded-words for non-ASCII headers, multipart/alternative plain + HTML bodies in
+ * base64, and base64url for the Gmail API's `raw` field.
+ */
+export function utf8Bytes(text: string): number[] {
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
+    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+  }
+  return bytes;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function base64(bytes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+    const n = (a << 16) | (b << 8) | c;
+    out += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.length ? BASE64[n & 63] : '=';
+  }
+  return out;
+}
+
+/** The Gmail API's `raw`: base64url without padding. */
+export function base64Url(text: string): string {
+  return base64(utf8Bytes(text)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x20-\x7e]*$/.test(text);
+}
+
+/** RFC 2047 B-encoded words of at most 75 characters each, never splitting a character's UTF-8 bytes. */
+export function encodeHeaderWords(text: string): string {
+  if (isAscii(text)) return text;
+  const words: string[] = [];
+  let chunk: number[] = [];
+  const maxBytes = 45; // 45 bytes → 60 base64 characters; with "=?UTF-8?B?" and "?=" a word is 72 characters
+  for (const char of text) {
+    const bytes = utf8Bytes(char);
+    if (chunk.length + bytes.length > maxBytes) {
+      words.push(`=?UTF-8?B?${base64(chunk)}?=`);
+      chunk = [];
+    }
+    chunk.push(...bytes);
+  }
+  if (chunk.length) words.push(`=?UTF-8?B?${base64(chunk)}?=`);
+  return words.join('\r\n ');
+}
+
+export interface Address {
+  name: string;
+  email: string;
+}
+
+export function formatAddress({ name, email }: Address): string {
+  const cleanName = name.replace(/[\r\n]+/g, ' ').trim();
+  if (!cleanName) return `<${email}>`;
+  if (!isAscii(cleanName)) return `${encodeHeaderWords(cleanName)} <${email}>`;
+  const quoted = /[()<>@,;:\\".[\]]/.test(cleanName) ? `"${cleanName.replace(/(["\\])/g, '\\$1')}"` : cleanName;
+  return `${quoted} <${email}>`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+/** The plain body as HTML: every character escaped, blank lines as paragraphs, line breaks kept. */
+export function htmlOfPlainText(text: string): string {
+  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n{2,}/);
+  return paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
+}
+
+function base64Lines(text: string): string {
+  return (base64(utf8Bytes(text)).match(/.{1,76}/g) ?? ['']).join('\r\n');
+}
+
+export interface DraftMessage {
+  to: Address;
+  subject: string;
+  text: string;
+  /** Separates the parts; must not occur in them. Pass one for reproducible output. */
+  boundary: string;
+}
+
+export function buildMimeMessage({ to, subject, text, boundary }: DraftMessage): string {
+  if (/[\r\n]/.test(to.email) || !/^[^\s<>]+@[^\s<>]+$/.test(to.email)) throw new Error(`"${to.email}" is not an email address`);
+  const plain = text.replace(/\r?\n/g, '\r\n');
+  const html = `<!DOCTYPE html><html><body>${htmlOfPlainText(text)}</body></html>`;
+  return [
+    'MIME-Version: 1.0',
+    `To: ${formatAddress(to)}`,
+    `Subject: ${encodeHeaderWords(subject.replace(/[\r\n]+/g, ' '))}`,
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain; charset="UTF-8"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(plain),
+    `--${boundary}`,
+    'Content-Type: text/html; charset="UTF-8"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(html),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+}
+
+/** A boundary that cannot occur in base64 parts ("=_" never appears in base64 text). */
+export function newBoundary(random: () => number = Math.random): string {
+  return `=_touchpoint_${Math.floor(random() * 1e12).toString(36)}${Math.floor(random() * 1e12).toString(36)}`;
+}

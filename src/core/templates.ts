@@ -1,0 +1,137 @@
+import { Contact } from './contacts';
+import { Day, dayOfInstant, formatLongDay } from './dates';
+import { CONTACTS, normaliseHeader, TEMPLATES } from './schema';
+import { Profile } from './settings';
+import { isBlank, isDate } from './values';
+
+/**
+ * Email templates: {{Column header}} from the contact's row (any Contacts column, by header, ignoring case and
+ * spaces), {{First name}}, {{Name}}, the user's profile ({{My name}}, {{My position}}, {{My institution}},
+ * {{My specialty}}) and {{Today}}. {{Name|fallback}} uses the fallback when the value is blank.
+ */
+export interface EmailTemplate {
+  name: string;
+  whenToUse: string;
+  subject: string;
+  body: string;
+}
+
+export interface Placeholder {
+  text: string;
+  name: string;
+  fallback: string | null;
+}
+
+const PLACEHOLDER = /\{\{([^{}|]*)(?:\|([^{}]*))?\}\}/g;
+
+export function placeholdersIn(text: string): Placeholder[] {
+  const found: Placeholder[] = [];
+  const pattern = new RegExp(PLACEHOLDER.source, 'g');
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push({ text: m[0], name: m[1].trim(), fallback: m[2] === undefined ? null : m[2] });
+  return found;
+}
+
+const PROFILE_FIELDS: Record<string, keyof Profile> = {
+  myname: 'myName',
+  myposition: 'myPosition',
+  myinstitution: 'myInstitution',
+  myspecialty: 'mySpecialty',
+};
+const SPECIAL = new Set(['today', 'name', 'firstname', 'lastname']);
+
+/** Normalised names a placeholder may use: the sheet's headers, the schema's headers and aliases, profile, today. */
+export function knownPlaceholderNames(sheetHeaders: readonly string[]): Set<string> {
+  const names = new Set<string>([...SPECIAL, ...Object.keys(PROFILE_FIELDS)]);
+  for (const header of sheetHeaders) if (header.trim()) names.add(normaliseHeader(header));
+  for (const column of CONTACTS.columns) [column.header, ...(column.aliases ?? [])].forEach((h) => names.add(normaliseHeader(h)));
+  return names;
+}
+
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+/** Throws, naming the template and placeholder, if any placeholder is not a known column or field. */
+export function checkTemplate(template: EmailTemplate, known: Set<string>): void {
+  for (const placeholder of placeholdersIn(`${template.subject}\n${template.body}`)) {
+    if (!known.has(normaliseHeader(placeholder.name))) {
+      throw new TemplateError(
+        `Template "${template.name}" uses ${placeholder.text}, which is not a Contacts column. ` +
+          'Use a Contacts header (e.g. {{First name}}, {{Institution}}), {{My name}}, {{My position}}, {{My institution}}, {{My specialty}} or {{Today}}.',
+      );
+    }
+  }
+}
+
+export interface RenderInput {
+  contact: Contact;
+  profile: Profile;
+  today: Day;
+  timeZone: string;
+}
+
+export interface Rendered {
+  subject: string;
+  body: string;
+  /** Placeholders with no value and no fallback, e.g. "{{Interests}}". Their place is left blank in the text. */
+  missing: string[];
+}
+
+function display(value: unknown, timeZone: string): string {
+  if (isBlank(value)) return '';
+  if (isDate(value)) return formatLongDay(dayOfInstant(value, timeZone));
+  return String(value).trim();
+}
+
+function valueOf(name: string, input: RenderInput): string {
+  const key = normaliseHeader(name);
+  const { contact, profile } = input;
+  if (key === 'today') return formatLongDay(input.today);
+  if (key === 'name') return contact.name;
+  if (PROFILE_FIELDS[key]) return profile[PROFILE_FIELDS[key]];
+  if (contact.cells.has(key)) return display(contact.cells.get(key), input.timeZone);
+  const column = CONTACTS.columns.find((c) => [c.header, ...(c.aliases ?? [])].some((h) => normaliseHeader(h) === key));
+  const header = column && [...contact.cells.keys()].find((h) => [column.header, ...(column.aliases ?? [])].some((a) => normaliseHeader(a) === h));
+  return header ? display(contact.cells.get(header), input.timeZone) : '';
+}
+
+export function renderTemplate(template: EmailTemplate, input: RenderInput): Rendered {
+  const missing: string[] = [];
+  const fill = (text: string) =>
+    text.replace(PLACEHOLDER, (_whole, rawName: string, fallback: string | undefined) => {
+      const value = valueOf(rawName, input);
+      if (value) return value;
+      if (fallback !== undefined) return fallback;
+      const shown = `{{${rawName.trim()}}}`;
+      if (!missing.includes(shown)) missing.push(shown);
+      return '';
+    });
+  return { subject: fill(template.subject).replace(/\s+/g, ' ').trim(), body: fill(template.body), missing };
+}
+
+export function findTemplate(templates: readonly EmailTemplate[], name: string): EmailTemplate {
+  const found = templates.find((t) => normaliseHeader(t.name) === normaliseHeader(name));
+  if (!found) throw new TemplateError(`There is no template named "${name}" on the Templates sheet.`);
+  return found;
+}
+
+/** Templates from the Templates sheet's rows (header row first), by header. Blank rows are skipped. */
+export function readTemplates(values: readonly (readonly unknown[])[]): EmailTemplate[] {
+  const [header = [], ...rows] = values;
+  const index = (key: string) => {
+    const spec = TEMPLATES.columns.find((c) => c.key === key)!;
+    const names = [spec.header, ...(spec.aliases ?? [])].map(normaliseHeader);
+    return header.findIndex((h) => names.includes(normaliseHeader(String(h))));
+  };
+  const [name, when, subject, body] = ['name', 'whenToUse', 'subject', 'body'].map(index);
+  if (name < 0 || subject < 0 || body < 0) {
+    throw new TemplateError('The Templates sheet needs Name, Subject and Body columns. Run Touchpoint ▸ Set up contact sheet to restore them.');
+  }
+  const text = (row: readonly unknown[], i: number) => (i < 0 || isBlank(row[i]) ? '' : String(row[i]));
+  return rows
+    .filter((row) => text(row, name).trim())
+    .map((row) => ({ name: text(row, name).trim(), whenToUse: text(row, when), subject: text(row, subject), body: text(row, body) }));
+}

@@ -1,0 +1,26 @@
+import type { BulkDraftChoice } from '../shared/rpc';
+
+/** The HTML files the build writes to dist/ (src/client/pages). */
+export const SIDEBAR_FILE = 'Sidebar';
+export const DRAFTS_DIALOG_FILE = 'DraftsDialog';
+
+/** Menu: Open sidebar. */
+export function openSidebar(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle('Touchpoint'));
+}
+
+function openDraftsDialog(scope: BulkDraftChoice['scope'], title: string): void {
+  const output = HtmlService.createHtmlOutputFromFile(DRAFTS_DIALOG_FILE);
+  output.setContent(output.getContent().replace('data-scope="overdue"', `data-scope="${scope}"`)).setWidth(520).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(output, title);
+}
+
+/** Menu: Draft follow-ups for overdue contacts. */
+export function draftFollowUpsForOverdue(): void {
+  openDraftsDialog('overdue', 'Draft follow-ups for overdue contacts');
+}
+
+/** Menu: Draft follow-ups for selected rows. */
+export function draftFollowUpsForSelection(): void {
+  openDraftsDialog('selected', 'Draft follow-ups for selected rows');
+}

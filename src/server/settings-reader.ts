@@ -1,0 +1,26 @@
+import { readSettings, Settings, SETTINGS_SHEET } from '../core/settings';
+import { EmailTemplate, readTemplates, TemplateError } from '../core/templates';
+import { TEMPLATES } from '../core/schema';
+import { findSheet } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Settings in one read; without the sheet, the defaults, with a note saying how to restore it. */
+export function readSettingsSheet(spreadsheet: Spreadsheet): Settings {
+  const sheet = spreadsheet.getSheetByName(SETTINGS_SHEET);
+  if (!sheet) {
+    const settings = readSettings([]);
+    settings.problems.push('The Settings sheet is missing, so the default cadences apply. Touchpoint ▸ Set up contact sheet restores it.');
+    return settings;
+  }
+  return readSettings(sheet.getDataRange().getValues());
+}
+
+/** The Templates sheet in one read; a clear error when it is gone. */
+export function readTemplatesSheet(spreadsheet: Spreadsheet): EmailTemplate[] {
+  const sheet = findSheet(spreadsheet, TEMPLATES);
+  if (!sheet) {
+    throw new TemplateError('The Templates sheet is missing. Choose Touchpoint ▸ Set up contact sheet to restore the six standard templates.');
+  }
+  return readTemplates(sheet.getDataRange().getValues());
+}

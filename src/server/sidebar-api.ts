@@ -1,0 +1,173 @@
+import { asLiteralText, Contact, isValidEmail, locateContact, readContacts } from '../core/contacts';
+import { formatIsoDay, formatLongDay, startOfDay } from '../core/dates';
+import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
+import { newContactId } from '../core/ids';
+import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
+import { checkTemplate, findTemplate, knownPlaceholderNames, renderTemplate, TemplateError } from '../core/templates';
+import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SidebarModel } from '../shared/rpc';
+import { actionContext, ActionContext } from './action-context';
+import { appendContactRow, cellsFor, ContactsSnapshot, fillContactIds, readContactsSheet, writeRowCells } from './contacts-sheet';
+import { draftExists, listOpenDrafts, saveDraft } from './gmail-drafts';
+import { appendInteraction } from './interactions-sheet';
+import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
+import { withDocumentLock } from './workbook';
+
+/**
+ * What the sidebar calls. Every action names a contact by id and finds its row when it runs (the user may have
+ * sorted since the sidebar loaded); writes happen under the document lock; each sheet is read once.
+ */
+export function sidebarModel(context: ActionContext, snapshot: ContactsSnapshot, drafts: KnownDrafts | null): SidebarModel {
+  const settings = readSettingsSheet(context.spreadsheet);
+  let templates: string[] = [];
+  const problems: string[] = [];
+  try {
+    templates = readTemplatesSheet(context.spreadsheet).map((t) => t.name);
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    problems.push(error.message);
+  }
+  const model = buildSidebarModel({ contacts: snapshot.contacts, problems: snapshot.problems, settings, today: context.today, templates, drafts });
+  model.problems.push(...problems);
+  return model;
+}
+
+function gmailDraftsOrNull(): KnownDrafts | null {
+  try {
+    return listOpenDrafts();
+  } catch (error) {
+    console.warn(`Touchpoint could not list Gmail drafts: ${error}`);
+    return null;
+  }
+}
+
+export function loadSidebar(): SidebarModel {
+  const context = actionContext();
+  const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+  if (snapshot.contacts.some((c) => !c.id)) withDocumentLock(() => fillContactIds(snapshot));
+  const drafts = snapshot.contacts.some((c) => c.draftId) ? gmailDraftsOrNull() : null;
+  return sidebarModel(context, snapshot, drafts);
+}
+
+/** Reads the sheet under the lock, finds the contact by id, and hands both to the change. */
+function changeContact(contactId: string, change: (snapshot: ContactsSnapshot, contact: Contact, context: ActionContext) => string): ActionResult {
+  const context = actionContext();
+  return withDocumentLock(() => {
+    const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+    const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
+    const message = change(snapshot, contact, context);
+    return { message, model: sidebarModel(context, snapshot, null) };
+  });
+}
+
+export function logContact(input: LogContactInput): ActionResult {
+  const channel = requiredText(input?.channel, 'Channel', 60);
+  const summary = requiredText(input?.summary, 'Summary', 2000);
+  const nextStep = optionalText(input?.nextStep, 'Next step', 1000);
+  return changeContact(input?.contactId, (snapshot, contact, { spreadsheet, timeZone, today }) => {
+    const day = notInFuture(inputDay(input.date, 'Date'), today, 'Date');
+    appendInteraction(spreadsheet, {
+      date: startOfDay(day, timeZone),
+      contactId: contact.id,
+      name: asLiteralText(contact.name),
+      channel: asLiteralText(channel),
+      summary: asLiteralText(summary),
+      nextStep: asLiteralText(nextStep),
+    });
+    if (contact.lastContact === null || day >= contact.lastContact) {
+      const updates: Record<string, unknown> = { lastContact: startOfDay(day, timeZone), lastContactNotes: asLiteralText(summary), snoozedUntil: '' };
+      if (nextStep) updates.nextStep = asLiteralText(nextStep);
+      writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, updates));
+      Object.assign(contact, { lastContact: day, lastContactNotes: summary, snoozedUntil: null, nextStep: nextStep || contact.nextStep });
+    }
+    return `Logged ${channel.toLowerCase()} with ${contact.name} on ${formatLongDay(day)}.`;
+  });
+}
+
+export const SNOOZE_DAYS = [7, 14, 30];
+
+export function snoozeContact(contactId: string, days: number): ActionResult {
+  if (!SNOOZE_DAYS.includes(days)) throw new InputError(`Snooze for ${SNOOZE_DAYS.join(', ')} days.`);
+  return changeContact(contactId, (snapshot, contact, { timeZone, today }) => {
+    const until = today + days;
+    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { snoozedUntil: startOfDay(until, timeZone) }));
+    contact.snoozedUntil = until;
+    return `${contact.name} is snoozed until ${formatLongDay(until)}.`;
+  });
+}
+
+export function previewDraft(contactId: string, template: string | null): DraftPreview {
+  const { spreadsheet, timeZone, today } = actionContext();
+  const snapshot = readContactsSheet(spreadsheet, timeZone);
+  const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
+  const templates = readTemplatesSheet(spreadsheet);
+  const names = templates.map((t) => t.name);
+  const name = template ?? suggestTemplate(contact, today, names);
+  if (!name) throw new TemplateError('The Templates sheet has no templates. Add one, or run Touchpoint ▸ Set up contact sheet.');
+  const chosen = findTemplate(templates, name);
+  checkTemplate(chosen, knownPlaceholderNames(snapshot.headers));
+  const { profile } = readSettingsSheet(spreadsheet);
+  const rendered = renderTemplate(chosen, { contact, profile, today, timeZone });
+  const warnings = rendered.missing.map((p) => `${p} is empty for ${contact.name}: fill it in on the sheet, or edit the text.`);
+  if (!contact.email) warnings.unshift(`${contact.name} has no email address: add one in the Email column before creating the draft.`);
+  else if (!isValidEmail(contact.email)) warnings.unshift(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
+  if (!profile.myName) warnings.push('Your name is empty on the Settings sheet (My name), so the email has no signature.');
+  return { contactId: contact.id, to: contact.email, template: chosen.name, subject: rendered.subject, body: rendered.body, warnings, templates: names };
+}
+
+export function createDraft(input: CreateDraftInput): ActionResult {
+  const subject = requiredText(input?.subject, 'Subject', 250);
+  const body = requiredText(input?.body, 'Body', 20_000);
+  return changeContact(input?.contactId, (snapshot, contact, { timeZone, today }) => {
+    if (!contact.email) throw new InputError(`${contact.name} has no email address: add one in the Email column first.`);
+    if (!isValidEmail(contact.email)) throw new InputError(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
+    const open = openDraft(contact, null);
+    const replace = open && draftExists(open.id) ? open.id : undefined;
+    const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject, body }, replace);
+    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { draftCreated: startOfDay(today, timeZone), draftId: saved.id }));
+    Object.assign(contact, { draftId: saved.id, draftCreated: today });
+    return replace ? `Updated the draft to ${contact.name} in Gmail.` : `Draft to ${contact.name} is ready in Gmail.`;
+  });
+}
+
+export function goToContact(contactId: string): void {
+  const { spreadsheet, timeZone } = actionContext();
+  const snapshot = readContactsSheet(spreadsheet, timeZone);
+  const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
+  snapshot.sheet.activate();
+  snapshot.sheet.getRange(contact.row, 1, 1, snapshot.headers.length).activate();
+}
+
+export function addContact(input: NewContactInput): ActionResult {
+  const text = (value: unknown, field: string) => optionalText(value, field, 500);
+  const firstName = text(input?.firstName, 'First name');
+  const lastName = text(input?.lastName, 'Last name');
+  if (!firstName && !lastName) throw new InputError('Give at least a first or a last name.');
+  const email = text(input?.email, 'Email');
+  if (email && !isValidEmail(email)) throw new InputError(`Email: "${email}" is not an email address (like name@hospital.org).`);
+  const context = actionContext();
+  const metOn = input?.metOn ? notInFuture(inputDay(input.metOn, 'Met on'), context.today, 'Met on') : null;
+  return withDocumentLock(() => {
+    const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+    const twin = email ? snapshot.contacts.find((c) => c.email.toLowerCase() === email.toLowerCase()) : undefined;
+    if (twin) throw new InputError(`${twin.name} (row ${twin.row}) already has the email ${email}.`);
+    const id = newContactId(new Set(snapshot.contacts.map((c) => c.id)));
+    const typed: Record<string, string> = {
+      firstName, lastName, email,
+      role: text(input.role, 'Role'),
+      institution: text(input.institution, 'Institution'),
+      specialty: text(input.specialty, 'Specialty'),
+      relationship: text(input.relationship, 'Relationship'),
+      howWeMet: text(input.howWeMet, 'How we met'),
+      interests: text(input.interests, 'Interests'),
+      id,
+    };
+    const written: Record<string, unknown> = { metOn: metOn === null ? '' : startOfDay(metOn, context.timeZone) };
+    for (const [key, value] of Object.entries(typed)) written[key] = asLiteralText(value);
+    const row = appendContactRow(snapshot, written);
+    const cells = snapshot.headers.map(() => '' as unknown);
+    for (const [column, value] of cellsFor(snapshot, { ...typed, metOn: metOn === null ? '' : formatIsoDay(metOn) })) cells[column] = value;
+    snapshot.contacts.push(...readContacts([cells], snapshot.headers, snapshot.columns, context.timeZone, row).contacts);
+    const name = [firstName, lastName].filter(Boolean).join(' ');
+    return { message: `Added ${name} on row ${row}.`, model: sidebarModel(context, snapshot, null) };
+  });
+}

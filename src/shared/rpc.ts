@@ -1,0 +1,140 @@
+/**
+ * The contract between the sidebar (and dialogs) and the server: every function the client may call through
+ * google.script.run, with its argument and result types, defined once for both sides. Everything here must be
+ * plain JSON (google.script.run drops Dates and class instances), so dates travel as ISO "2026-03-01" text.
+ */
+export type IsoDay = string;
+
+export type Status = 'Overdue' | 'Due soon' | 'On track' | 'No contact yet' | 'Snoozed';
+
+export interface DraftState {
+  id: string;
+  url: string;
+  created: IsoDay;
+}
+
+export interface ContactCard {
+  id: string;
+  name: string;
+  /** "Attending · Riverside Medical Center" */
+  subtitle: string;
+  relationship: string;
+  email: string;
+  hasEmail: boolean;
+  status: Status;
+  daysSince: number | null;
+  lastContact: IsoDay | null;
+  nextFollowUp: IsoDay | null;
+  /** Why it is due, in words: "12 days overdue · every 45 days (Career mentor) · due Oct 17, 2026" */
+  reason: string;
+  /** How urgent, for ordering: days overdue (positive) or days until due (negative). */
+  urgency: number;
+  lastNote: string;
+  nextStep: string;
+  suggestedTemplate: string | null;
+  draft: DraftState | null;
+  snoozedUntil: IsoDay | null;
+  /** Lower-case name, institution and specialty, for the search box. */
+  searchText: string;
+}
+
+export interface GoalFigure {
+  label: string;
+  target: number;
+  names: string[];
+}
+
+export interface SidebarModel {
+  today: IsoDay;
+  overdue: ContactCard[];
+  dueThisWeek: ContactCard[];
+  noContactYet: ContactCard[];
+  goals: GoalFigure[];
+  templates: string[];
+  channels: string[];
+  relationships: string[];
+  roles: string[];
+  howWeMet: string[];
+  /** Rows Touchpoint could not read, by row and column. */
+  problems: string[];
+  contactCount: number;
+  profileMissing: boolean;
+}
+
+export interface LogContactInput {
+  contactId: string;
+  date: IsoDay;
+  channel: string;
+  summary: string;
+  nextStep: string;
+}
+
+export interface DraftPreview {
+  contactId: string;
+  to: string;
+  template: string;
+  subject: string;
+  body: string;
+  /** Things to fix before sending, e.g. "{{Interests}} is empty for Maya Okafor". */
+  warnings: string[];
+  templates: string[];
+}
+
+export interface CreateDraftInput {
+  contactId: string;
+  subject: string;
+  body: string;
+}
+
+export interface NewContactInput {
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: string;
+  institution: string;
+  specialty: string;
+  relationship: string;
+  howWeMet: string;
+  metOn: IsoDay | '';
+  interests: string;
+}
+
+export interface ActionResult {
+  message: string;
+  model: SidebarModel;
+}
+
+export interface BulkDraftChoice {
+  scope: 'overdue' | 'selected';
+  /** A template name, or null for the one suggested per contact. */
+  template: string | null;
+}
+
+export interface BulkDraftPlan {
+  scope: 'overdue' | 'selected';
+  templates: string[];
+  toDraft: { id: string; name: string; template: string }[];
+  skipped: { name: string; reason: string }[];
+}
+
+export interface BulkDraftSummary {
+  drafted: { name: string; template: string }[];
+  skipped: { name: string; reason: string }[];
+  failed: { name: string; error: string }[];
+  /** Contacts left for a second run (time limit reached or Gmail stopped us). */
+  remaining: number;
+  message: string;
+}
+
+/** The server functions the client calls. Names here are generated as top-level functions in Code.js. */
+export interface ServerApi {
+  loadSidebar(): SidebarModel;
+  logContact(input: LogContactInput): ActionResult;
+  snoozeContact(contactId: string, days: number): ActionResult;
+  previewDraft(contactId: string, template: string | null): DraftPreview;
+  createDraft(input: CreateDraftInput): ActionResult;
+  goToContact(contactId: string): void;
+  addContact(input: NewContactInput): ActionResult;
+  planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan;
+  runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary;
+}

@@ -1,0 +1,89 @@
+import { readContacts } from '../../src/core/contacts';
+import { dayFromYmd } from '../../src/core/dates';
+import { buildSidebarModel, openDraft, suggestTemplate } from '../../src/core/follow-ups';
+import { CONTACTS, mapHeaders } from '../../src/core/schema';
+import { readSettings } from '../../src/core/settings';
+import { DEFAULT_TEMPLATES } from '../../src/core/default-templates';
+
+const tz = 'UTC';
+const headers = CONTACTS.columns.map((c) => c.header);
+const columns = new Map(mapHeaders(headers, CONTACTS).index);
+const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const today = dayFromYmd(2026, 11, 22);
+const templates = DEFAULT_TEMPLATES.map((t) => t.name);
+
+function contactsOf(rows: Record<string, unknown>[]) {
+  const values = rows.map((row) => headers.map((h) => row[h] ?? ''));
+  return readContacts(values, headers, columns, tz);
+}
+
+const settings = readSettings([]);
+
+describe('the sidebar model', () => {
+  const { contacts, problems } = contactsOf([
+    { 'First name': 'Late', Relationship: 'Career mentor', 'Last contact': at('2026-09-02'), 'Contact ID': 'a' }, // 36 days overdue
+    { 'First name': 'Later', Relationship: 'Peer', 'Last contact': at('2026-06-01'), 'Contact ID': 'b' }, // 84 days overdue
+    { 'First name': 'Soon', Relationship: 'Career mentor', 'Last contact': at('2026-10-12'), 'Contact ID': 'c' }, // due 11-26
+    { 'First name': 'Today', 'Follow-up every (days)': 10, 'Last contact': at('2026-11-12'), 'Contact ID': 'd' }, // due today
+    { 'First name': 'Fine', Relationship: 'Peer', 'Last contact': at('2026-11-20'), 'Contact ID': 'e' },
+    { 'First name': 'Met', Relationship: 'Conference contact', 'Met on': at('2026-11-14'), 'Contact ID': 'f' }, // first follow-up 11-19
+    { 'First name': 'Fresh', Relationship: 'Conference contact', 'Met on': at('2026-11-21'), 'Contact ID': 'g' }, // first follow-up 11-26
+    { 'First name': 'Napping', Relationship: 'Peer', 'Last contact': at('2026-01-01'), 'Snoozed until': at('2026-12-01'), 'Contact ID': 'h' },
+    { 'First name': 'Broken', Relationship: 'Peer', 'Last contact': 'last week', 'Contact ID': 'i' },
+    { 'First name': 'Odd', Relationship: 'Best friend', 'Last contact': at('2026-11-01'), 'Contact ID': 'j' },
+  ]);
+  const model = buildSidebarModel({ contacts, problems, settings, today, templates, drafts: null });
+  const names = (cards: { name: string }[]) => cards.map((c) => c.name);
+
+  test('sections, each ordered by urgency', () => {
+    expect(names(model.overdue)).toEqual(['Later', 'Late']);
+    expect(names(model.dueThisWeek)).toEqual(['Today', 'Soon']);
+    expect(names(model.noContactYet)).toEqual(['Met', 'Fresh']);
+  });
+
+  test('a card says why it is due, in words', () => {
+    expect(model.overdue[1].reason).toBe('36 days overdue · every 45 days (Career mentor) · due October 17, 2026');
+    expect(model.dueThisWeek[0].reason).toBe('Due today · every 10 days · due November 22, 2026');
+    expect(model.noContactYet[0].reason).toBe('First follow-up 3 days overdue · met November 14, 2026 (Conference contact): within 5 days');
+    expect(model.overdue[1].daysSince).toBe(81);
+  });
+
+  test('bad cells are reported by row and column, and the rest still works', () => {
+    expect(model.problems).toEqual([
+      'Row 10, Last contact: not a date: "last week" (expected a date cell, 2026-03-01, 3/1/2026, 1 Mar 2026 or Mar 1, 2026)',
+      expect.stringMatching(/^Row 11, Relationship: cadence "Best friend" is neither a number of days nor a relationship/),
+    ]);
+  });
+
+  test('goals count the mentor team', () => {
+    expect(model.goals.map((g) => [g.label, g.names.length, g.target])).toEqual([
+      ['Career', 2, 2], ['Research', 0, 1], ['Clinical', 0, 1], ['Sponsor', 0, 1], ['Peer', 4, 2],
+    ]);
+    expect(model.goals[0].names).toEqual(['Late', 'Soon']);
+  });
+});
+
+test('suggested templates follow the guides', () => {
+  const { contacts } = contactsOf([
+    { 'First name': 'A', Relationship: 'Conference contact', 'Met on': at('2026-11-19') },
+    { 'First name': 'B', 'How we met': 'Rotation' },
+    { 'First name': 'C', Relationship: 'Clinical mentor' },
+    { 'First name': 'D', Relationship: 'Career mentor', 'Last contact': at('2026-09-01') },
+    { 'First name': 'E', 'Letter for': 'Cardiology fellowship', 'Letter status': 'To ask', 'Last contact': at('2026-09-01') },
+  ]);
+  expect(contacts.map((c) => suggestTemplate(c, today, templates))).toEqual([
+    'Post-conference follow-up', 'Thank-you after a rotation', 'Mentor meeting request', 'Progress update', 'Letter request',
+  ]);
+  expect(suggestTemplate(contacts[0], today, ['My own'])).toBe('My own');
+});
+
+test('a draft is open for this cycle only if made since the last contact and still in Gmail', () => {
+  const { contacts } = contactsOf([
+    { 'First name': 'A', 'Last contact': at('2026-11-01'), 'Draft created': at('2026-11-10'), 'Draft ID': 'r1' },
+    { 'First name': 'B', 'Last contact': at('2026-11-15'), 'Draft created': at('2026-11-10'), 'Draft ID': 'r2' },
+  ]);
+  expect(openDraft(contacts[0], null)?.id).toBe('r1');
+  expect(openDraft(contacts[0], { messages: new Map([['r1', 'm1']]), complete: true })?.url).toBe('https://mail.google.com/mail/u/0/#drafts?compose=m1');
+  expect(openDraft(contacts[0], { messages: new Map(), complete: true })).toBeNull();
+  expect(openDraft(contacts[1], null)).toBeNull();
+});
