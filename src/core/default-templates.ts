@@ -36,8 +36,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     body: [
       'Dear {{First name}},',
       '',
-      'It was a pleasure to meet you on {{Met on}}. I keep coming back to what you said about ' +
-        '{{Interests|your work}}{{Last contact notes|}}.',
+      'It was a pleasure to meet you on {{Met on}}. I keep coming back to what you said about {{Interests|your work}}.',
       '',
       'I am {{My position}} at {{My institution}} with a strong interest in {{My specialty}}. ' +
         'Would you have 15 minutes for a call in the next few weeks? I would value your advice on how to get involved.',

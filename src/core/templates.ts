@@ -76,8 +76,10 @@ export interface RenderInput {
 export interface Rendered {
   subject: string;
   body: string;
-  /** Placeholders with no value and no fallback, e.g. "{{Interests}}". Their place is left blank in the text. */
+  /** Contact placeholders with no value and no fallback, e.g. "{{Interests}}". Their place is left blank. */
   missing: string[];
+  /** Profile placeholders (Settings) with no value and no fallback, e.g. "{{My position}}". */
+  missingProfile: string[];
 }
 
 function display(value: unknown, timeZone: string): string {
@@ -100,16 +102,24 @@ function valueOf(name: string, input: RenderInput): string {
 
 export function renderTemplate(template: EmailTemplate, input: RenderInput): Rendered {
   const missing: string[] = [];
+  const missingProfile: string[] = [];
   const fill = (text: string) =>
     text.replace(PLACEHOLDER, (_whole, rawName: string, fallback: string | undefined) => {
       const value = valueOf(rawName, input);
       if (value) return value;
       if (fallback !== undefined) return fallback;
       const shown = `{{${rawName.trim()}}}`;
-      if (!missing.includes(shown)) missing.push(shown);
+      const list = PROFILE_FIELDS[normaliseHeader(rawName)] ? missingProfile : missing;
+      if (!list.includes(shown)) list.push(shown);
       return '';
     });
-  return { subject: fill(template.subject).replace(/\s+/g, ' ').trim(), body: fill(template.body), missing };
+  return { subject: fill(template.subject).replace(/\s+/g, ' ').trim(), body: fill(template.body), missing, missingProfile };
+}
+
+/** The sentence asking the user to fill in their profile on the Settings sheet. */
+export function profileRequest(missingProfile: readonly string[]): string {
+  const fields = missingProfile.map((p) => p.slice(2, -2)).join(', ');
+  return `Fill in ${fields} on the Settings sheet: the template signs and introduces you with ${missingProfile.length > 1 ? 'them' : 'it'}.`;
 }
 
 export function findTemplate(templates: readonly EmailTemplate[], name: string): EmailTemplate {

@@ -5,7 +5,7 @@ import { isInvalidValueError } from '../core/errors';
 import { followUpOf, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { InputError } from '../core/inputs';
 import { Settings } from '../core/settings';
-import { checkTemplate, EmailTemplate, findTemplate, knownPlaceholderNames, Rendered, renderTemplate } from '../core/templates';
+import { checkTemplate, EmailTemplate, findTemplate, knownPlaceholderNames, profileRequest, Rendered, renderTemplate } from '../core/templates';
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
 import { ContactsSnapshot, readContactsSheet } from './contacts-sheet';
 import { listOpenDrafts, saveDraft } from './gmail-drafts';
@@ -92,6 +92,7 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
     const name = choice.template ?? suggestTemplate(contact, context.today, names);
     if (!name) throw new InputError('The Templates sheet has no templates. Add one, or run Touchpoint ▸ Set up contact sheet.');
     const rendered = renderTemplate(templateFor(name), { contact, profile: settings.profile, today: context.today, timeZone: context.timeZone });
+    if (rendered.missingProfile.length) throw new InputError(profileRequest(rendered.missingProfile)); // the same for everyone: stop before any draft
     if (rendered.missing.length) {
       skip(`${rendered.missing.join(', ')} ${rendered.missing.length > 1 ? 'are' : 'is'} empty for this contact`);
       continue;

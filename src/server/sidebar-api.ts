@@ -3,7 +3,7 @@ import { formatIsoDay, formatLongDay, startOfDay } from '../core/dates';
 import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
-import { checkTemplate, findTemplate, knownPlaceholderNames, renderTemplate, TemplateError } from '../core/templates';
+import { checkTemplate, findTemplate, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SidebarModel } from '../shared/rpc';
 import { actionContext, ActionContext } from './action-context';
 import { appendContactRow, cellsFor, ContactsSnapshot, fillContactIds, readContactsSheet, writeRowCells } from './contacts-sheet';
@@ -110,7 +110,7 @@ export function previewDraft(contactId: string, template: string | null): DraftP
   const warnings = rendered.missing.map((p) => `${p} is empty for ${contact.name}: fill it in on the sheet, or edit the text.`);
   if (!contact.email) warnings.unshift(`${contact.name} has no email address: add one in the Email column before creating the draft.`);
   else if (!isValidEmail(contact.email)) warnings.unshift(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
-  if (!profile.myName) warnings.push('Your name is empty on the Settings sheet (My name), so the email has no signature.');
+  if (rendered.missingProfile.length) warnings.push(profileRequest(rendered.missingProfile));
   return { contactId: contact.id, to: contact.email, template: chosen.name, subject: rendered.subject, body: rendered.body, warnings, templates: names };
 }
 

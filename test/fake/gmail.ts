@@ -31,6 +31,8 @@ export class FakeGmailDrafts {
   private readonly calls: Record<Method, number> = { create: 0, get: 0, list: 0, remove: 0, update: 0 };
   private readonly faults: { method: Method; onCall: number; error: Error }[] = [];
   private nextId = 1;
+  /** Called at the start of every call, e.g. to move a test's clock as Gmail takes its time. */
+  beforeCall: ((method: Method) => void) | null = null;
 
   constructor(private readonly userEmail: string) {}
 
@@ -92,6 +94,7 @@ export class FakeGmailDrafts {
 
   private enter(method: Method, userId: string): void {
     this.calls[method]++;
+    this.beforeCall?.(method);
     if (userId !== 'me' && userId !== this.userEmail) {
       throw new Error(`API call to gmail.users.drafts.${method} failed with error: Delegation denied for ${this.userEmail}`);
     }

@@ -15,8 +15,23 @@ const NOW = new Date('2026-11-22T15:00:00Z');
 
 describe('dist/', () => {
   test('holds exactly what Apps Script needs', () => {
-    const files = fs.readdirSync(DIST).sort();
-    expect(files.filter((f) => !f.endsWith('.html'))).toEqual(['Code.js', 'appsscript.json']);
+    expect(fs.readdirSync(DIST).sort()).toEqual(['Code.js', 'DraftsDialog.html', 'Sidebar.html', 'appsscript.json']);
+  });
+
+  test('each page inlines its script and styles, with nothing HtmlService would read as a scriptlet', () => {
+    for (const page of ['Sidebar.html', 'DraftsDialog.html']) {
+      const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+      expect(html).not.toContain('/* inline:');
+      expect(html).not.toContain('<?');
+      expect(html).not.toMatch(/<script[^>]+src=/);
+      expect(html.match(/<\/script>/g)).toHaveLength(1);
+    }
+  });
+
+  test('every function the sidebar calls is a top-level function', () => {
+    for (const name of ['loadSidebar', 'logContact', 'snoozeContact', 'previewDraft', 'createDraft', 'goToContact', 'addContact', 'planBulkDrafts', 'runBulkDrafts']) {
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    }
   });
 
   test('every entry point and custom function is a top-level function declaration', () => {

@@ -1,6 +1,7 @@
 /** A set-up workbook with contacts and a filled-in profile, for the sidebar and drafting tests. */
 import { setUpWorkbook } from '../../src/server/setup';
 import type { FakeAppsScript } from '../fake';
+import type { FakeSpreadsheet } from '../fake/spreadsheet';
 import { installFake, setNow } from './in-process';
 import { fillSheet, rowsByHeader, sampleContacts } from './workbook';
 
@@ -14,14 +15,24 @@ export function workbookWith(rows: unknown[][] = sampleContacts(), timeZone = 'A
   if (wanted > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), wanted - contacts.getMaxRows());
   fillSheet(contacts, rows);
   setUpWorkbook();
-  const settings = fake.spreadsheet.getSheetByName('Settings')!;
-  const values = settings.getRange(1, 1, 9, 2).getValues();
-  const profile: Record<string, string> = { 'My name': 'Sam Lee', 'My position': 'a PGY-1 preliminary medicine intern', 'My institution': 'Lakeview University Hospital', 'My specialty': 'cardiology' };
-  values.forEach(([label], index) => {
-    if (profile[String(label)]) settings.getRange(index + 1, 2).setValue(profile[String(label)]);
-  });
+  fillProfile(fake.spreadsheet);
   fake.counter.reset();
   return fake;
+}
+
+export const PROFILE: Record<string, string> = {
+  'My name': 'Sam Lee',
+  'My position': 'a PGY-1 preliminary medicine intern',
+  'My institution': 'Lakeview University Hospital',
+  'My specialty': 'cardiology',
+};
+
+/** Types the user's profile into Settings, as a user would after setup. */
+export function fillProfile(spreadsheet: FakeSpreadsheet): void {
+  const settings = spreadsheet.getSheetByName('Settings')!;
+  settings.getRange(1, 1, 9, 2).getValues().forEach(([label], index) => {
+    if (PROFILE[String(label)]) settings.getRange(index + 1, 2).setValue(PROFILE[String(label)]);
+  });
 }
 
 export function contactRows(fake: FakeAppsScript): Record<string, unknown>[] {

@@ -1,0 +1,157 @@
+import { planBulkDrafts, runBulkDrafts, TIME_BUDGET_MS } from '../../src/server/bulk-drafts';
+import { draftFollowUpsForOverdue, draftFollowUpsForSelection } from '../../src/server/dialogs';
+import { snoozeContact, createDraft } from '../../src/server/sidebar-api';
+import { installFake } from '../support/in-process';
+import { contactRow, contactRows, idOf, readDraft, workbookWith } from '../support/sidebar-workbook';
+import { sampleContacts } from '../support/workbook';
+import type { FakeAppsScript } from '../fake';
+
+let fake: FakeAppsScript;
+const overdue = { scope: 'overdue' as const, template: null };
+
+/** The sample list plus one more overdue peer with an email: five contacts can be drafted. */
+function fiveDraftable(): FakeAppsScript {
+  const rows = sampleContacts();
+  const ines = rows[0].map((h) => ({ 'First name': 'Ines', 'Last name': 'Duarte', Email: 'ines@example.org', Relationship: 'Peer', 'Last contact': '2026-01-05' } as Record<string, string>)[h] ?? '');
+  return workbookWith([...rows, ines]);
+}
+
+beforeEach(() => {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+  fake = fiveDraftable();
+});
+afterEach(() => jest.useRealTimers());
+
+test('the plan: who gets which template, who is skipped and why', () => {
+  snoozeContact(idOf(fake, 'Aisha'), 30);
+  createDraft({ contactId: idOf(fake, 'Maya'), subject: 'Hi', body: 'Hi' });
+  const plan = planBulkDrafts(overdue);
+  expect(plan.toDraft.map((d) => [d.name, d.template])).toEqual([
+    ['Luis Ortega', 'Thank-you after a rotation'],
+    ['Grace Kim', 'Post-conference follow-up'],
+    ['Ines Duarte', 'Progress update'],
+  ]);
+  expect(plan.skipped).toEqual([
+    { name: 'Maya Okafor', reason: 'a draft from November 22, 2026 is still open in Gmail' },
+    { name: 'Tom Becker', reason: 'no email address' },
+    { name: 'Aisha Rahman', reason: 'snoozed until December 22, 2026' },
+  ]);
+  expect(plan.templates).toHaveLength(6);
+});
+
+test('one template for everyone, with empty values reported per contact', () => {
+  const plan = planBulkDrafts({ scope: 'overdue', template: 'Letter request' });
+  expect(plan.toDraft).toEqual([]);
+  expect(plan.skipped.find((s) => s.name === 'Maya Okafor')!.reason).toBe('{{Letter for}}, {{Letter due}} are empty for this contact');
+});
+
+test('creates the drafts with each contact\'s filled template, marks the rows, and summarises', () => {
+  const summary = runBulkDrafts(overdue);
+  expect(summary.drafted.map((d) => d.name)).toEqual(['Maya Okafor', 'Aisha Rahman', 'Luis Ortega', 'Grace Kim', 'Ines Duarte']);
+  expect(summary.skipped).toEqual([{ name: 'Tom Becker', reason: 'no email address' }]);
+  expect(summary.message).toBe('Created 5 drafts in Gmail. Skipped 1.');
+  const grace = readDraft(fake.drafts.drafts[3].mime);
+  expect(grace.to).toBe('Grace Kim <gkim@example.org>');
+  expect(grace.subject).toBe('Good to meet you at the conference: Cardio-oncology');
+  expect(grace.text).toContain('It was a pleasure to meet you on November 14, 2026. I keep coming back to what you said about Cardio-oncology.');
+  for (const name of ['Maya', 'Aisha', 'Luis', 'Grace', 'Ines']) expect(String(contactRow(fake, name)['Draft ID'])).toMatch(/^r\d+/);
+  expect(contactRow(fake, 'Tom')['Draft ID']).toBe('');
+});
+
+test('Gmail throws at the 3rd of 5: the first two are marked, the summary says 3 remain, a re-run finishes without duplicates', () => {
+  fake.drafts.failOnCall('create', 3, new Error('Service invoked too many times for one day: gmail.'));
+  const first = runBulkDrafts(overdue);
+  expect(first.drafted.map((d) => d.name)).toEqual(['Maya Okafor', 'Aisha Rahman']);
+  expect(first.failed).toEqual([{ name: 'Luis Ortega', error: 'Service invoked too many times for one day: gmail.' }]);
+  expect(first.remaining).toBe(3);
+  expect(first.message).toBe('Created 2 drafts in Gmail. Skipped 1. Gmail stopped at Luis Ortega: Service invoked too many times for one day: gmail. 3 contacts still to draft: run this again to continue.');
+  expect(contactRows(fake).filter((r) => r['Draft ID']).map((r) => r['First name'])).toEqual(['Maya', 'Aisha']);
+
+  const second = runBulkDrafts(overdue);
+  expect(second.drafted.map((d) => d.name)).toEqual(['Luis Ortega', 'Grace Kim', 'Ines Duarte']);
+  expect(second.skipped.map((s) => s.name)).toEqual(['Maya Okafor', 'Tom Becker', 'Aisha Rahman']);
+  expect(fake.drafts.drafts).toHaveLength(5);
+  expect(new Set(fake.drafts.drafts.map((d) => readDraft(d.mime).to)).size).toBe(5);
+});
+
+test('a draft deleted in Gmail no longer blocks a new one', () => {
+  runBulkDrafts(overdue);
+  const maya = String(contactRow(fake, 'Maya')['Draft ID']);
+  fake.drafts._deleteInGmail(maya);
+  const again = runBulkDrafts(overdue);
+  expect(again.drafted.map((d) => d.name)).toEqual(['Maya Okafor']);
+});
+
+test('an unknown placeholder stops the run before any draft is made', () => {
+  fake.spreadsheet.getSheetByName('Templates')!.getRange('D7').setValue('News: {{Big news}}');
+  expect(() => runBulkDrafts(overdue)).toThrow('Template "Progress update" uses {{Big news}}');
+  expect(() => planBulkDrafts({ scope: 'overdue', template: 'Progress update' })).toThrow('{{Big news}}');
+  expect(fake.drafts.drafts).toEqual([]);
+});
+
+test('stops cleanly before the 6-minute limit and says how to continue; the next run goes on', () => {
+  fake.drafts.beforeCall = (method) => method === 'create' && jest.advanceTimersByTime(100_000);
+  const first = runBulkDrafts(overdue);
+  expect(first.drafted).toHaveLength(Math.floor(TIME_BUDGET_MS / 100_000) + 1);
+  expect(first.remaining).toBe(5 - first.drafted.length);
+  expect(first.message).toContain('Stopped before Apps Script\'s 6-minute limit.');
+  fake.drafts.beforeCall = null;
+  expect(runBulkDrafts(overdue).drafted).toHaveLength(first.remaining);
+  expect(fake.drafts.drafts).toHaveLength(5);
+});
+
+test('the sheet sorted while drafts are made: each mark lands on the right person', () => {
+  let calls = 0;
+  fake.drafts.beforeCall = (method) => {
+    if (method === 'create' && ++calls === 2) fake.spreadsheet.getSheetByName('Contacts')!.sort(2, false);
+  };
+  runBulkDrafts(overdue);
+  for (const draft of fake.drafts.drafts) {
+    const to = readDraft(draft.mime).to;
+    const row = contactRows(fake).find((r) => to.includes(String(r.Email)))!;
+    expect(row['Draft ID']).toBe(draft.id);
+  }
+});
+
+test('50 drafts in one run, written back in batches, with a constant number of sheet calls per batch', () => {
+  const [header, ...rows] = sampleContacts();
+  const maya = rows[0];
+  fake = workbookWith([header, ...Array.from({ length: 50 }, (_, i) => maya.map((v, c) => (c === 2 ? `p${i}@example.org` : c === 0 ? `P${i}` : v)))]);
+  const summary = runBulkDrafts(overdue);
+  expect(summary.drafted).toHaveLength(50);
+  expect(fake.counter.count('Range.setValues')).toBe(5);
+  expect(fake.counter.count('Gmail.Users.Drafts.create')).toBe(50);
+  expect(fake.counter.sheetRoundTrips()).toBeLessThan(60);
+});
+
+describe('for selected rows', () => {
+  test('drafts for the selected people whatever their status; skips with reasons', () => {
+    const sheet = fake.spreadsheet.getSheetByName('Contacts')!;
+    sheet.getRange('A3:C4').activate(); // Daniel and Priya: on track, but chosen
+    expect(planBulkDrafts({ scope: 'selected', template: 'Progress update' }).toDraft.map((d) => d.name)).toEqual(['Daniel Reyes', 'Priya Nair']);
+    sheet.getRange('A9').activate();
+    expect(planBulkDrafts({ scope: 'selected', template: null }).skipped).toEqual([{ name: 'Samuel Adeyemi', reason: '"not-an-email" is not a valid email address' }]);
+  });
+
+  test('a selection elsewhere is a clear message', () => {
+    fake.spreadsheet.getSheetByName('Settings')!.getRange('A1').activate();
+    expect(() => planBulkDrafts({ scope: 'selected', template: null })).toThrow('Select one or more contact rows on the Contacts sheet');
+  });
+});
+
+test('the menu items open the drafting dialog for their scope', () => {
+  fake = installFake({ htmlFiles: { DraftsDialog: '<body data-scope="overdue"></body>' } });
+  draftFollowUpsForOverdue();
+  draftFollowUpsForSelection();
+  expect(fake.ui.dialogs.map((d) => [d.title, d.modal, d.output.getContent()])).toEqual([
+    ['Draft follow-ups for overdue contacts', true, '<body data-scope="overdue"></body>'],
+    ['Draft follow-ups for selected rows', true, '<body data-scope="selected"></body>'],
+  ]);
+});
+
+test('an empty profile stops the run before any draft, asking for it once', () => {
+  const settings = fake.spreadsheet.getSheetByName('Settings')!;
+  settings.getRange('B6').setValue(''); // My position
+  expect(() => planBulkDrafts(overdue)).toThrow('Fill in My position on the Settings sheet');
+  expect(fake.drafts.drafts).toEqual([]);
+});

@@ -1,0 +1,169 @@
+/**
+ * The built sidebar and drafting dialog (dist/*.html) running in jsdom, talking through a google.script.run
+ * stand-in to the built Code.js in the fake. (Issue 4 adds the same checks in a real browser.)
+ */
+import fs from 'fs';
+import path from 'path';
+import { JSDOM } from 'jsdom';
+import { DIST, loadBundle, LoadedBundle } from '../fake/bundle';
+import { scriptRunFor } from '../support/script-run';
+import { fillProfile } from '../support/sidebar-workbook';
+import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
+
+const NOW = new Date('2026-11-22T15:00:00Z');
+
+function workbook(extraRows: string[][] = []): LoadedBundle {
+  const app = loadBundle({ now: NOW, timeZone: 'America/New_York' });
+  const contacts = app.fake.spreadsheet.insertSheet('Contacts');
+  fillSheet(contacts, [...sampleContacts(), ...extraRows]);
+  app.call('setUpContactSheet');
+  fillProfile(app.fake.spreadsheet);
+  return app;
+}
+
+function open(app: LoadedBundle, page: 'Sidebar' | 'DraftsDialog', scope = 'overdue') {
+  const html = fs.readFileSync(path.join(DIST, `${page}.html`), 'utf8').replace('data-scope="overdue"', `data-scope="${scope}"`);
+  const alerts: string[] = [];
+  let closed = false;
+  const dom = new JSDOM(html, {
+    runScripts: 'dangerously',
+    beforeParse(window) {
+      const { run } = scriptRunFor(app, (message) => new window.Error(message));
+      Object.assign(window, { google: { script: { run, host: { close: () => (closed = true) } } }, alert: (m: string) => alerts.push(m) });
+    },
+  });
+  const document = dom.window.document;
+  return { dom, document, alerts, closed: () => closed };
+}
+
+async function until<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = check();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+const texts = (elements: Iterable<Element>) => [...elements].map((e) => e.textContent ?? '');
+
+function button(root: ParentNode, label: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent === label);
+  if (!found) throw new Error(`No button "${label}" in ${(root as Element).textContent?.slice(0, 200)}`);
+  return found as HTMLButtonElement;
+}
+
+function card(document: Document, name: string): Element | undefined {
+  return [...document.querySelectorAll('.card')].find((c) => c.querySelector('.name')?.textContent === name);
+}
+
+test('shows the overdue list with counts, reasons and the goals strip', async () => {
+  const { document } = open(workbook(), 'Sidebar');
+  await until(() => document.querySelector('.section.overdue .card'), 'cards');
+  expect(texts(document.querySelectorAll('.section.overdue .name'))).toEqual(['Aisha Rahman', 'Tom Becker', 'Maya Okafor']);
+  expect(document.querySelector('.section.overdue .count')!.textContent).toBe('3');
+  expect(document.querySelector('.section.dueThisWeek .empty')!.textContent).toBe('Nothing due in the next days.');
+  expect(card(document, 'Maya Okafor')!.textContent).toContain('36 days overdue · every 45 days · due October 17, 2026');
+  expect(texts(document.querySelectorAll('.goal summary'))).toEqual(['1/2 Career', '1/1 Research', '1/1 Clinical', '1/1 Sponsor', '1/2 Peer']);
+  expect(document.querySelector('.problem-list')!.textContent).toContain('Row 9, Email: "not-an-email" is not an email address');
+});
+
+test('a contact named with HTML shows as text and runs nothing', async () => {
+  const app = workbook([['<img src=x onerror=alert(1)>', '<script>alert(2)</script>', 'x@example.org', '', '', '', 'Peer', '', '', '', '2026-01-01']]);
+  const { document, alerts } = open(app, 'Sidebar');
+  await until(() => document.querySelector('.card'), 'cards');
+  expect(texts(document.querySelectorAll('.name'))).toContain('<img src=x onerror=alert(1)> <script>alert(2)</script>');
+  expect(document.querySelectorAll('main img, main script')).toHaveLength(0);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(alerts).toEqual([]);
+});
+
+test('log a contact: the card leaves the overdue list and the sheet\'s Last contact changes', async () => {
+  const app = workbook();
+  const { document } = open(app, 'Sidebar');
+  await until(() => card(document, 'Maya Okafor'), 'Maya');
+  button(card(document, 'Maya Okafor')!, 'Log contact').click();
+  const form = document.querySelector('form.panel') as HTMLFormElement;
+  expect((form.querySelector('input[type=date]') as HTMLInputElement).value).toBe('2026-11-22');
+  (form.querySelectorAll('input[type=text]')[0] as HTMLInputElement).value = 'Coffee after grand rounds';
+  form.requestSubmit();
+  await until(() => !card(document, 'Maya Okafor'), 'Maya to leave the list');
+  expect(document.querySelector('.notice')!.textContent).toBe('Logged email with Maya Okafor on November 22, 2026.');
+  const maya = rowsByHeader(app.fake.spreadsheet.getSheetByName('Contacts')!).find((r) => r['First name'] === 'Maya')!;
+  expect(maya['Last contact notes']).toBe('Coffee after grand rounds');
+  expect(maya['Days since contact']).toBe(0);
+});
+
+test('draft an email: preview with placeholders filled, edit, create, then "Draft ready" with a Gmail link', async () => {
+  const app = workbook();
+  const { document } = open(app, 'Sidebar');
+  await until(() => card(document, 'Grace Kim'), 'Grace');
+  button(card(document, 'Grace Kim')!, 'Draft email').click();
+  const subject = await until(() => card(document, 'Grace Kim')!.querySelector('input[type=text]') as HTMLInputElement | null, 'the preview');
+  expect(subject.value).toBe('Good to meet you at the conference: Cardio-oncology');
+  const body = card(document, 'Grace Kim')!.querySelector('textarea')!;
+  expect(body.value).toContain('meet you on November 14, 2026');
+  body.value = body.value.replace('Best regards', 'All the best');
+  button(card(document, 'Grace Kim')!, 'Create draft').click();
+  const link = await until(() => card(document, 'Grace Kim')?.querySelector('.draft-ready a') as HTMLAnchorElement | null, 'Draft ready');
+  expect(link.href).toMatch(/^https:\/\/mail\.google\.com\/mail\/u\/0\/#drafts/);
+  expect(app.fake.drafts.drafts).toHaveLength(1);
+  expect(Buffer.from(app.fake.drafts.drafts[0].raw, 'base64url').toString('utf8')).toContain('Subject: Good to meet you at the conference: Cardio-oncology');
+});
+
+test('an error from the server shows its message in the sidebar', async () => {
+  const app = workbook();
+  const { document } = open(app, 'Sidebar');
+  await until(() => card(document, 'Tom Becker'), 'Tom');
+  const sheet = app.fake.spreadsheet.getSheetByName('Contacts')!;
+  sheet.deleteRow(5); // Tom's row, deleted after the sidebar loaded
+  button(card(document, 'Tom Becker')!, 'Snooze').click();
+  button(card(document, 'Tom Becker')!, '7 days').click();
+  const error = await until(() => (document.querySelector('.error:not([hidden])') as HTMLElement | null), 'the error');
+  expect(error.textContent).toMatch(/^That contact is no longer on the Contacts sheet/);
+  expect(error.getAttribute('role')).toBe('alert');
+});
+
+test('search filters the lists by name, institution or specialty', async () => {
+  const { document, dom } = open(workbook(), 'Sidebar');
+  await until(() => document.querySelector('.card'), 'cards');
+  const search = document.querySelector('input[type=search]') as HTMLInputElement;
+  search.value = 'st. anne';
+  search.dispatchEvent(new dom.window.Event('input'));
+  expect(texts(document.querySelectorAll('.name'))).toEqual(['Aisha Rahman']);
+  expect(document.querySelector('.section.overdue .count')!.textContent).toBe('1');
+});
+
+test('add contact from the sidebar', async () => {
+  const app = workbook();
+  const { document } = open(app, 'Sidebar');
+  await until(() => document.querySelector('.card'), 'cards');
+  button(document, '+ Add contact').click();
+  const form = document.querySelector('form.add') as HTMLFormElement;
+  const inputs = form.querySelectorAll('input');
+  (inputs[0] as HTMLInputElement).value = 'Ravi';
+  (inputs[2] as HTMLInputElement).value = 'maya.okafor@example.org';
+  form.requestSubmit();
+  await until(() => !(document.querySelector('.error') as HTMLElement).hidden, 'the server\'s refusal');
+  expect(document.querySelector('.error')!.textContent).toBe('Maya Okafor (row 2) already has the email maya.okafor@example.org.');
+  expect(form.isConnected).toBe(true); // the form stays open with what was typed
+  (inputs[2] as HTMLInputElement).value = 'ravi@example.org';
+  form.requestSubmit();
+  await until(() => document.querySelector('.notice')!.textContent, 'confirmation');
+  expect(document.querySelector('.notice')!.textContent).toBe('Added Ravi on row 10.');
+  expect(rowsByHeader(app.fake.spreadsheet.getSheetByName('Contacts')!).map((r) => r['First name'])).toContain('Ravi');
+});
+
+test('the drafting dialog: plan, create, summary', async () => {
+  const app = workbook();
+  const { document, closed } = open(app, 'DraftsDialog');
+  await until(() => document.querySelector('h2'), 'the plan');
+  expect(document.querySelector('h2')!.textContent).toBe('4 drafts will be created');
+  expect(document.body.textContent).toContain('Tom Becker — no email address');
+  button(document, 'Create 4 drafts').click();
+  await until(() => document.querySelector('.notice'), 'the summary');
+  expect(document.querySelector('.notice')!.textContent).toBe('Created 4 drafts in Gmail. Skipped 1.');
+  expect(app.fake.drafts.drafts).toHaveLength(4);
+  button(document, 'Close').click();
+  expect(closed()).toBe(true);
+});
