@@ -294,7 +294,7 @@ function render(): void {
 async function start(): Promise<void> {
   clear(
     root,
-    h('header', {}, h('h1', {}, 'Touchpoint'), addButton),
+    h('header', {}, h('h1', {}, 'Follow-ups'), addButton),
     search,
     notice,
     errorBox,

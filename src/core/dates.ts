@@ -207,6 +207,14 @@ export function formatIsoDay(day: Day): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(d)}`;
 }
 
+/**
+ * How Touchpoint writes a day into a cell: ISO text, which Sheets reads as if typed, storing a real date in the
+ * sheet's time zone and showing no time. (A script-written Date would show as "11/22/2026 0:00:00".)
+ */
+export function cellDay(day: Day): string {
+  return formatIsoDay(day);
+}
+
 /** March 1, 2026: how people write a date in an email. */
 export function formatLongDay(day: Day): string {
   const { year, month, day: d } = ymdOfDay(day);

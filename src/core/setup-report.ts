@@ -2,6 +2,8 @@
 export interface SetupReport {
   createdSheets: string[];
   addedColumns: { sheet: string; headers: string[] }[];
+  /** Existing columns that got a dropdown or date check. */
+  validatedColumns: string[];
   addedSettings: string[];
   addedCadences: string[];
   idsAdded: number;
@@ -15,6 +17,7 @@ export function changedAnything(report: SetupReport): boolean {
   return (
     report.createdSheets.length > 0 ||
     report.addedColumns.some((c) => c.headers.length > 0) ||
+    report.validatedColumns.length > 0 ||
     report.addedSettings.length > 0 ||
     report.addedCadences.length > 0 ||
     report.idsAdded > 0 ||
@@ -35,6 +38,7 @@ export function describeSetup(report: SetupReport): string {
       lines.push(`Added ${headers.length} column${headers.length > 1 ? 's' : ''} at the end of ${sheet}: ${list(headers)}.`);
     }
   }
+  if (report.validatedColumns.length) lines.push(`Added dropdowns or date checks to ${list(report.validatedColumns)}.`);
   if (report.addedSettings.length && !report.createdSheets.includes('Settings')) lines.push(`Added settings: ${list(report.addedSettings)}.`);
   if (report.addedCadences.length && !report.createdSheets.includes('Settings')) {
     lines.push(`Added follow-up cadences for: ${list(report.addedCadences)}.`);

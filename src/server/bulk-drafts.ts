@@ -1,6 +1,6 @@
 import { followUpStatus } from '../core/cadence';
 import { Contact, isValidEmail } from '../core/contacts';
-import { Day, formatLongDay, startOfDay } from '../core/dates';
+import { cellDay, Day, formatLongDay } from '../core/dates';
 import { isInvalidValueError } from '../core/errors';
 import { followUpOf, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { InputError } from '../core/inputs';
@@ -132,7 +132,7 @@ function markDrafted(snapshot: ContactsSnapshot, marks: ReadonlyMap<string, stri
       const draftId = marks.get(String(id));
       if (draftId === undefined) return;
       for (let offset = 0; offset < width; offset++) {
-        values[row][offset] = start + offset === columns.get('draftId') ? draftId : startOfDay(today, snapshot.timeZone);
+        values[row][offset] = start + offset === columns.get('draftId') ? draftId : cellDay(today);
       }
     });
     range.setValues(values);

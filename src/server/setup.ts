@@ -63,6 +63,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
   return {
     createdSheets: [...tables, settings].filter((t) => t.created).map((t) => t.sheet.getName()),
     addedColumns: tables.map((t) => ({ sheet: t.sheet.getName(), headers: t.added })),
+    validatedColumns: tables.flatMap((t) => t.validated),
     addedSettings: settings.addedSettings,
     addedCadences: settings.addedCadences,
     idsAdded: ids.added,

@@ -1,5 +1,5 @@
 import { asLiteralText, Contact, isValidEmail, locateContact, readContacts } from '../core/contacts';
-import { formatIsoDay, formatLongDay, startOfDay } from '../core/dates';
+import { cellDay, formatIsoDay, formatLongDay } from '../core/dates';
 import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
@@ -63,10 +63,10 @@ export function logContact(input: LogContactInput): ActionResult {
   const channel = requiredText(input?.channel, 'Channel', 60);
   const summary = requiredText(input?.summary, 'Summary', 2000);
   const nextStep = optionalText(input?.nextStep, 'Next step', 1000);
-  return changeContact(input?.contactId, (snapshot, contact, { spreadsheet, timeZone, today }) => {
+  return changeContact(input?.contactId, (snapshot, contact, { spreadsheet, today }) => {
     const day = notInFuture(inputDay(input.date, 'Date'), today, 'Date');
     appendInteraction(spreadsheet, {
-      date: startOfDay(day, timeZone),
+      date: cellDay(day),
       contactId: contact.id,
       name: asLiteralText(contact.name),
       channel: asLiteralText(channel),
@@ -74,7 +74,7 @@ export function logContact(input: LogContactInput): ActionResult {
       nextStep: asLiteralText(nextStep),
     });
     if (contact.lastContact === null || day >= contact.lastContact) {
-      const updates: Record<string, unknown> = { lastContact: startOfDay(day, timeZone), lastContactNotes: asLiteralText(summary), snoozedUntil: '' };
+      const updates: Record<string, unknown> = { lastContact: cellDay(day), lastContactNotes: asLiteralText(summary), snoozedUntil: '' };
       if (nextStep) updates.nextStep = asLiteralText(nextStep);
       writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, updates));
       Object.assign(contact, { lastContact: day, lastContactNotes: summary, snoozedUntil: null, nextStep: nextStep || contact.nextStep });
@@ -87,9 +87,9 @@ export const SNOOZE_DAYS = [7, 14, 30];
 
 export function snoozeContact(contactId: string, days: number): ActionResult {
   if (!SNOOZE_DAYS.includes(days)) throw new InputError(`Snooze for ${SNOOZE_DAYS.join(', ')} days.`);
-  return changeContact(contactId, (snapshot, contact, { timeZone, today }) => {
+  return changeContact(contactId, (snapshot, contact, { today }) => {
     const until = today + days;
-    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { snoozedUntil: startOfDay(until, timeZone) }));
+    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { snoozedUntil: cellDay(until) }));
     contact.snoozedUntil = until;
     return `${contact.name} is snoozed until ${formatLongDay(until)}.`;
   });
@@ -117,13 +117,13 @@ export function previewDraft(contactId: string, template: string | null): DraftP
 export function createDraft(input: CreateDraftInput): ActionResult {
   const subject = requiredText(input?.subject, 'Subject', 250);
   const body = requiredText(input?.body, 'Body', 20_000);
-  return changeContact(input?.contactId, (snapshot, contact, { timeZone, today }) => {
+  return changeContact(input?.contactId, (snapshot, contact, { today }) => {
     if (!contact.email) throw new InputError(`${contact.name} has no email address: add one in the Email column first.`);
     if (!isValidEmail(contact.email)) throw new InputError(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
     const open = openDraft(contact, null);
     const replace = open && draftExists(open.id) ? open.id : undefined;
     const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject, body }, replace);
-    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { draftCreated: startOfDay(today, timeZone), draftId: saved.id }));
+    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { draftCreated: cellDay(today), draftId: saved.id }));
     Object.assign(contact, { draftId: saved.id, draftCreated: today });
     return replace ? `Updated the draft to ${contact.name} in Gmail.` : `Draft to ${contact.name} is ready in Gmail.`;
   });
@@ -161,7 +161,7 @@ export function addContact(input: NewContactInput): ActionResult {
       interests: text(input.interests, 'Interests'),
       id,
     };
-    const written: Record<string, unknown> = { metOn: metOn === null ? '' : startOfDay(metOn, context.timeZone) };
+    const written: Record<string, unknown> = { metOn: metOn === null ? '' : cellDay(metOn) };
     for (const [key, value] of Object.entries(typed)) written[key] = asLiteralText(value);
     const row = appendContactRow(snapshot, written);
     const cells = snapshot.headers.map(() => '' as unknown);

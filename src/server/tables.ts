@@ -13,6 +13,8 @@ export interface TableSetup {
   added: string[];
   /** Computed columns present with the user's own values instead of Touchpoint's formula (left alone). */
   computedWithoutFormula: string[];
+  /** Existing columns that had no dropdown or date check and got one. */
+  validated: string[];
 }
 
 function validationFor(spec: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
@@ -63,6 +65,21 @@ function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, c
 }
 
 /**
+ * Existing columns with no validation get Touchpoint's (one read of row 2's rules, one write per such column).
+ * Invalid values stay, flagged by Sheets; formats are the user's own choice and are left alone.
+ */
+function addMissingValidation(sheet: Sheet, specs: readonly ColumnSpec[], columns: ReadonlyMap<string, number>): string[] {
+  const wanted = specs.filter((spec) => validationFor(spec) !== null);
+  const bodyRows = sheet.getMaxRows() - 1;
+  if (!wanted.length || bodyRows < 1) return [];
+  const width = Math.max(...wanted.map((spec) => columns.get(spec.key)!)) + 1;
+  const present = sheet.getRange(2, 1, 1, width).getDataValidations()[0];
+  const missing = wanted.filter((spec) => !present[columns.get(spec.key)!]);
+  for (const spec of missing) sheet.getRange(2, columns.get(spec.key)! + 1, bodyRows, 1).setDataValidation(validationFor(spec));
+  return missing.map((spec) => spec.header);
+}
+
+/**
  * Makes sure a table's sheet exists with all its columns, recognising existing columns by header or alias.
  * Only adds: a new sheet, missing columns at the end, a frozen header; seeds rows into a sheet it created.
  */
@@ -74,10 +91,12 @@ export function ensureTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   const start = header.headers.length;
   header.missing.forEach((spec, offset) => columns.set(spec.key, start + offset));
   if (header.missing.length) addColumns(sheet, header.missing, start, columns);
+  const existing = table.columns.filter((spec) => header.index.has(spec.key));
+  const validated = found ? addMissingValidation(sheet, existing, header.index) : [];
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   if (!found && seedRows.length) sheet.getRange(2, 1, seedRows.length, seedRows[0].length).setValues(seedRows);
   const computedWithoutFormula = table.columns
     .filter((spec) => spec.kind === 'computed' && header.index.has(spec.key) && !header.hasFormula[header.index.get(spec.key)!])
     .map((spec) => header.headers[header.index.get(spec.key)!]);
-  return { sheet, created: !found, columns, added: header.missing.map((spec) => spec.header), computedWithoutFormula };
+  return { sheet, created: !found, columns, added: header.missing.map((spec) => spec.header), computedWithoutFormula, validated };
 }

@@ -3,6 +3,13 @@ import type { FakeRange } from './spreadsheet';
 
 export type CriteriaType = 'VALUE_IN_LIST' | 'DATE_IS_VALID_DATE' | 'TEXT_IS_VALID_EMAIL' | 'NUMBER_BETWEEN' | 'CHECKBOX';
 
+export interface SavedValidation {
+  criteria: CriteriaType;
+  values: unknown[];
+  allowInvalid: boolean;
+  helpText: string;
+}
+
 export class FakeDataValidation {
   readonly _className = 'DataValidation';
   constructor(
@@ -30,6 +37,14 @@ export class FakeDataValidation {
 
   copy(): FakeDataValidationBuilder {
     return new FakeDataValidationBuilder(this.criteria, this.values, this.allowInvalid, this.helpText);
+  }
+
+  _export(): SavedValidation {
+    return { criteria: this.criteria, values: this.values, allowInvalid: this.allowInvalid, helpText: this.helpText };
+  }
+
+  static _import(saved: SavedValidation): FakeDataValidation {
+    return new FakeDataValidation(saved.criteria, saved.values, saved.allowInvalid, saved.helpText);
   }
 
   /** Whether a value passes, as Sheets judges it (the fake's preview and tests use this). */

@@ -8,7 +8,38 @@ import { a1Of, A1Reference, columnLettersOf, parseA1 } from './a1';
 import { CallCounter } from './counter';
 import { FormulaEngine, FormulaError, Value } from './formula';
 import { formatJavaDate, midnight } from './time';
-import { FakeConditionalFormatRule, FakeDataValidation } from './builders';
+import { FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder, FakeDataValidation, SavedValidation } from './builders';
+
+interface SavedCell {
+  r: number;
+  c: number;
+  v?: string | number | boolean | { date: string };
+  f?: string;
+  fmt?: string;
+  note?: string;
+  bold?: boolean;
+  bg?: string;
+  /** Index into the sheet's validations: a rule is usually shared by a whole column. */
+  dv?: number;
+}
+
+export interface SavedSheet {
+  name: string;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  hidden: number[];
+  cells: SavedCell[];
+  validations: SavedValidation[];
+  rules: { criteria: string; values: string[]; background: string | null; ranges: string[] }[];
+}
+
+export interface SavedWorkbook {
+  timeZone: string;
+  sheets: SavedSheet[];
+  named: { name: string; sheet: string; row: number; column: number; numRows: number; numColumns: number }[];
+  active: string;
+}
 
 export type CellValue = string | number | boolean | Date;
 
@@ -76,7 +107,7 @@ export class FakeSpreadsheet {
       valuesOf: (ref) => this._valuesOf(ref),
       namedValues: (name) => this._namedValues(name),
       customFunction: (name) => this._host.customFunction(name),
-      runCustomFunction: (name, fn, args) => this._runCustomFunction(fn, args),
+      runCustomFunction: (_name, fn, args) => this._runCustomFunction(fn, args),
       now: () => this._host.now(),
       timeZone: () => this.timeZone,
     });
@@ -204,6 +235,33 @@ export class FakeSpreadsheet {
 
   _touch(): void {
     this.version++;
+  }
+
+  /** Everything in the workbook as JSON-safe data (dates tagged), for the preview's --data file. */
+  _export(): SavedWorkbook {
+    return {
+      timeZone: this.timeZone,
+      sheets: this.sheets.map((sheet) => sheet._export()),
+      named: [...this.named.entries()].map(([name, t]) => ({ name, sheet: t.sheet.getName(), row: t.row, column: t.column, numRows: t.numRows, numColumns: t.numColumns })),
+      active: this.getActiveSheet().getName(),
+    };
+  }
+
+  _import(saved: SavedWorkbook): void {
+    this.timeZone = saved.timeZone;
+    this.sheets.splice(0, this.sheets.length);
+    this.named.clear();
+    for (const data of saved.sheets) {
+      const sheet = new FakeSheet(this, data.name, this.nextSheetId++);
+      sheet._import(data);
+      this.sheets.push(sheet);
+    }
+    for (const n of saved.named) {
+      const sheet = this.getSheetByName(n.sheet);
+      if (sheet) this.named.set(n.name, { sheet, row: n.row, column: n.column, numRows: n.numRows, numColumns: n.numColumns });
+    }
+    this.activeSheet = this.getSheetByName(saved.active) ?? this.sheets[0];
+    this._touch();
   }
 
   _shiftNamedRanges(sheet: FakeSheet, fromRow: number, delta: number): void {
@@ -570,6 +628,65 @@ export class FakeSheet {
 
   // --- fake internals ---------------------------------------------------------------------------------
 
+  _export(): SavedSheet {
+    const cells: SavedCell[] = [];
+    const validations = new Map<FakeDataValidation, number>();
+    this.rows.forEach((line, r) =>
+      line?.forEach((cell, c) => {
+        if (!cell) return;
+        const saved: SavedCell = { r: r + 1, c: c + 1 };
+        if (cell.value !== undefined) saved.v = isDate(cell.value) ? { date: cell.value.toISOString() } : cell.value;
+        if (cell.formula) saved.f = cell.formula;
+        if (cell.format) saved.fmt = cell.format;
+        if (cell.note) saved.note = cell.note;
+        if (cell.bold) saved.bold = true;
+        if (cell.background) saved.bg = cell.background;
+        if (cell.validation) {
+          if (!validations.has(cell.validation)) validations.set(cell.validation, validations.size);
+          saved.dv = validations.get(cell.validation);
+        }
+        if (Object.keys(saved).length > 2) cells.push(saved);
+      }),
+    );
+    return {
+      name: this.name,
+      maxRows: this.maxRows,
+      maxColumns: this.maxColumns,
+      frozenRows: this.frozenRows,
+      hidden: [...this.hidden],
+      cells,
+      validations: [...validations.keys()].map((v) => v._export()),
+      rules: this.rules.map((rule) => ({
+        criteria: rule._condition.getCriteriaType(),
+        values: rule._condition.getCriteriaValues() as string[],
+        background: rule._condition.getBackground(),
+        ranges: rule._ranges.map((r) => r.getA1Notation()),
+      })),
+    };
+  }
+
+  _import(saved: SavedSheet): void {
+    this.maxRows = saved.maxRows;
+    this.maxColumns = saved.maxColumns;
+    this.frozenRows = saved.frozenRows;
+    saved.hidden.forEach((c) => this.hidden.add(c));
+    const validations = saved.validations.map((v) => FakeDataValidation._import(v));
+    for (const cell of saved.cells) {
+      const target = this._cellForWrite(cell.r, cell.c);
+      if (cell.v !== undefined) target.value = typeof cell.v === 'object' ? new Date(cell.v.date) : cell.v;
+      if (cell.f) target.formula = cell.f;
+      if (cell.fmt) target.format = cell.fmt;
+      if (cell.note) target.note = cell.note;
+      if (cell.bold) target.bold = true;
+      if (cell.bg) target.background = cell.bg;
+      if (cell.dv !== undefined) target.validation = validations[cell.dv];
+    }
+    this.rules = saved.rules.map((rule) => {
+      const builder = new FakeConditionalFormatRuleBuilder().setBackground(rule.background).setRanges(rule.ranges.map((a1) => this.getRange(a1)));
+      return (rule.criteria === 'CUSTOM_FORMULA' ? builder.whenFormulaSatisfied(rule.values[0]) : builder.whenTextEqualTo(rule.values[0])).build();
+    });
+  }
+
   _cell(row: number, column: number): Cell | undefined {
     return this.rows[row - 1]?.[column - 1];
   }
@@ -640,6 +757,7 @@ export class FakeSheet {
       const typed = readTypedText(input, this._spreadsheet._timeZone());
       if (typed.formula) cell.formula = typed.formula;
       else cell.value = typed.value;
+      if (typed.format && !cell.format) cell.format = typed.format; // a typed date keeps the look it was typed in
       return;
     }
     if (isDate(input)) {
@@ -656,16 +774,17 @@ export class FakeSheet {
 }
 
 /** How Sheets reads a string a script writes (en_US): =formula, 'text, numbers, TRUE/FALSE, dates. */
-export function readTypedText(text: string, timeZone: string): { formula?: string; value?: CellValue } {
+export function readTypedText(text: string, timeZone: string): { formula?: string; value?: CellValue; format?: string } {
   if (text.startsWith('=') && text.length > 1) return { formula: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   const trimmed = text.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
-  const ymd = match ? [+match[1], +match[2], +match[3]] : (match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed)) ? [+match[3], +match[1], +match[2]] : null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  const ymd = iso ? [+iso[1], +iso[2], +iso[3]] : us ? [+us[3], +us[1], +us[2]] : null;
   if (ymd && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= new Date(Date.UTC(ymd[0], ymd[1], 0)).getUTCDate()) {
-    return { value: midnight(ymd[0], ymd[1], ymd[2], timeZone) };
+    return { value: midnight(ymd[0], ymd[1], ymd[2], timeZone), format: iso ? 'yyyy-mm-dd' : 'M/d/yyyy' };
   }
   return { value: text };
 }

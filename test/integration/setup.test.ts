@@ -139,6 +139,16 @@ describe('on a sheet that already holds contacts', () => {
     expect(headers.filter((h) => h === 'Email' || h === 'Institution' || h === 'Last contact')).toEqual([]);
   });
 
+  test('existing columns without a dropdown or date check get one; values that do not fit are kept', () => {
+    arrange();
+    const report = setUpWorkbook();
+    expect(report.validatedColumns).toEqual(['Email', 'Role', 'Relationship', 'How we met', 'Met on', 'Last contact', 'Follow-up every (days)']);
+    const contacts = sheet('Contacts');
+    const relationship = contacts.getRange(1, 1, 1, 14).getValues()[0].indexOf('Relationship') + 1;
+    expect(contacts.getRange(3, relationship).getDataValidation()!.getCriteriaType()).toBe('VALUE_IN_LIST');
+    expect(rowsByHeader(contacts).find((r) => r['First name'] === 'Daniel')!['How we met']).toBe('Orientation');
+  });
+
   test('gives every existing contact an id, and computes Status from the aliased columns', () => {
     arrange();
     const report = setUpWorkbook();

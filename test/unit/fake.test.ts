@@ -228,3 +228,19 @@ describe('other services', () => {
     expect(app.getProjectTriggers()).toEqual([]);
   });
 });
+
+test('a workbook saved and loaded again is the same, formulas and rules included', () => {
+  const { fake, ss, sheet } = setup();
+  sheet.getRange('A1:B2').setValues([['2026-03-01', 'text'], [5, '=A2*2']]);
+  sheet.getRange('A1').setNumberFormat('mmm d, yyyy');
+  sheet.getRange('C1:C3').setDataValidation(fake.globals.SpreadsheetApp.newDataValidation().requireValueInList(['a', 'b']).build());
+  ss.setNamedRange('Five', sheet.getRange('A2'));
+  const saved = JSON.parse(JSON.stringify(fake.spreadsheet._export()));
+  const other = setup();
+  other.fake.spreadsheet._import(saved);
+  const copy = other.ss.getSheetByName('Sheet1')!;
+  expect(copy.getRange('A1:B2').getDisplayValues()).toEqual([['Mar 1, 2026', 'text'], ['5', '10']]);
+  expect(copy.getRange('C3').getDataValidation()!.getCriteriaValues()).toEqual([['a', 'b'], true]);
+  expect(other.ss.getRangeByName('Five')!.getValue()).toBe(5);
+  expect(saved.sheets[0].validations).toHaveLength(1);
+});

@@ -1,0 +1,39 @@
+/**
+ * `npm start`: builds, then serves the preview on localhost.
+ *   npm start -- --csv FILE        start from your CSV (the sheet's columns or a LinkedIn Connections.csv)
+ *   npm start -- --data FILE.json  keep the workbook in FILE.json between runs (created on first run)
+ *   npm start -- --as-of 2026-11-22 --time-zone Europe/London
+ * PORT sets the port (default 8080).
+ */
+import path from 'path';
+import { startPreview } from './server';
+
+declare const __ROOT__: string;
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8080);
+  const data = option('data');
+  const csv = option('csv');
+  const preview = await startPreview({
+    root: __ROOT__,
+    port,
+    csv: csv && path.resolve(csv),
+    data: data && path.resolve(data),
+    asOf: option('as-of'),
+    timeZone: option('time-zone'),
+  });
+  console.log(`Touchpoint preview: ${preview.url}`);
+  console.log(csv ? `Started from ${csv}.` : 'Started from the sample workbook (40 made-up contacts).');
+  console.log(data ? `Your changes are kept in ${data}.` : 'Changes are lost when you stop it (keep them with -- --data FILE.json).');
+  console.log('Open Extensions ▸ Touchpoint ▸ Open sidebar. Stop with Ctrl+C.');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,174 @@
+/** The preview page: the workbook as Sheets would show it, the Touchpoint menu, the real sidebar, and the drafts. */
+import { clear, h } from '../../src/client/dom';
+import type { MenuEvents, PreviewState as State, SheetView } from './types';
+
+let state: State;
+let activeSheet = '';
+let selection: { first: number; last: number } | null = null;
+
+const root = document.getElementById('preview')!;
+const menuButton = h('button', { id: 'menu-button', type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, 'Extensions ▸ Touchpoint ▾');
+const menuList = h('ul', { id: 'menu', role: 'menu', hidden: true });
+const toast = h('div', { id: 'toast', role: 'status', hidden: true });
+const tabs = h('nav', { id: 'tabs', 'aria-label': 'Sheets' });
+const grid = h('div', { id: 'grid' });
+const drafts = h('section', { id: 'drafts', 'aria-label': 'Gmail drafts' });
+const sidebar = h('aside', { id: 'sidebar', hidden: true, 'aria-label': 'Sidebar' });
+const overlay = h('div', { id: 'overlay', hidden: true });
+
+async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = await response.json();
+  if (!response.ok) throw new Error(json.message ?? response.statusText);
+  return json as T;
+}
+
+function showAlert(title: string, message: string): void {
+  const ok = h('button', { type: 'button', class: 'primary' }, 'OK');
+  const box = h('div', { class: 'modal alert', role: 'alertdialog', 'aria-label': title || 'Message' }, title ? h('h2', {}, title) : null, h('pre', {}, message), ok);
+  clear(overlay, box);
+  overlay.hidden = false;
+  ok.addEventListener('click', () => (overlay.hidden = true));
+  ok.focus();
+}
+
+function openFrame(kind: 'sidebar' | 'dialog', index: number, title: string): void {
+  const frame = h('iframe', { id: `${kind}-frame`, src: `/frame/${index}`, title });
+  if (kind === 'sidebar') {
+    const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close sidebar' }, '×');
+    close.addEventListener('click', () => (sidebar.hidden = true));
+    clear(sidebar, h('div', { class: 'bar' }, h('span', {}, title), close), frame);
+    sidebar.hidden = false;
+  } else {
+    clear(overlay, h('div', { class: 'modal dialog', role: 'dialog', 'aria-label': title }, h('div', { class: 'bar' }, h('span', {}, title)), frame));
+    overlay.hidden = false;
+  }
+}
+
+async function runMenu(run: string, caption: string): Promise<void> {
+  menuList.hidden = true;
+  menuButton.setAttribute('aria-expanded', 'false');
+  try {
+    const { events, state: next } = await api<{ events: MenuEvents; state: State }>('POST', '/api/menu', { run });
+    state = next;
+    render();
+    if (events.sidebar !== undefined) openFrame('sidebar', events.sidebar, 'Touchpoint');
+    if (events.dialog !== undefined) openFrame('dialog', events.dialog, caption);
+    for (const alert of events.alerts) showAlert(alert.title, alert.prompt);
+  } catch (error) {
+    showAlert('Error', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function renderMenu(): void {
+  const menu = state.menus[0];
+  clear(
+    menuList,
+    menu?.items.map((item) =>
+      item
+        ? h('li', { role: 'none' }, h('button', { type: 'button', role: 'menuitem', class: 'menu-item', onclick: () => void runMenu(item.run, item.caption) }, item.caption))
+        : h('li', { role: 'separator', class: 'separator' }),
+    ),
+  );
+}
+
+async function saveCell(sheet: string, row: number, column: number, value: string): Promise<void> {
+  try {
+    state = await api<State>('POST', '/api/cell', { sheet, row, column, value });
+    render();
+  } catch (error) {
+    showAlert('Could not save', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function editCell(td: HTMLTableCellElement, view: SheetView, row: number, column: number): void {
+  const current = view.rows[row - 1]?.cells[column - 1] ?? '';
+  const options = row > 1 ? view.columns[column - 1].options : null;
+  const input = options
+    ? h('select', {}, h('option', { value: current }, current || '—'), options.filter((o) => o !== current).map((o) => h('option', { value: o }, o)))
+    : h('input', { type: 'text', value: current });
+  const finish = (commit: boolean) => {
+    if (commit && input.value !== current) void saveCell(view.name, row, column, input.value);
+    else render();
+  };
+  input.addEventListener('keydown', (event) => {
+    const key = (event as KeyboardEvent).key;
+    if (key === 'Enter') finish(true);
+    if (key === 'Escape') finish(false);
+  });
+  input.addEventListener('blur', () => finish(true));
+  if (options) input.addEventListener('change', () => finish(true));
+  clear(td, input);
+  input.focus();
+}
+
+async function selectRow(view: SheetView, row: number, extend: boolean): Promise<void> {
+  selection = extend && selection ? { first: Math.min(selection.first, row), last: Math.max(selection.last, row) } : { first: row, last: row };
+  await api('POST', '/api/select', { sheet: view.name, row: selection.first, lastRow: selection.last });
+  renderGrid();
+}
+
+function renderGrid(): void {
+  const view = state.sheets.find((s) => s.name === activeSheet) ?? state.sheets[0];
+  const visible = view.columns.map((c, i) => ({ ...c, index: i + 1 })).filter((c) => !c.hidden);
+  const header = h('tr', {}, h('th', { class: 'corner' }), visible.map((c) => h('th', { class: c.computed ? 'computed' : undefined }, c.letter)));
+  const body = view.rows.map((line) =>
+    h(
+      'tr',
+      { class: line.row <= view.frozenRows ? 'frozen' : undefined, style: line.background ? `background:${line.background}` : undefined },
+      h('th', { class: selection && line.row >= selection.first && line.row <= selection.last ? 'row selected' : 'row', onclick: (e: Event) => void selectRow(view, line.row, (e as MouseEvent).shiftKey) }, String(line.row)),
+      visible.map((c) => {
+        const td = h('td', { 'data-cell': `${view.name}!${c.letter}${line.row}`, title: line.notes[c.index - 1] || undefined, class: c.computed ? 'computed' : undefined }, line.cells[c.index - 1] ?? '');
+        if (!c.computed || line.row > 1) td.addEventListener('dblclick', () => !c.computed && editCell(td, view, line.row, c.index));
+        return td;
+      }),
+    ),
+  );
+  clear(grid, h('table', { 'aria-label': view.name }, h('thead', {}, header), h('tbody', {}, body)));
+}
+
+function renderDrafts(): void {
+  clear(
+    drafts,
+    h('h2', {}, `Gmail drafts (${state.drafts.length})`),
+    state.drafts.length
+      ? h('ol', {}, state.drafts.map((d) => h('li', { class: 'draft', 'data-id': d.id }, h('div', { class: 'to' }, 'To: ', d.to), h('div', { class: 'subject' }, d.subject), h('pre', {}, d.text))))
+      : h('p', { class: 'muted' }, 'No drafts yet. Draft an email from the sidebar, or use the menu.'),
+  );
+}
+
+function render(): void {
+  clear(tabs, state.sheets.map((s) => h('button', { type: 'button', class: s.name === activeSheet ? 'tab active' : 'tab', 'aria-pressed': s.name === activeSheet, onclick: () => { activeSheet = s.name; selection = null; render(); } }, s.name)));
+  renderMenu();
+  renderGrid();
+  renderDrafts();
+  if (state.toast) {
+    toast.hidden = false;
+    clear(toast, state.toast.message);
+  }
+}
+
+async function refresh(): Promise<void> {
+  state = await api<State>('GET', '/api/state');
+  if (!state.sheets.some((s) => s.name === activeSheet)) activeSheet = state.active;
+  render();
+}
+
+window.addEventListener('message', (event) => {
+  const kind = (event.data as { touchpoint?: string })?.touchpoint;
+  if (kind === 'changed') void refresh();
+  if (kind === 'close') overlay.hidden = true;
+});
+
+menuButton.addEventListener('click', () => {
+  menuList.hidden = !menuList.hidden;
+  menuButton.setAttribute('aria-expanded', String(!menuList.hidden));
+});
+
+clear(
+  root,
+  h('header', {}, h('h1', {}, 'Touchpoint preview'), h('div', { class: 'menu' }, menuButton, menuList), toast),
+  h('div', { class: 'workspace' }, h('main', {}, tabs, grid, drafts), sidebar),
+  overlay,
+);
+void refresh();

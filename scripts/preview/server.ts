@@ -1,0 +1,254 @@
+/**
+ * The local preview: runs the BUILT dist/Code.js in Node against the Apps Script fake and serves a page with the
+ * workbook as a grid, the add-on menu, the real sidebar and dialogs from dist/ (their google.script.run calls come
+ * here and run the same top-level functions Google would run), and the Gmail drafts that were made.
+ * Development tooling only: nothing here is in dist/.
+ */
+import fs from 'fs';
+import http from 'http';
+import path from 'path';
+import { build } from 'esbuild';
+import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bundle';
+import type { SavedWorkbook } from '../../test/fake/spreadsheet';
+import type { StoredDraft } from '../../test/fake/gmail';
+import { asLiteralText } from '../../src/core/contacts';
+import { parseCsv } from '../../src/core/csv';
+import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
+import { SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
+import type { DraftView, MenuEvents, PreviewState, SheetView } from './types';
+import { sheetView } from './views';
+
+export interface PreviewOptions {
+  root: string;
+  port: number;
+  /** Start from this CSV (the sheet's columns or a LinkedIn Connections.csv) instead of the sample workbook. */
+  csv?: string;
+  /** Keep the workbook in this JSON file between runs. */
+  data?: string;
+  /** Pretend today is this day (YYYY-MM-DD); otherwise the real date. */
+  asOf?: string;
+  timeZone?: string;
+}
+
+export interface Preview {
+  url: string;
+  app: LoadedBundle;
+  close(): Promise<void>;
+}
+
+interface Saved {
+  workbook: SavedWorkbook;
+  drafts: StoredDraft[];
+}
+
+/** Reads a draft's RFC 2822 text back into what Gmail would show: To, Subject and the plain body. */
+export function draftView(draft: StoredDraft): DraftView {
+  const [head] = draft.mime.split('\r\n\r\n');
+  const unfolded = head.replace(/\r\n /g, '');
+  const words = (value: string) => value.replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_m, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+  const header = (name: string) => words(new RegExp(`^${name}: (.*)$`, 'm').exec(unfolded)?.[1] ?? '');
+  const boundary = /boundary="([^"]+)"/.exec(unfolded)?.[1] ?? '';
+  const plain = draft.mime.split(`--${boundary}`).find((part) => part.includes('Content-Type: text/plain')) ?? '';
+  const text = Buffer.from(plain.split('\r\n\r\n')[1]?.replace(/\r\n/g, '') ?? '', 'base64').toString('utf8').replace(/\r\n/g, '\n');
+  return { id: draft.id, to: header('To'), subject: header('Subject'), text };
+}
+
+function startingRows(options: PreviewOptions, today: Date): string[][] {
+  if (!options.csv) return sampleWorkbookRows(today);
+  const { rows, problems } = parseCsv(fs.readFileSync(options.csv, 'utf8'));
+  problems.forEach((p) => console.warn(`${options.csv}: ${p}`));
+  const linkedIn = findLinkedInHeader(rows);
+  if (linkedIn < 0) return rows.filter((row) => row.some((cell) => cell.trim() !== ''));
+  const mapped = mapLinkedInRows(rows, linkedIn);
+  mapped.problems.forEach((p) => console.warn(`${options.csv}: ${p}`));
+  return mapped.rows;
+}
+
+function newWorkbook(app: LoadedBundle, options: PreviewOptions, today: Date): void {
+  const rows = startingRows(options, today);
+  const contacts = app.fake.spreadsheet.insertSheet('Contacts');
+  const width = Math.max(...rows.map((r) => r.length));
+  if (rows.length + 50 > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), rows.length + 50 - contacts.getMaxRows());
+  if (width > contacts.getMaxColumns()) contacts.insertColumnsAfter(contacts.getMaxColumns(), width - contacts.getMaxColumns());
+  // Text from a file is stored as text: a cell starting with = + - @ must never become a formula.
+  contacts.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r.map(asLiteralText), ...new Array(width - r.length).fill('')]));
+  app.fake.spreadsheet.deleteSheet(app.fake.spreadsheet.getSheetByName('Sheet1')!);
+  app.call('setUpContactSheet');
+  app.fake.ui.alerts.length = 0;
+  const settings = app.fake.spreadsheet.getSheetByName('Settings')!;
+  settings.getRange(1, 1, 12, 2).getValues().forEach(([label], index) => {
+    const value = SAMPLE_PROFILE[String(label)];
+    if (value) settings.getRange(index + 1, 2).setValue(value);
+  });
+  app.fake.spreadsheet.setActiveSheet(contacts);
+}
+
+/** The shim that makes a served sidebar or dialog call this server instead of Google. */
+const SCRIPT_RUN_SHIM = `<script>
+(function () {
+  function notify(kind) { try { window.parent.postMessage({ touchpoint: kind }, '*'); } catch (e) {} }
+  function runner(success, failure) {
+    return new Proxy({}, { get: function (_t, name) {
+      if (name === 'withSuccessHandler') return function (f) { return runner(f, failure); };
+      if (name === 'withFailureHandler') return function (f) { return runner(success, f); };
+      if (name === 'withUserObject') return function () { return runner(success, failure); };
+      return function () {
+        var args = Array.prototype.slice.call(arguments);
+        fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: name, args: args }) })
+          .then(function (r) { return r.json(); })
+          .then(function (res) { notify('changed'); if (res.ok) { if (success) success(res.value); } else if (failure) { failure(new Error(res.message)); } })
+          .catch(function (e) { if (failure) failure(e); });
+      };
+    } });
+  }
+  window.google = { script: { run: runner(null, null), host: { close: function () { notify('close'); }, editor: { focus: function () {} } } } };
+})();
+</script>`;
+
+function withShim(html: string): string {
+  return html.replace(/<head>/i, (head) => `${head}\n${SCRIPT_RUN_SHIM}`);
+}
+
+async function pageScript(root: string): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(root, 'scripts/preview/page.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    write: false,
+    logLevel: 'warning',
+    tsconfig: path.join(root, 'src/client/tsconfig.json'),
+  });
+  return result.outputFiles[0].text;
+}
+
+function pageHtml(): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Touchpoint preview</title>
+<link rel="stylesheet" href="/preview.css"></head>
+<body><div id="preview"></div><script src="/preview.js"></script></body></html>`;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const dist = path.join(options.root, 'dist');
+  if (!fs.existsSync(path.join(dist, 'Code.js'))) throw new Error('dist/Code.js is missing: run npm run build first.');
+  const now = options.asOf ? new Date(`${options.asOf}T12:00:00Z`) : undefined;
+  if (now && isNaN(now.getTime())) throw new Error(`--as-of ${options.asOf} is not a date like 2026-11-22`);
+  const app = loadBundle({ now, timeZone: options.timeZone ?? 'America/New_York', htmlFiles: readDistHtmlFiles(dist) }, undefined, dist);
+  const saved: Saved | null = options.data && fs.existsSync(options.data) ? JSON.parse(fs.readFileSync(options.data, 'utf8')) : null;
+  if (saved) {
+    app.fake.spreadsheet._import(saved.workbook);
+    app.fake.drafts.drafts.push(...saved.drafts);
+  } else {
+    newWorkbook(app, options, now ?? new Date());
+  }
+  const save = () => {
+    if (!options.data) return;
+    const data: Saved = { workbook: app.fake.spreadsheet._export(), drafts: app.fake.drafts.drafts };
+    fs.writeFileSync(options.data, JSON.stringify(data));
+  };
+  save();
+  app.call('onOpen', { authMode: 'FULL' });
+
+  const script = await pageScript(options.root);
+  const css = fs.readFileSync(path.join(options.root, 'scripts/preview/page.css'), 'utf8');
+  const opened: { kind: 'sidebar' | 'dialog'; title: string; html: string }[] = [];
+
+  const state = (): PreviewState => ({
+    sheets: app.fake.spreadsheet.getSheets().map((sheet): SheetView => sheetView(app.fake.spreadsheet, sheet)),
+    active: app.fake.spreadsheet.getActiveSheet().getName(),
+    menus: app.fake.ui.menus.map((menu) => ({ caption: menu.caption, items: menu.entries.map((e) => (e.separator ? null : { caption: e.caption, run: e.functionName! })) })),
+    drafts: app.fake.drafts.drafts.map(draftView),
+    toast: app.fake.spreadsheet.toasts.at(-1) ?? null,
+  });
+
+  /** Runs a top-level function and reports the sidebars, dialogs and alerts it opened. */
+  const runMenu = (name: string) => {
+    const before = { sidebars: app.fake.ui.sidebars.length, dialogs: app.fake.ui.dialogs.length, alerts: app.fake.ui.alerts.length };
+    app.call(name);
+    const events: MenuEvents = { alerts: app.fake.ui.alerts.slice(before.alerts) };
+    if (app.fake.ui.sidebars.length > before.sidebars) {
+      const output = app.fake.ui.sidebars.at(-1)!;
+      opened.push({ kind: 'sidebar', title: output.getTitle(), html: output.getContent() });
+      events.sidebar = opened.length - 1;
+    }
+    if (app.fake.ui.dialogs.length > before.dialogs) {
+      const dialog = app.fake.ui.dialogs.at(-1)!;
+      opened.push({ kind: 'dialog', title: dialog.title, html: dialog.output.getContent() });
+      events.dialog = opened.length - 1;
+    }
+    return events;
+  };
+
+  const routes: Record<string, (body: Record<string, unknown>, url: URL) => unknown> = {
+    'GET /api/state': () => state(),
+    'POST /api/cell': (body) => {
+      const sheet = app.fake.spreadsheet.getSheetByName(String(body.sheet));
+      if (!sheet) throw new Error(`No sheet ${body.sheet}`);
+      sheet.getRange(Number(body.row), Number(body.column)).setValue(String(body.value ?? ''));
+      save();
+      return state();
+    },
+    'POST /api/select': (body) => {
+      const sheet = app.fake.spreadsheet.getSheetByName(String(body.sheet))!;
+      const first = Number(body.row);
+      const last = Number(body.lastRow ?? body.row);
+      app.fake.spreadsheet.setActiveSheet(sheet);
+      sheet.getRange(first, 1, last - first + 1, sheet.getMaxColumns()).activate();
+      return { ok: true };
+    },
+    'POST /api/menu': (body) => {
+      const events = runMenu(String(body.run));
+      save();
+      return { events, state: state() };
+    },
+    'POST /api/run': (body) => {
+      try {
+        const args = JSON.parse(JSON.stringify(body.args ?? []));
+        const value = app.call(String(body.name), ...args);
+        save();
+        return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+      } catch (error) {
+        const message = (error as { message?: unknown })?.message;
+        return { ok: false, message: typeof message === 'string' ? message : String(error) };
+      }
+    },
+  };
+
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const send = (status: number, type: string, content: string) => {
+      response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+      response.end(content);
+    };
+    const frame = /^\/frame\/(\d+)$/.exec(url.pathname);
+    if (request.method === 'GET' && url.pathname === '/') return send(200, 'text/html', pageHtml());
+    if (url.pathname === '/favicon.ico') return send(204, 'text/plain', '');
+    if (request.method === 'GET' && url.pathname === '/preview.js') return send(200, 'text/javascript', script);
+    if (request.method === 'GET' && url.pathname === '/preview.css') return send(200, 'text/css', css);
+    if (request.method === 'GET' && frame) {
+      const page = opened[Number(frame[1])];
+      return page ? send(200, 'text/html', withShim(page.html)) : send(404, 'text/plain', 'No such sidebar or dialog');
+    }
+    const route = routes[`${request.method} ${url.pathname}`];
+    if (!route) return send(404, 'text/plain', 'Not found');
+    let raw = '';
+    request.on('data', (chunk) => (raw += chunk));
+    request.on('end', () => {
+      try {
+        send(200, 'application/json', JSON.stringify(route(raw ? JSON.parse(raw) : {}, url)));
+      } catch (error) {
+        send(500, 'application/json', JSON.stringify({ message: error instanceof Error ? error.message : String(error) }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    app,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,68 @@
+import { normaliseName } from './cadence';
+import { formatIsoDay, parseDay } from './dates';
+import { isInvalidValueError } from './errors';
+
+/**
+ * LinkedIn's "Connections.csv": a few lines of notes, then a header row (First Name, Last Name, URL, Email Address,
+ * Company, Position, Connected On). The header is found by scanning, never by skipping a fixed count.
+ */
+const LINKEDIN_HEADERS = ['firstname', 'lastname', 'url', 'emailaddress', 'company', 'position', 'connectedon'];
+export const LINKEDIN_HOW_WE_MET = 'Online / LinkedIn';
+
+/** The 0-based index of LinkedIn's header row, or -1 when the file is not a LinkedIn export. */
+export function findLinkedInHeader(rows: readonly (readonly string[])[]): number {
+  return rows.findIndex((row) => {
+    const names = row.map(normaliseName);
+    return ['firstname', 'lastname', 'connectedon'].every((h) => names.includes(h)) && names.filter((n) => LINKEDIN_HEADERS.includes(n)).length >= 5;
+  });
+}
+
+/** Position words → the Role dropdown; anything else is "Other" and the title is kept in the notes. */
+const ROLE_WORDS: [RegExp, string][] = [
+  [/\bassociate program director\b|\bassociate pd\b|\bapd\b/i, 'Associate program director'],
+  [/\bprogram director\b|\bresidency director\b/i, 'Program director'],
+  [/\bprogram coordinator\b|\bresidency coordinator\b/i, 'Program coordinator'],
+  [/\bchief resident\b/i, 'Chief resident'],
+  [/\bfellow\b/i, 'Fellow'],
+  [/\bresident\b|\bpgy-?\d\b|\bintern\b/i, 'Co-resident'],
+  [/\battending\b|\bhospitalist\b|\bconsultant\b|\bassistant professor\b|\bassociate professor\b|\bprofessor\b|\bphysician\b/i, 'Attending'],
+  [/\bresearch(er)?\b|\bscientist\b|\bpostdoc/i, 'Researcher'],
+  [/\bnurse\b|\bpharmacist\b|\bcase manager\b|\bnp\b|\bpa-c\b/i, 'Nurse / pharmacist / case manager'],
+];
+
+export function roleOfPosition(position: string): string {
+  return ROLE_WORDS.find(([pattern]) => pattern.test(position))?.[1] ?? 'Other';
+}
+
+export interface MappedRows {
+  /** Contacts headers, then one row per connection. */
+  rows: string[][];
+  problems: string[];
+}
+
+/** Maps a LinkedIn export to the Contacts sheet's columns. Dates become ISO text; a bad date is reported. */
+export function mapLinkedInRows(rows: readonly (readonly string[])[], headerIndex: number): MappedRows {
+  const header = rows[headerIndex].map(normaliseName);
+  const at = (row: readonly string[], name: string) => (row[header.indexOf(name)] ?? '').trim();
+  const problems: string[] = [];
+  const out: string[][] = [['First name', 'Last name', 'Email', 'Role', 'Institution', 'How we met', 'Met on', 'Last contact notes', 'LinkedIn']];
+  rows.slice(headerIndex + 1).forEach((row, offset) => {
+    if (row.every((cell) => cell.trim() === '')) return;
+    const position = at(row, 'position');
+    const role = position ? roleOfPosition(position) : '';
+    let metOn = '';
+    const connected = at(row, 'connectedon');
+    try {
+      const day = parseDay(connected, 'UTC');
+      metOn = day === null ? '' : formatIsoDay(day);
+    } catch (error) {
+      if (!isInvalidValueError(error)) throw error;
+      problems.push(`Line ${headerIndex + offset + 2}, Connected On: ${error.message}`);
+    }
+    out.push([
+      at(row, 'firstname'), at(row, 'lastname'), at(row, 'emailaddress'), role, at(row, 'company'), LINKEDIN_HOW_WE_MET, metOn,
+      role === 'Other' ? `LinkedIn title: ${position}` : '', at(row, 'url'),
+    ]);
+  });
+  return { rows: out, problems };
+}

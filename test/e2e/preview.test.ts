@@ -1,0 +1,152 @@
+/**
+ * The preview in a real browser: Debian's Chromium driven by playwright-core (no browser download). If Chromium
+ * cannot start, this suite fails: it never skips. Screenshots go to docs/screenshots/ for the README.
+ */
+import fs from 'fs';
+import path from 'path';
+import { chromium, Browser, Page, FrameLocator } from 'playwright-core';
+import { startPreview, Preview } from '../../scripts/preview/server';
+
+jest.setTimeout(60_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let browser: Browser;
+let preview: Preview;
+let page: Page;
+let dialogs: string[];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  preview = await startPreview({ root: ROOT, port: 0, asOf: '2026-11-22', timeZone: 'America/New_York' });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  dialogs = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on('pageerror', (error) => dialogs.push(`page error: ${error.message}`));
+  await page.goto(preview.url);
+  await page.waitForSelector('td[data-cell="Contacts!A2"]');
+});
+
+afterEach(async () => {
+  await page?.close();
+  await preview?.close();
+});
+
+async function openSidebar(): Promise<FrameLocator> {
+  await page.click('#menu-button');
+  await page.click('.menu-item:text-is("Open sidebar")');
+  const sidebar = page.frameLocator('#sidebar-frame');
+  await sidebar.locator('.section.overdue .card').first().waitFor();
+  return sidebar;
+}
+
+function cardOf(sidebar: FrameLocator, name: string) {
+  return sidebar.locator('.card', { has: sidebar.locator(`.name:text-is("${name}")`) });
+}
+
+async function editCell(cell: string, value: string): Promise<void> {
+  await page.dblclick(`td[data-cell="${cell}"]`);
+  const input = page.locator(`td[data-cell="${cell}"] input`);
+  await input.fill(value);
+  await input.press('Enter');
+  await page.locator(`td[data-cell="${cell}"]:text-is("${value}")`).waitFor();
+}
+
+test('the grid shows the workbook with computed columns and status colours', async () => {
+  expect(await page.locator('#tabs button').allTextContents()).toEqual(['Contacts', 'Interactions', 'Templates', 'Settings']);
+  expect(await page.textContent('td[data-cell="Contacts!T1"]')).toBe('Status');
+  expect(await page.textContent('td[data-cell="Contacts!T2"]')).toBe('Overdue');
+  expect(await page.locator('tr', { has: page.locator('td[data-cell="Contacts!A2"]') }).getAttribute('style')).toContain('background:#f4c7c3');
+  await page.screenshot({ path: path.join(SHOTS, 'grid.png') });
+});
+
+test('open the sidebar and see the overdue list', async () => {
+  const sidebar = await openSidebar();
+  expect(await sidebar.locator('.section.overdue .count').textContent()).toBe('10');
+  expect(await sidebar.locator('.section.overdue .name').first().textContent()).toBe('Aisha Rahman');
+  await page.screenshot({ path: path.join(SHOTS, 'sidebar-overdue.png') });
+});
+
+test('log a contact: the card leaves the list and the grid\'s Last contact changes', async () => {
+  const sidebar = await openSidebar();
+  const maya = cardOf(sidebar, 'Maya Okafor');
+  await maya.locator('button:text-is("Log contact")').click();
+  await maya.locator('input[type=text]').first().fill('Coffee after grand rounds');
+  await maya.locator('button:text-is("Save")').click();
+  await sidebar.locator('.notice:text-is("Logged email with Maya Okafor on November 22, 2026.")').waitFor();
+  expect(await cardOf(sidebar, 'Maya Okafor').count()).toBe(0);
+  await page.locator('td[data-cell="Contacts!K2"]:text-is("2026-11-22")').waitFor();
+  expect(await page.textContent('td[data-cell="Contacts!L2"]')).toBe('Coffee after grand rounds');
+});
+
+test('draft an email: it lands in the Drafts panel with the placeholders filled', async () => {
+  const sidebar = await openSidebar();
+  const grace = cardOf(sidebar, 'Grace Kim');
+  await grace.locator('button:text-is("Draft email")').click();
+  await grace.locator('textarea').waitFor();
+  expect(await grace.locator('input[type=text]').inputValue()).toBe('Good to meet you at the conference: Cardio-oncology');
+  await page.screenshot({ path: path.join(SHOTS, 'draft-preview.png') });
+  await grace.locator('button:text-is("Create draft")').click();
+  await grace.locator('.draft-ready a:text-is("Open in Gmail")').waitFor();
+  const draft = page.locator('.draft').first();
+  await draft.waitFor();
+  expect(await draft.locator('.to').textContent()).toBe('To: Grace Kim <grace.kim@lakeviewuniver.example.org>');
+  expect(await draft.locator('.subject').textContent()).toBe('Good to meet you at the conference: Cardio-oncology');
+  const body = await draft.locator('pre').textContent();
+  expect(body).toContain('It was a pleasure to meet you on November 20, 2026.');
+  expect(body).toContain('I am a PGY-1 preliminary medicine intern at Riverside Medical Center');
+  expect(body).not.toContain('{{');
+});
+
+test('a contact named <img src=x onerror=alert(1)> renders as text, and no dialog opens', async () => {
+  await editCell('Contacts!A3', '<img src=x onerror=alert(1)>');
+  const sidebar = await openSidebar();
+  await sidebar.locator('.name:text-is("<img src=x onerror=alert(1)> Rahman")').waitFor();
+  expect(await sidebar.locator('main img').count()).toBe(0);
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+});
+
+test('an error from the server shows its message in the sidebar', async () => {
+  const sidebar = await openSidebar();
+  await editCell('Contacts!K1', 'Spoke last'); // the Last contact column is renamed after the sidebar loaded
+  const tom = cardOf(sidebar, 'Tom Becker');
+  await tom.locator('button:text-is("Snooze")').click();
+  await tom.locator('button:text-is("7 days")').click();
+  const error = sidebar.locator('.error[role=alert]');
+  await error.waitFor();
+  expect(await error.textContent()).toBe(
+    'The Contacts sheet has no Last contact column (renamed or deleted?). Rename it back, or choose Touchpoint ▸ Set up contact sheet to add it again.',
+  );
+});
+
+test('the drafting dialog from the menu: plan, then drafts in the panel', async () => {
+  await page.click('#menu-button');
+  await page.click('.menu-item:text-is("Draft follow-ups for overdue contacts")');
+  const dialog = page.frameLocator('#dialog-frame');
+  await dialog.locator('h2').first().waitFor();
+  expect(await dialog.locator('h2').first().textContent()).toMatch(/^\d+ drafts will be created$/);
+  expect(await dialog.locator('body').textContent()).toContain('Tom Becker — no email address');
+  const create = dialog.locator('button.primary');
+  const count = Number((await create.textContent())!.match(/\d+/)![0]);
+  await create.click();
+  await dialog.locator('.notice').waitFor();
+  await page.locator(`#drafts h2:text-is("Gmail drafts (${count})")`).waitFor();
+  await dialog.locator('button:text-is("Close")').click();
+  await page.locator('#overlay').waitFor({ state: 'hidden' });
+});

@@ -1,0 +1,42 @@
+import fs from 'fs';
+import path from 'path';
+import { formatCsv, parseCsv } from '../../src/core/csv';
+import { findLinkedInHeader, mapLinkedInRows, roleOfPosition } from '../../src/core/linkedin';
+
+test('quotes, doubled quotes, commas and newlines inside quotes, CRLF, BOM', () => {
+  const { rows, problems } = parseCsv('\ufeffa,"b, c","say ""hi"""\r\n"multi\nline",,x\r\n');
+  expect(rows).toEqual([['a', 'b, c', 'say "hi"'], ['multi\nline', '', 'x']]);
+  expect(problems).toEqual([]);
+});
+
+test('an unclosed quote is reported with its line, and nothing throws', () => {
+  const { rows, problems } = parseCsv('a,b\n"open,c\nd,e');
+  expect(problems).toEqual(['Line 2: a quoted field is never closed; the rest of the file was read into it.']);
+  expect(rows[0]).toEqual(['a', 'b']);
+});
+
+test('formatCsv then parseCsv gives the rows back', () => {
+  const rows = [['a', 'b, c', ' padded '], ['"q"', 'line\nbreak', ''], ['']];
+  expect(parseCsv(formatCsv(rows)).rows).toEqual(rows);
+});
+
+test('a LinkedIn export: header found by scanning past the notes, mapped to Contacts columns', () => {
+  const text = fs.readFileSync(path.join(__dirname, '../fixtures/linkedin-connections.csv'), 'utf8');
+  const rows = parseCsv(text).rows;
+  const header = findLinkedInHeader(rows);
+  expect(rows[header][0]).toBe('First Name');
+  const mapped = mapLinkedInRows(rows, header);
+  expect(mapped.rows[0]).toEqual(['First name', 'Last name', 'Email', 'Role', 'Institution', 'How we met', 'Met on', 'Last contact notes', 'LinkedIn']);
+  expect(mapped.rows[1]).toEqual(['Maya', 'Okafor', 'maya.okafor@example.org', 'Attending', 'Riverside Medical Center', 'Online / LinkedIn', '2026-07-14', '', 'https://www.linkedin.com/in/maya-okafor-example']);
+  expect(mapped.rows[2].slice(0, 5)).toEqual(['Jonas', 'Weber', '', 'Fellow', 'Northgate Clinic']);
+  expect(mapped.rows[3].slice(3, 5)).toEqual(['Co-resident', 'Hospital Universitario, Madrid']);
+  expect(mapped.rows[4][3]).toBe('Associate program director');
+  expect(mapped.rows[5].slice(0, 8)).toEqual(['=cmd', 'Injection', '', 'Other', '=HYPERLINK("http://x","y")', 'Online / LinkedIn', '2026-01-01', 'LinkedIn title: @SUM(A1)']);
+  expect(findLinkedInHeader([['First name', 'Email']])).toBe(-1);
+});
+
+test('positions map to roles where the words say so', () => {
+  expect(['Hospitalist', 'PGY-2 Resident', 'Chief Resident', 'Program Director, IM', 'Research Coordinator', 'Founder'].map(roleOfPosition)).toEqual([
+    'Attending', 'Co-resident', 'Chief resident', 'Program director', 'Researcher', 'Other',
+  ]);
+});
