@@ -72,10 +72,17 @@ function renderMenu(): void {
   );
 }
 
+/** An edit in the grid changes what the sidebar should show: reload it, as reopening it in Sheets would. */
+function reloadSidebar(): void {
+  const frame = document.getElementById('sidebar-frame') as HTMLIFrameElement | null;
+  if (frame && !sidebar.hidden) frame.contentWindow?.location.reload();
+}
+
 async function saveCell(sheet: string, row: number, column: number, value: string): Promise<void> {
   try {
     state = await api<State>('POST', '/api/cell', { sheet, row, column, value });
     render();
+    reloadSidebar();
   } catch (error) {
     showAlert('Could not save', error instanceof Error ? error.message : String(error));
   }

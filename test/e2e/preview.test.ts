@@ -94,6 +94,16 @@ test('log a contact: the card leaves the list and the grid\'s Last contact chang
   expect(await page.textContent('td[data-cell="Contacts!L2"]')).toBe('Coffee after grand rounds');
 });
 
+test('editing a date in the grid updates the computed columns and the open sidebar', async () => {
+  const sidebar = await openSidebar();
+  await cardOf(sidebar, 'Maya Okafor').waitFor();
+  await editCell('Contacts!K2', '2026-11-21');
+  expect(await page.textContent('td[data-cell="Contacts!T2"]')).toBe('On track');
+  expect(await page.textContent('td[data-cell="Contacts!R2"]')).toBe('1');
+  await sidebar.locator('.section.overdue .count:text-is("9")').waitFor();
+  expect(await cardOf(sidebar, 'Maya Okafor').count()).toBe(0);
+});
+
 test('draft an email: it lands in the Drafts panel with the placeholders filled', async () => {
   const sidebar = await openSidebar();
   const grace = cardOf(sidebar, 'Grace Kim');
@@ -124,7 +134,8 @@ test('a contact named <img src=x onerror=alert(1)> renders as text, and no dialo
 
 test('an error from the server shows its message in the sidebar', async () => {
   const sidebar = await openSidebar();
-  await editCell('Contacts!K1', 'Spoke last'); // the Last contact column is renamed after the sidebar loaded
+  // A collaborator renames the Last contact column after the sidebar loaded (not through this page's grid).
+  await page.evaluate(() => fetch('/api/cell', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sheet: 'Contacts', row: 1, column: 11, value: 'Spoke last' }) }));
   const tom = cardOf(sidebar, 'Tom Becker');
   await tom.locator('button:text-is("Snooze")').click();
   await tom.locator('button:text-is("7 days")').click();
