@@ -30,8 +30,8 @@ async function bundleServer() {
     charset: 'utf8',
     legalComments: 'none',
     // Custom functions load the whole bundle on every recalculation: keep it small, but keep names for stack traces.
-    minifyWhitespace: true,
-    minifySyntax: true,
+    minify: true,
+    keepNames: true,
     write: false,
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),

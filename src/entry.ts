@@ -4,7 +4,7 @@
  * dist/Code.js; nothing else declares them.
  */
 import { serverApi } from './server/api';
-import { draftFollowUpsForOverdue, draftFollowUpsForSelection, openSidebar } from './server/dialogs';
+import { draftFollowUpsForOverdue, draftFollowUpsForSelection, openImportDialog, openSidebar } from './server/dialogs';
 import { onInstall, onOpen, refreshAsOfDate, showHelp, updateAsOfDate } from './server/menu';
 import { setUpContactSheet } from './server/setup';
 
@@ -14,6 +14,7 @@ export const entryPoints = {
   openSidebar,
   draftFollowUpsForOverdue,
   draftFollowUpsForSelection,
+  openImportDialog,
   setUpContactSheet,
   updateAsOfDate,
   refreshAsOfDate,

@@ -1,8 +1,8 @@
-import type { ActionResult, ContactCard, DraftPreview, SidebarModel } from '../shared/rpc';
+import type { ActionResult, ContactCard, DraftPreview, LetterCard, SidebarModel } from '../shared/rpc';
 import { clear, field, h, longDate, options } from './dom';
 import { server } from './rpc';
 
-type Panel = { contactId: string; kind: 'log' | 'draft' | 'snooze' } | { contactId: null; kind: 'add' } | null;
+type Panel = { contactId: string; kind: 'log' | 'draft' | 'snooze' | 'letter-draft' } | { contactId: null; kind: 'add' } | null;
 
 const state: { model: SidebarModel | null; search: string; panel: Panel; busy: boolean } = {
   model: null,
@@ -109,17 +109,17 @@ function logForm(card: ContactCard, model: SidebarModel): HTMLElement {
   );
 }
 
-function draftForm(card: ContactCard): HTMLElement {
+function draftForm(card: { id: string; name: string }, template: string | null): HTMLElement {
   const panel = h('div', { class: 'panel', 'aria-label': `Draft email to ${card.name}` }, h('p', { class: 'muted' }, 'Filling in the template…'));
-  const load = async (template: string | null) => {
-    const preview = await act(null, '', () => server.previewDraft(card.id, template));
+  const load = async (chosen: string | null) => {
+    const preview = await act(null, '', () => server.previewDraft(card.id, chosen));
     if (preview) clear(panel, draftEditor(card, preview, load));
   };
-  void load(card.suggestedTemplate);
+  void load(template);
   return panel;
 }
 
-function draftEditor(card: ContactCard, preview: DraftPreview, reload: (template: string) => void): (HTMLElement | null)[] {
+function draftEditor(card: { id: string; name: string }, preview: DraftPreview, reload: (template: string) => void): (HTMLElement | null)[] {
   const template = h('select', { onchange: () => reload(template.value) }, ...options(preview.templates, preview.template));
   const subject = h('input', { type: 'text', value: preview.subject, required: true, maxlength: 250 });
   const body = h('textarea', { rows: 12, required: true }, preview.body);
@@ -177,7 +177,7 @@ function cardView(card: ContactCard, model: SidebarModel): HTMLElement {
       goTo,
     ),
     open === 'log' ? logForm(card, model) : null,
-    open === 'draft' ? draftForm(card) : null,
+    open === 'draft' ? draftForm(card, card.suggestedTemplate) : null,
     open === 'snooze' ? snoozePanel(card) : null,
   );
 }
@@ -197,6 +197,45 @@ function section(key: 'overdue' | 'dueThisWeek' | 'noContactYet', title: string,
   return h('section', { class: `section ${key}`, 'aria-label': title }, heading, body);
 }
 
+const LETTER_REQUEST = 'Letter request';
+
+function letterView(letter: LetterCard, model: SidebarModel): HTMLElement {
+  const open = state.panel && state.panel.contactId === letter.id && state.panel.kind === 'letter-draft';
+  const statusButton = (status: string) => {
+    const button = h('button', { type: 'button', class: 'small' }, status);
+    button.addEventListener('click', async () => applyResult(await act(button, '…', () => server.setLetterStatus(letter.id, status))));
+    return button;
+  };
+  const dates = [letter.due ? `Due ${longDate(letter.due)}` : null, letter.askBy ? `ask by ${longDate(letter.askBy)}` : null].filter(Boolean).join(' · ');
+  return h(
+    'li',
+    { class: 'card letter', 'data-id': letter.id },
+    h('div', { class: 'card-head' }, h('strong', { class: 'name' }, letter.name), h('span', { class: 'chip letter-status' }, letter.status)),
+    h('div', {}, 'Letter for ', letter.letterFor || '(not filled in)'),
+    dates ? h('div', { class: 'muted' }, dates) : null,
+    h('div', { class: 'reason' }, letter.reason),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', 'aria-expanded': Boolean(open), onclick: () => togglePanel({ contactId: letter.id, kind: 'letter-draft' }) }, 'Draft the request'),
+    ),
+    h('div', { class: 'actions', 'aria-label': 'Set the letter status' }, h('span', { class: 'muted' }, 'Mark:'), model.letterStatuses.filter((s) => s !== letter.status && s !== 'To ask').map(statusButton)),
+    open ? draftForm(letter, LETTER_REQUEST) : null,
+  );
+}
+
+function lettersSection(model: SidebarModel): HTMLElement {
+  const letters = model.letters.filter((l) => !state.search || l.name.toLowerCase().includes(state.search) || l.letterFor.toLowerCase().includes(state.search));
+  return h(
+    'section',
+    { class: 'section letters', 'aria-label': 'Letters' },
+    h('h2', {}, 'Letters', ' ', h('span', { class: 'count' }, String(letters.length))),
+    letters.length
+      ? h('ul', { class: 'cards' }, letters.map((letter) => letterView(letter, model)))
+      : h('p', { class: 'empty' }, 'No letters to ask for or chase now. Track one with Letter for, Letter due and Letter status on the sheet.'),
+  );
+}
+
 function renderLists(): void {
   const model = state.model;
   if (!model) return;
@@ -205,13 +244,14 @@ function renderLists(): void {
     section('overdue', 'Overdue', model),
     section('dueThisWeek', 'Due this week', model),
     section('noContactYet', 'No contact yet', model),
+    lettersSection(model),
   );
 }
 
 function renderGoals(model: SidebarModel): void {
   clear(
     goals,
-    h('h2', {}, 'Mentor team'),
+    h('h2', {}, 'Mentor team and letters'),
     h(
       'div',
       { class: 'goal-row' },

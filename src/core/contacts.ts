@@ -29,6 +29,7 @@ export interface Contact {
   letterDue: Day | null;
   snoozedUntil: Day | null;
   draftCreated: Day | null;
+  letterStatusDate: Day | null;
   /** Every cell of the row by normalised header, for {{placeholders}}. */
   cells: Map<string, unknown>;
 }
@@ -47,7 +48,7 @@ const TEXT_KEYS = [
   'firstName', 'lastName', 'email', 'role', 'institution', 'specialty', 'relationship', 'howWeMet', 'interests',
   'lastContactNotes', 'nextStep', 'letterFor', 'letterStatus', 'draftId', 'id',
 ] as const;
-const DATE_KEYS = ['metOn', 'lastContact', 'letterDue', 'snoozedUntil', 'draftCreated'] as const;
+const DATE_KEYS = ['metOn', 'lastContact', 'letterDue', 'snoozedUntil', 'draftCreated', 'letterStatusDate'] as const;
 const COMPUTED = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed').map((c) => c.key));
 
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;
@@ -140,4 +141,12 @@ export class ContactNotFoundError extends Error {
 /** Text a person typed, made safe to write: Sheets would read =, +, - or @ at the start as a formula. */
 export function asLiteralText(value: string): string {
   return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Text that must come back exactly as it is: besides formulas, Sheets would turn "00123" into 123, "3/1/2026" into
+ * a date and "true" into a boolean. The apostrophe keeps it text and does not show.
+ */
+export function asStoredText(value: string): string {
+  return /^[=+\-@]|^\s*[+-]?\.?\d|^\s*(true|false)\s*$/i.test(value) ? `'${value}` : value;
 }

@@ -2,7 +2,8 @@ import { Cadence, CadenceTable, DEFAULT_RELATIONSHIP, followUpStatus, nextFollow
 import { Contact, describeProblem, RowProblem } from './contacts';
 import { Day, formatIsoDay, formatLongDay } from './dates';
 import { isInvalidValueError } from './errors';
-import { CHANNELS, CONTACTS, HOW_WE_MET, ROLES } from './schema';
+import { lettersGoal, lettersToActOn } from './letters';
+import { CHANNELS, CONTACTS, HOW_WE_MET, LETTER_STATUSES, ROLES } from './schema';
 import { Settings } from './settings';
 import { isBlank } from './values';
 import type { ContactCard, DraftState, GoalFigure, SidebarModel, Status } from '../shared/rpc';
@@ -171,7 +172,9 @@ export function buildSidebarModel({ contacts, problems, settings, today, templat
     overdue: overdue.sort(byUrgency),
     dueThisWeek: dueThisWeek.sort(byUrgency),
     noContactYet: noContactYet.sort(byUrgency),
-    goals: goalsOf(contacts, settings.cadences),
+    letters: lettersToActOn(contacts, settings.letterWeeks, today),
+    letterStatuses: [...LETTER_STATUSES],
+    goals: [...goalsOf(contacts, settings.cadences), lettersGoal(contacts)],
     templates: [...templates],
     channels: [...CHANNELS],
     relationships: settings.cadences.names(),

@@ -34,6 +34,20 @@ export function roleOfPosition(position: string): string {
   return ROLE_WORDS.find(([pattern]) => pattern.test(position))?.[1] ?? 'Other';
 }
 
+export const LINKEDIN_MAPPED_HEADERS = ['First name', 'Last name', 'Email', 'Role', 'Institution', 'How we met', 'Met on', 'Last contact notes', 'LinkedIn'];
+
+/** One LinkedIn row in the Contacts columns (LINKEDIN_MAPPED_HEADERS). "Connected On" is kept as written. */
+export function mapLinkedInRow(row: readonly string[], header: readonly string[]): string[] {
+  const names = header.map(normaliseName);
+  const at = (name: string) => (row[names.indexOf(name)] ?? '').trim();
+  const position = at('position');
+  const role = position ? roleOfPosition(position) : '';
+  return [
+    at('firstname'), at('lastname'), at('emailaddress'), role, at('company'), LINKEDIN_HOW_WE_MET, at('connectedon'),
+    role === 'Other' ? `LinkedIn title: ${position}` : '', at('url'),
+  ];
+}
+
 export interface MappedRows {
   /** Contacts headers, then one row per connection. */
   rows: string[][];
@@ -42,27 +56,20 @@ export interface MappedRows {
 
 /** Maps a LinkedIn export to the Contacts sheet's columns. Dates become ISO text; a bad date is reported. */
 export function mapLinkedInRows(rows: readonly (readonly string[])[], headerIndex: number): MappedRows {
-  const header = rows[headerIndex].map(normaliseName);
-  const at = (row: readonly string[], name: string) => (row[header.indexOf(name)] ?? '').trim();
   const problems: string[] = [];
-  const out: string[][] = [['First name', 'Last name', 'Email', 'Role', 'Institution', 'How we met', 'Met on', 'Last contact notes', 'LinkedIn']];
+  const out: string[][] = [[...LINKEDIN_MAPPED_HEADERS]];
   rows.slice(headerIndex + 1).forEach((row, offset) => {
     if (row.every((cell) => cell.trim() === '')) return;
-    const position = at(row, 'position');
-    const role = position ? roleOfPosition(position) : '';
-    let metOn = '';
-    const connected = at(row, 'connectedon');
+    const mapped = mapLinkedInRow(row, rows[headerIndex]);
     try {
-      const day = parseDay(connected, 'UTC');
-      metOn = day === null ? '' : formatIsoDay(day);
+      const day = parseDay(mapped[6], 'UTC');
+      mapped[6] = day === null ? '' : formatIsoDay(day);
     } catch (error) {
       if (!isInvalidValueError(error)) throw error;
-      problems.push(`Line ${headerIndex + offset + 2}, Connected On: ${error.message}`);
+      problems.push(`Row ${headerIndex + offset + 2} of the file, Connected On: ${error.message}`);
+      mapped[6] = '';
     }
-    out.push([
-      at(row, 'firstname'), at(row, 'lastname'), at(row, 'emailaddress'), role, at(row, 'company'), LINKEDIN_HOW_WE_MET, metOn,
-      role === 'Other' ? `LinkedIn title: ${position}` : '', at(row, 'url'),
-    ]);
+    out.push(mapped);
   });
   return { rows: out, problems };
 }

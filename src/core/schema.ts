@@ -69,7 +69,7 @@ export const CONTACTS: TableSpec = {
       help: 'What this person is to you. Sets the follow-up cadence (see Settings) unless "Follow-up every (days)" is filled.',
     },
     { key: 'howWeMet', header: 'How we met', aliases: ['Met via', 'Met at', 'Source'], kind: 'list', options: HOW_WE_MET },
-    { key: 'metOn', header: 'Met on', aliases: ['Date met', 'Met date', 'First met', 'Connected on'], kind: 'date' },
+    { key: 'metOn', header: 'Met on', aliases: ['Met', 'Date met', 'Met date', 'First met', 'Connected on'], kind: 'date' },
     { key: 'interests', header: 'Interests', aliases: ['Topics', 'Interests / topics', 'Topics discussed'], kind: 'text' },
     {
       key: 'lastContact',
@@ -142,6 +142,19 @@ export const CONTACTS: TableSpec = {
       header: 'Draft ID',
       kind: 'text',
       help: 'The Gmail draft Touchpoint made, so it never makes a second one for the same follow-up.',
+    },
+    {
+      key: 'letterStatusDate',
+      header: 'Letter status date',
+      aliases: ['Letter status changed', 'Letter asked on'],
+      kind: 'date',
+      help: 'When the Letter status last changed (set by the sidebar). Used to remind you of letters asked but not answered.',
+    },
+    {
+      key: 'linkedIn',
+      header: 'LinkedIn',
+      aliases: ['LinkedIn URL', 'LinkedIn profile', 'URL', 'Profile URL'],
+      kind: 'text',
     },
     {
       key: 'id',

@@ -1,6 +1,7 @@
 import type { ServerApi } from '../shared/rpc';
 import { planBulkDrafts, runBulkDrafts } from './bulk-drafts';
-import { addContact, createDraft, goToContact, loadSidebar, logContact, previewDraft, snoozeContact } from './sidebar-api';
+import { previewImport, runImport } from './import';
+import { addContact, createDraft, goToContact, loadSidebar, logContact, previewDraft, setLetterStatus, snoozeContact } from './sidebar-api';
 
 /** Every function the sidebar and dialogs may call, checked against the shared contract. */
 export const serverApi: ServerApi = {
@@ -13,4 +14,7 @@ export const serverApi: ServerApi = {
   addContact,
   planBulkDrafts,
   runBulkDrafts,
+  setLetterStatus,
+  previewImport,
+  runImport,
 };

@@ -3,6 +3,7 @@ import type { BulkDraftChoice } from '../shared/rpc';
 /** The HTML files the build writes to dist/ (src/client/pages). */
 export const SIDEBAR_FILE = 'Sidebar';
 export const DRAFTS_DIALOG_FILE = 'DraftsDialog';
+export const IMPORT_DIALOG_FILE = 'ImportDialog';
 
 /** Menu: Open sidebar. */
 export function openSidebar(): void {
@@ -23,4 +24,10 @@ export function draftFollowUpsForOverdue(): void {
 /** Menu: Draft follow-ups for selected rows. */
 export function draftFollowUpsForSelection(): void {
   openDraftsDialog('selected', 'Draft follow-ups for selected rows');
+}
+
+/** Menu: Import contacts… (the file is read in the browser and sent as text: no Drive access). */
+export function openImportDialog(): void {
+  const output = HtmlService.createHtmlOutputFromFile(IMPORT_DIALOG_FILE).setWidth(640).setHeight(620);
+  SpreadsheetApp.getUi().showModalDialog(output, 'Import contacts');
 }

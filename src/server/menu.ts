@@ -11,6 +11,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Draft follow-ups for overdue contacts', run: 'draftFollowUpsForOverdue' },
   { caption: 'Draft follow-ups for selected rows', run: 'draftFollowUpsForSelection' },
   'separator',
+  { caption: 'Import contacts…', run: 'openImportDialog' },
   { caption: 'Set up contact sheet', run: 'setUpContactSheet' },
   { caption: 'Update "As of" date now', run: 'updateAsOfDate' },
   'separator',

@@ -3,6 +3,7 @@ import { cellDay, formatIsoDay, formatLongDay } from '../core/dates';
 import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
+import { LETTER_STATUSES } from '../core/schema';
 import { checkTemplate, findTemplate, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SidebarModel } from '../shared/rpc';
 import { actionContext, ActionContext } from './action-context';
@@ -169,5 +170,23 @@ export function addContact(input: NewContactInput): ActionResult {
     snapshot.contacts.push(...readContacts([cells], snapshot.headers, snapshot.columns, context.timeZone, row).contacts);
     const name = [firstName, lastName].filter(Boolean).join(' ');
     return { message: `Added ${name} on row ${row}.`, model: sidebarModel(context, snapshot, null) };
+  });
+}
+
+/** One click in the Letters section: the new status and its date on the row, and a line in Interactions. */
+export function setLetterStatus(contactId: string, status: string): ActionResult {
+  const chosen = LETTER_STATUSES.find((s) => s === status);
+  if (!chosen) throw new InputError(`Letter status must be one of ${LETTER_STATUSES.join(', ')}.`);
+  return changeContact(contactId, (snapshot, contact, { spreadsheet, today }) => {
+    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { letterStatus: chosen, letterStatusDate: cellDay(today) }));
+    const letter = contact.letterFor || 'a letter of recommendation';
+    appendInteraction(spreadsheet, {
+      date: cellDay(today),
+      contactId: contact.id,
+      name: asLiteralText(contact.name),
+      summary: asLiteralText(`Letter for ${letter}: ${chosen}`),
+    });
+    Object.assign(contact, { letterStatus: chosen, letterStatusDate: today });
+    return `${contact.name}: letter for ${letter} is now "${chosen}".`;
   });
 }

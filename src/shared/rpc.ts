@@ -38,6 +38,19 @@ export interface ContactCard {
   searchText: string;
 }
 
+export interface LetterCard {
+  id: string;
+  name: string;
+  letterFor: string;
+  due: IsoDay | null;
+  askBy: IsoDay | null;
+  status: string;
+  /** "Ask by Dec 4, 2026 (in 12 days)", "Asked 14 days ago, no answer yet" */
+  reason: string;
+  urgency: number;
+  hasEmail: boolean;
+}
+
 export interface GoalFigure {
   label: string;
   target: number;
@@ -49,6 +62,8 @@ export interface SidebarModel {
   overdue: ContactCard[];
   dueThisWeek: ContactCard[];
   noContactYet: ContactCard[];
+  letters: LetterCard[];
+  letterStatuses: string[];
   goals: GoalFigure[];
   templates: string[];
   channels: string[];
@@ -137,4 +152,36 @@ export interface ServerApi {
   addContact(input: NewContactInput): ActionResult;
   planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan;
   runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary;
+  setLetterStatus(contactId: string, status: string): ActionResult;
+  previewImport(input: ImportInput): ImportPreview;
+  runImport(input: ImportInput): ImportResult;
+}
+
+export interface ImportInput {
+  /** The CSV file's text, read in the browser (no Drive access needed). */
+  text: string;
+  /** For each file column, the Contacts column it fills (a key from `columns`) or null; null for the default. */
+  mapping: (string | null)[] | null;
+  /** Fill empty cells of contacts already on the sheet from the file. */
+  fillEmpty: boolean;
+}
+
+export interface ImportPreview {
+  format: 'linkedin' | 'csv';
+  headers: string[];
+  mapping: (string | null)[];
+  /** The Contacts columns a file column may be mapped to. */
+  columns: { key: string; header: string }[];
+  newCount: number;
+  newNames: string[];
+  present: { name: string; row: number; fills: string[] }[];
+  rejected: { fileRow: number; name: string; reason: string }[];
+  problems: string[];
+}
+
+export interface ImportResult {
+  added: number;
+  filled: number;
+  rejected: number;
+  message: string;
 }

@@ -15,11 +15,11 @@ const NOW = new Date('2026-11-22T15:00:00Z');
 
 describe('dist/', () => {
   test('holds exactly what Apps Script needs', () => {
-    expect(fs.readdirSync(DIST).sort()).toEqual(['Code.js', 'DraftsDialog.html', 'Sidebar.html', 'appsscript.json']);
+    expect(fs.readdirSync(DIST).sort()).toEqual(['Code.js', 'DraftsDialog.html', 'ImportDialog.html', 'Sidebar.html', 'appsscript.json']);
   });
 
   test('each page inlines its script and styles, with nothing HtmlService would read as a scriptlet', () => {
-    for (const page of ['Sidebar.html', 'DraftsDialog.html']) {
+    for (const page of ['Sidebar.html', 'DraftsDialog.html', 'ImportDialog.html']) {
       const html = fs.readFileSync(path.join(DIST, page), 'utf8');
       expect(html).not.toContain('/* inline:');
       expect(html).not.toContain('<?');
@@ -29,7 +29,7 @@ describe('dist/', () => {
   });
 
   test('every function the sidebar calls is a top-level function', () => {
-    for (const name of ['loadSidebar', 'logContact', 'snoozeContact', 'previewDraft', 'createDraft', 'goToContact', 'addContact', 'planBulkDrafts', 'runBulkDrafts']) {
+    for (const name of ['loadSidebar', 'logContact', 'snoozeContact', 'previewDraft', 'createDraft', 'goToContact', 'addContact', 'planBulkDrafts', 'runBulkDrafts', 'setLetterStatus', 'previewImport', 'runImport']) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     }
   });

@@ -71,7 +71,7 @@ describe('on a new spreadsheet', () => {
       ['=$T2="Overdue"', '#f4c7c3'],
       ['=$T2="Due soon"', '#fce8b2'],
     ]);
-    expect(rules[0].getRanges()[0].getA1Notation()).toBe('A2:Z1000');
+    expect(rules[0].getRanges()[0].getA1Notation()).toBe('A2:AA1000');
   });
 
   test('Settings: As of is today, defaults, cadences, named ranges; a daily trigger refreshes it', () => {
@@ -135,7 +135,7 @@ describe('on a sheet that already holds contacts', () => {
     const contacts = sheet('Contacts');
     expect(contacts.getRange(1, 1, original.length, 20).getValues()).toEqual(original);
     const headers = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0];
-    expect(headers.slice(20)).toEqual(['Letter for', 'Letter due', 'Letter status', 'Days since contact', 'Next follow-up', 'Status', 'Ask by', 'Snoozed until', 'Draft created', 'Draft ID', 'Contact ID']);
+    expect(headers.slice(20)).toEqual(['Letter for', 'Letter due', 'Letter status', 'Days since contact', 'Next follow-up', 'Status', 'Ask by', 'Snoozed until', 'Draft created', 'Draft ID', 'Letter status date', 'LinkedIn', 'Contact ID']);
     expect(headers.filter((h) => h === 'Email' || h === 'Institution' || h === 'Last contact')).toEqual([]);
   });
 

@@ -21,7 +21,7 @@ function workbook(extraRows: string[][] = []): LoadedBundle {
   return app;
 }
 
-function open(app: LoadedBundle, page: 'Sidebar' | 'DraftsDialog', scope = 'overdue') {
+function open(app: LoadedBundle, page: 'Sidebar' | 'DraftsDialog' | 'ImportDialog', scope = 'overdue') {
   const html = fs.readFileSync(path.join(DIST, `${page}.html`), 'utf8').replace('data-scope="overdue"', `data-scope="${scope}"`);
   const alerts: string[] = [];
   let closed = false;
@@ -64,7 +64,7 @@ test('shows the overdue list with counts, reasons and the goals strip', async ()
   expect(document.querySelector('.section.overdue .count')!.textContent).toBe('3');
   expect(document.querySelector('.section.dueThisWeek .empty')!.textContent).toBe('Nothing due in the next days.');
   expect(card(document, 'Maya Okafor')!.textContent).toContain('36 days overdue · every 45 days · due October 17, 2026');
-  expect(texts(document.querySelectorAll('.goal summary'))).toEqual(['1/2 Career', '1/1 Research', '1/1 Clinical', '1/1 Sponsor', '1/2 Peer']);
+  expect(texts(document.querySelectorAll('.goal summary'))).toEqual(['1/2 Career', '1/1 Research', '1/1 Clinical', '1/1 Sponsor', '1/2 Peer', '0/3 Letters']);
   expect(document.querySelector('.problem-list')!.textContent).toContain('Row 9, Email: "not-an-email" is not an email address');
 });
 
@@ -166,4 +166,36 @@ test('the drafting dialog: plan, create, summary', async () => {
   expect(app.fake.drafts.drafts).toHaveLength(4);
   button(document, 'Close').click();
   expect(closed()).toBe(true);
+});
+
+test('the import dialog: a file read in the browser, the preview, then the import', async () => {
+  const app = workbook();
+  const { document, dom } = open(app, 'ImportDialog');
+  const input = await until(() => document.querySelector('input[type=file]') as HTMLInputElement | null, 'the file input');
+  const text = fs.readFileSync(path.join(__dirname, '../fixtures/linkedin-connections.csv'), 'utf8');
+  Object.defineProperty(input, 'files', { value: [new dom.window.File([text], 'Connections.csv', { type: 'text/csv' })] });
+  input.dispatchEvent(new dom.window.Event('change'));
+  await until(() => document.querySelector('table.mapping'), 'the preview');
+  expect(texts(document.querySelectorAll('h2'))).toEqual(['4 new', '1 already on the sheet', '0 rejected']);
+  expect((document.querySelector('select[aria-label="Column for LinkedIn"]') as HTMLSelectElement).value).toBe('linkedIn');
+  button(document, 'Import 4 contacts').click();
+  await until(() => document.querySelector('.notice'), 'the result');
+  expect(document.querySelector('.notice')!.textContent).toBe('Imported 4 new contacts. 1 already on the sheet.');
+  expect(rowsByHeader(app.fake.spreadsheet.getSheetByName('Contacts')!).map((r) => r['First name'])).toContain('Kwame');
+});
+
+test('the Letters section: reason, one-click status, and the list updates', async () => {
+  const app = loadBundle({ now: NOW, timeZone: 'America/New_York' });
+  const [header, ...rows] = sampleContacts();
+  fillSheet(app.fake.spreadsheet.insertSheet('Contacts'), [[...header, 'Letter for', 'Letter due'], [...rows[0], 'Cardiology fellowship', '2027-01-10'], ...rows.slice(1)]);
+  app.call('setUpContactSheet');
+  fillProfile(app.fake.spreadsheet);
+  const { document } = open(app, 'Sidebar');
+  const letter = await until(() => document.querySelector('.card.letter'), 'the letter');
+  expect(letter.textContent).toContain('Letter for Cardiology fellowship');
+  expect(letter.textContent).toContain('Due Jan 10, 2027 · ask by Nov 15, 2026');
+  expect(letter.textContent).toContain('Ask-by date passed 7 days ago');
+  button(letter, 'Asked').click();
+  await until(() => !document.querySelector('.card.letter'), 'the letter to leave the list');
+  expect(document.querySelector('.notice')!.textContent).toBe('Maya Okafor: letter for Cardiology fellowship is now "Asked".');
 });

@@ -57,7 +57,7 @@ describe('the sidebar model', () => {
 
   test('goals count the mentor team', () => {
     expect(model.goals.map((g) => [g.label, g.names.length, g.target])).toEqual([
-      ['Career', 2, 2], ['Research', 0, 1], ['Clinical', 0, 1], ['Sponsor', 0, 1], ['Peer', 4, 2],
+      ['Career', 2, 2], ['Research', 0, 1], ['Clinical', 0, 1], ['Sponsor', 0, 1], ['Peer', 4, 2], ['Letters', 0, 3],
     ]);
     expect(model.goals[0].names).toEqual(['Late', 'Soon']);
   });

@@ -1,0 +1,98 @@
+import type { ImportInput, ImportPreview } from '../shared/rpc';
+import { clear, field, h } from './dom';
+import { closeDialog, server } from './rpc';
+
+/** Import contacts: choose a CSV (read here, in the browser), check the column mapping and the preview, import. */
+const root = document.getElementById('app')!;
+let text = '';
+let mapping: (string | null)[] | null = null;
+let fillEmpty = false;
+
+function errorBox(error: unknown): HTMLElement {
+  return h('div', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error));
+}
+
+function start(message?: unknown): void {
+  const file = h('input', { type: 'file', accept: '.csv,text/csv', 'aria-label': 'CSV file' });
+  const fill = h('input', { type: 'checkbox', checked: fillEmpty });
+  fill.addEventListener('change', () => (fillEmpty = fill.checked));
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const reader = new FileReader();
+    reader.onload = () => {
+      text = String(reader.result ?? '');
+      mapping = null;
+      void preview();
+    };
+    reader.onerror = () => start(new Error(`Could not read ${chosen.name}.`));
+    reader.readAsText(chosen, 'UTF-8');
+  });
+  clear(
+    root,
+    message ? errorBox(message) : null,
+    h('p', {}, 'Choose a CSV file: LinkedIn\'s Connections.csv (Settings ▸ Data privacy ▸ Get a copy of your data), or any list whose first row names the columns.'),
+    field('File', file),
+    h('label', { class: 'check' }, fill, ' Fill empty cells of contacts already on the sheet'),
+    h('p', { class: 'muted' }, 'Nothing is written until you confirm. Existing values are never overwritten.'),
+    h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: closeDialog }, 'Cancel')),
+  );
+}
+
+function input(): ImportInput {
+  return { text, mapping, fillEmpty };
+}
+
+async function preview(): Promise<void> {
+  clear(root, h('p', { class: 'muted loading', role: 'status' }, 'Reading the file…'));
+  try {
+    render(await server.previewImport(input()));
+  } catch (error) {
+    start(error);
+  }
+}
+
+function render(result: ImportPreview): void {
+  mapping = result.mapping;
+  const selects = result.headers.map((header, index) => {
+    const select = h(
+      'select',
+      { 'aria-label': `Column for ${header}` },
+      h('option', { value: '', selected: result.mapping[index] === null }, 'Don\'t import'),
+      result.columns.map((c) => h('option', { value: c.key, selected: result.mapping[index] === c.key }, c.header)),
+    );
+    select.addEventListener('change', () => {
+      mapping = mapping!.map((key, i) => (i === index ? select.value || null : key));
+      void preview();
+    });
+    return h('tr', {}, h('td', {}, header || `(column ${index + 1})`), h('td', {}, select));
+  });
+  const importButton = h('button', { class: 'primary', type: 'button', disabled: result.newCount === 0 && !result.present.some((p) => p.fills.length) }, result.newCount === 1 ? 'Import 1 contact' : `Import ${result.newCount} contacts`);
+  importButton.addEventListener('click', async () => {
+    importButton.disabled = true;
+    importButton.textContent = 'Importing…';
+    try {
+      const done = await server.runImport(input());
+      clear(root, h('p', { class: 'notice', role: 'status' }, done.message), h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'button', onclick: closeDialog }, 'Close')));
+    } catch (error) {
+      clear(root, errorBox(error), h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => void preview() }, 'Back'), h('button', { type: 'button', onclick: closeDialog }, 'Close')));
+    }
+  });
+  clear(
+    root,
+    h('p', {}, result.format === 'linkedin' ? 'A LinkedIn export: companies become Institution, positions become Role, Connected On becomes Met on.' : 'A CSV file. Check which Contacts column each file column fills.'),
+    h('table', { class: 'mapping' }, h('thead', {}, h('tr', {}, h('th', {}, 'In the file'), h('th', {}, 'Goes to'))), h('tbody', {}, selects)),
+    result.problems.length ? h('ul', { class: 'warnings' }, result.problems.map((p) => h('li', {}, p))) : null,
+    h('h2', {}, `${result.newCount} new`),
+    result.newCount ? h('p', { class: 'muted' }, result.newNames.join(', ') + (result.newCount > result.newNames.length ? ', …' : '')) : null,
+    h('h2', {}, `${result.present.length} already on the sheet`),
+    result.present.length
+      ? h('ul', { class: 'plain' }, result.present.map((p) => h('li', {}, `${p.name} (row ${p.row})`, p.fills.length ? ` — will fill ${p.fills.join(', ')}` : '')))
+      : null,
+    h('h2', {}, `${result.rejected.length} rejected`),
+    result.rejected.length ? h('ul', { class: 'plain' }, result.rejected.map((r) => h('li', {}, `Row ${r.fileRow} (${r.name}): ${r.reason}`))) : null,
+    h('div', { class: 'buttons' }, importButton, h('button', { type: 'button', onclick: () => start() }, 'Choose another file'), h('button', { type: 'button', onclick: closeDialog }, 'Cancel')),
+  );
+}
+
+start();

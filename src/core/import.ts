@@ -1,0 +1,157 @@
+import { normaliseName, parseCadenceDays } from './cadence';
+import { Contact, isValidEmail } from './contacts';
+import { parseCsv } from './csv';
+import { formatIsoDay, parseDay } from './dates';
+import { isInvalidValueError } from './errors';
+import { findLinkedInHeader, LINKEDIN_MAPPED_HEADERS, mapLinkedInRow } from './linkedin';
+import { ColumnSpec, CONTACTS, normaliseHeader } from './schema';
+import { isBlank } from './values';
+
+/**
+ * Importing contacts from a CSV: LinkedIn's Connections.csv or any CSV whose headers name Contacts columns.
+ * Everything here decides on plain data; the server reads the sheet once and writes the result once.
+ */
+export const FULL_NAME = 'fullName';
+const TOUCHPOINT_MANAGED = new Set(['snoozedUntil', 'draftCreated', 'draftId', 'letterStatusDate']);
+
+/** The Contacts columns a file may fill, plus "Full name" (split into first and last). */
+export const IMPORT_COLUMNS: readonly ColumnSpec[] = [
+  ...CONTACTS.columns.filter((c) => c.kind !== 'computed' && c.kind !== 'id' && !TOUCHPOINT_MANAGED.has(c.key)),
+  { key: FULL_NAME, header: 'Full name (split into first and last)', aliases: ['Name', 'Full name', 'Contact name'], kind: 'text' },
+];
+
+const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.key));
+
+export interface ImportSource {
+  format: 'linkedin' | 'csv';
+  headers: string[];
+  /** Data rows with the row number they had in the file (1-based), blank rows left out. */
+  rows: { fileRow: number; cells: string[] }[];
+  problems: string[];
+}
+
+export function readImportSource(text: string): ImportSource {
+  const { rows, problems } = parseCsv(text);
+  const linkedIn = findLinkedInHeader(rows);
+  const headerIndex = linkedIn >= 0 ? linkedIn : rows.findIndex((row) => row.some((cell) => cell.trim() !== ''));
+  if (headerIndex < 0) return { format: 'csv', headers: [], rows: [], problems: [...problems, 'The file is empty.'] };
+  const data = rows
+    .map((cells, index) => ({ fileRow: index + 1, cells }))
+    .slice(headerIndex + 1)
+    .filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  if (linkedIn >= 0) {
+    return {
+      format: 'linkedin',
+      headers: [...LINKEDIN_MAPPED_HEADERS],
+      rows: data.map((row) => ({ fileRow: row.fileRow, cells: mapLinkedInRow(row.cells, rows[linkedIn]) })),
+      problems,
+    };
+  }
+  return { format: 'csv', headers: rows[headerIndex].map((h) => h.trim()), rows: data, problems };
+}
+
+/** For each file column, the Contacts column it fills (by header or alias), or null; each column used once. */
+export function defaultMapping(headers: readonly string[]): (string | null)[] {
+  const used = new Set<string>();
+  return headers.map((header) => {
+    const name = normaliseHeader(header);
+    const spec = IMPORT_COLUMNS.find((c) => !used.has(c.key) && [c.header, ...(c.aliases ?? [])].some((h) => normaliseHeader(h) === name));
+    if (!spec) return null;
+    used.add(spec.key);
+    return spec.key;
+  });
+}
+
+export interface ExistingSheet {
+  contacts: readonly Contact[];
+  /** The sheet's data rows (from row 2) and column indexes, to tell which cells are empty. */
+  rows: readonly (readonly unknown[])[];
+  columns: ReadonlyMap<string, number>;
+}
+
+export type ImportRecord = Record<string, string>;
+
+export interface ImportPlan {
+  added: ImportRecord[];
+  present: { name: string; row: number; fills: ImportRecord }[];
+  rejected: { fileRow: number; name: string; reason: string }[];
+}
+
+function matchKey(first: string, last: string, institution: string): string {
+  return `${normaliseName(first)}|${normaliseName(last)}|${normaliseName(institution)}`;
+}
+
+/** One file row as Contacts values (dates as ISO text), and the reason it cannot be imported, if any. */
+function recordOf(cells: readonly string[], mapping: readonly (string | null)[], timeZone: string): { record: ImportRecord; reason?: string } {
+  const record: ImportRecord = {};
+  mapping.forEach((key, index) => {
+    const value = (cells[index] ?? '').trim();
+    if (key && value && !record[key]) record[key] = value;
+  });
+  if (record[FULL_NAME]) {
+    const parts = record[FULL_NAME].split(/\s+/);
+    if (!record.firstName && !record.lastName) {
+      record.firstName = parts.length > 1 ? parts.slice(0, -1).join(' ') : parts[0];
+      if (parts.length > 1) record.lastName = parts[parts.length - 1];
+    }
+    delete record[FULL_NAME];
+  }
+  if (!record.firstName && !record.lastName) return { record, reason: 'no name' };
+  if (record.email && !isValidEmail(record.email)) return { record, reason: `Email: "${record.email}" is not an email address` };
+  for (const key of Object.keys(record)) {
+    const header = IMPORT_COLUMNS.find((c) => c.key === key)!.header;
+    try {
+      if (DATE_KEYS.has(key)) record[key] = formatIsoDay(parseDay(record[key], timeZone)!);
+      if (key === 'cadenceDays') record[key] = String(parseCadenceDays(record[key], 'Follow-up every'));
+    } catch (error) {
+      if (!isInvalidValueError(error)) throw error;
+      return { record, reason: `${header}: ${error.message}` };
+    }
+  }
+  return { record };
+}
+
+/**
+ * Sorts the file's rows into new contacts, contacts already present (matched by email, else by first and last
+ * name and institution, ignoring case and accents) with the empty fields the file could fill, and rejects.
+ */
+export function planImport(source: ImportSource, mapping: readonly (string | null)[], existing: ExistingSheet, timeZone: string): ImportPlan {
+  const byEmail = new Map<string, Contact>();
+  const byName = new Map<string, Contact>();
+  for (const contact of existing.contacts) {
+    if (contact.email) byEmail.set(contact.email.toLowerCase(), contact);
+    byName.set(matchKey(contact.firstName, contact.lastName, contact.institution), contact);
+  }
+  const seenEmail = new Map<string, number>();
+  const seenName = new Map<string, number>();
+  const plan: ImportPlan = { added: [], present: [], rejected: [] };
+  for (const { fileRow, cells } of source.rows) {
+    const { record, reason } = recordOf(cells, mapping, timeZone);
+    const label = [record.firstName, record.lastName].filter(Boolean).join(' ') || cells.filter(Boolean).slice(0, 2).join(' ') || `Row ${fileRow}`;
+    if (reason) {
+      plan.rejected.push({ fileRow, name: label, reason });
+      continue;
+    }
+    const email = record.email?.toLowerCase() ?? '';
+    const nameKey = matchKey(record.firstName ?? '', record.lastName ?? '', record.institution ?? '');
+    const match = (email && byEmail.get(email)) || byName.get(nameKey);
+    if (match) {
+      const fills: ImportRecord = {};
+      for (const [key, value] of Object.entries(record)) {
+        const column = existing.columns.get(key);
+        if (column !== undefined && isBlank(existing.rows[match.row - 2]?.[column])) fills[key] = value;
+      }
+      plan.present.push({ name: match.name, row: match.row, fills });
+      continue;
+    }
+    const earlier = (email && seenEmail.get(email)) || seenName.get(nameKey);
+    if (earlier) {
+      plan.rejected.push({ fileRow, name: label, reason: `the same person as row ${earlier} of the file` });
+      continue;
+    }
+    if (email) seenEmail.set(email, fileRow);
+    seenName.set(nameKey, fileRow);
+    plan.added.push(record);
+  }
+  return plan;
+}

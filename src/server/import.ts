@@ -1,0 +1,136 @@
+import { asStoredText } from '../core/contacts';
+import { newContactId } from '../core/ids';
+import { defaultMapping, IMPORT_COLUMNS, ImportPlan, ImportRecord, ImportSource, planImport, readImportSource } from '../core/import';
+import { InputError } from '../core/inputs';
+import { CONTACTS } from '../core/schema';
+import type { ImportInput, ImportPreview, ImportResult } from '../shared/rpc';
+import { actionContext } from './action-context';
+import { contiguousRuns, ContactsSnapshot, readContactsSheet } from './contacts-sheet';
+import { withDocumentLock } from './workbook';
+
+/** Import contacts from a CSV the dialog read in the browser: a preview first, then one batched write. */
+const MAX_FILE_CHARACTERS = 20_000_000;
+
+function sourceAndMapping(input: ImportInput): { source: ImportSource; mapping: (string | null)[] } {
+  const text = typeof input?.text === 'string' ? input.text : '';
+  if (!text.trim()) throw new InputError('The file is empty. Choose a CSV file with a header row.');
+  if (text.length > MAX_FILE_CHARACTERS) throw new InputError('The file is too large to import in one go (over 20 MB). Split it, then import each part.');
+  const source = readImportSource(text);
+  const keys = new Set(IMPORT_COLUMNS.map((c) => c.key));
+  const mapping = input.mapping ?? defaultMapping(source.headers);
+  if (mapping.length !== source.headers.length || mapping.some((key) => key !== null && !keys.has(key))) {
+    throw new InputError('The column choices do not match the file. Choose the file again.');
+  }
+  if (!mapping.some((key) => key === 'firstName' || key === 'lastName' || key === 'fullName')) {
+    throw new InputError('Choose which column holds the names (First name, Last name or Full name), then preview again.');
+  }
+  return { source, mapping };
+}
+
+function plan(snapshot: ContactsSnapshot, input: ImportInput) {
+  const { source, mapping } = sourceAndMapping(input);
+  return { source, mapping, plan: planImport(source, mapping, snapshot, snapshot.timeZone) };
+}
+
+export function previewImport(input: ImportInput): ImportPreview {
+  const context = actionContext();
+  const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+  const { source, mapping, plan: result } = plan(snapshot, input);
+  const headerOf = (key: string) => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
+  return {
+    format: source.format,
+    headers: source.headers,
+    mapping,
+    columns: IMPORT_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+    newCount: result.added.length,
+    newNames: result.added.slice(0, 50).map((r) => [r.firstName, r.lastName].filter(Boolean).join(' ')),
+    present: result.present.map((p) => ({ name: p.name, row: p.row, fills: input.fillEmpty ? Object.keys(p.fills).map(headerOf) : [] })),
+    rejected: result.rejected,
+    problems: source.problems,
+  };
+}
+
+/** A sheet value from an imported field: dates as ISO text and cadences as numbers (both read as typed), the rest as text. */
+function cellValue(key: string, value: string): unknown {
+  if (DATE_KEYS.has(key)) return value;
+  if (key === 'cadenceDays') return Number(value);
+  return asStoredText(value);
+}
+
+const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.key));
+
+/** Every column but the computed ones, whose formulas spill into the rows below. */
+function writableColumns(snapshot: ContactsSnapshot): number[] {
+  const computed = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed').map((c) => snapshot.columns.get(c.key)));
+  return snapshot.headers.map((_, i) => i).filter((i) => !computed.has(i));
+}
+
+/** Writes a block of rows, skipping the computed columns (their formulas spill there): one setValues per run. */
+function writeBlock(snapshot: ContactsSnapshot, firstRow: number, rows: unknown[][], columns: readonly number[]): void {
+  const runs = contiguousRuns(new Map(columns.map((c) => [c, null])));
+  for (const run of runs) {
+    const width = run.values.length;
+    snapshot.sheet.getRange(firstRow, run.start + 1, rows.length, width).setValues(rows.map((row) => row.slice(run.start, run.start + width)));
+  }
+}
+
+function appendNew(snapshot: ContactsSnapshot, added: readonly ImportRecord[]): void {
+  if (!added.length) return;
+  const width = snapshot.headers.length;
+  const first = snapshot.lastDataRow + 1;
+  const needed = first + added.length - 1;
+  const maxRows = snapshot.sheet.getMaxRows();
+  if (needed > maxRows) snapshot.sheet.insertRowsAfter(maxRows, needed - maxRows);
+  const taken = new Set(snapshot.contacts.map((c) => c.id));
+  const idColumn = snapshot.columns.get('id')!;
+  const rows = added.map((record) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const [key, value] of Object.entries(record)) {
+      const column = snapshot.columns.get(key);
+      if (column !== undefined) row[column] = cellValue(key, value);
+    }
+    row[idColumn] = newContactId(taken);
+    return row;
+  });
+  writeBlock(snapshot, first, rows, writableColumns(snapshot));
+}
+
+/**
+ * Fills empty cells of matched contacts. The affected columns are rewritten whole, so each value that was there
+ * goes back as it was: formulas as formulas (read once with getFormulas), text as text.
+ */
+function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present']): number {
+  const fills = present.filter((p) => Object.keys(p.fills).length);
+  if (!fills.length) return 0;
+  const rows = snapshot.lastDataRow - 1;
+  const formulas = snapshot.sheet.getRange(2, 1, rows, snapshot.headers.length).getFormulas();
+  const block = snapshot.rows.slice(0, rows).map((row, r) =>
+    row.map((value, c) => formulas[r][c] || (typeof value === 'string' ? asStoredText(value) : value)),
+  );
+  const touched = new Set<number>();
+  let filled = 0;
+  for (const { row, fills: values } of fills) {
+    for (const [key, value] of Object.entries(values)) {
+      const column = snapshot.columns.get(key)!;
+      block[row - 2][column] = cellValue(key, value);
+      touched.add(column);
+      filled++;
+    }
+  }
+  writeBlock(snapshot, 2, block, [...touched]);
+  return filled;
+}
+
+export function runImport(input: ImportInput): ImportResult {
+  const context = actionContext();
+  return withDocumentLock(() => {
+    const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+    const { plan: result } = plan(snapshot, input);
+    appendNew(snapshot, result.added);
+    const filled = input.fillEmpty ? fillEmpty(snapshot, result.present) : 0;
+    const parts = [`Imported ${result.added.length} new contact${result.added.length === 1 ? '' : 's'}.`];
+    if (result.present.length) parts.push(`${result.present.length} already on the sheet${filled ? `: filled ${filled} empty cell${filled === 1 ? '' : 's'}` : ''}.`);
+    if (result.rejected.length) parts.push(`${result.rejected.length} rejected (see the list).`);
+    return { added: result.added.length, filled, rejected: result.rejected.length, message: parts.join(' ') };
+  });
+}

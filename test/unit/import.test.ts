@@ -1,0 +1,102 @@
+import fs from 'fs';
+import path from 'path';
+import { readContacts } from '../../src/core/contacts';
+import { dayFromYmd } from '../../src/core/dates';
+import { defaultMapping, planImport, readImportSource } from '../../src/core/import';
+import { lettersGoal, lettersToActOn } from '../../src/core/letters';
+import { CONTACTS, mapHeaders } from '../../src/core/schema';
+
+const tz = 'America/New_York';
+const headers = CONTACTS.columns.map((c) => c.header);
+const columns = new Map(mapHeaders(headers, CONTACTS).index);
+
+function sheetOf(rows: Record<string, unknown>[]) {
+  const values = rows.map((row) => headers.map((h) => row[h] ?? ''));
+  return { ...readContacts(values, headers, columns, tz), rows: values, columns };
+}
+
+const existing = sheetOf([
+  { 'First name': 'Maya', 'Last name': 'Okafor', Email: 'Maya.Okafor@example.org', Institution: 'Riverside Medical Center', 'Contact ID': 'a' },
+  { 'First name': 'Elena', 'Last name': 'Martinez-Lopez', Institution: 'Hospital Universitario, Madrid', 'Contact ID': 'b' },
+]);
+
+describe('a LinkedIn export', () => {
+  const source = readImportSource(fs.readFileSync(path.join(__dirname, '../fixtures/linkedin-connections.csv'), 'utf8'));
+  const plan = planImport(source, defaultMapping(source.headers), existing, tz);
+
+  test('is recognised past its notes lines and mapped to Contacts columns', () => {
+    expect(source.format).toBe('linkedin');
+    expect(defaultMapping(source.headers)).toEqual(['firstName', 'lastName', 'email', 'role', 'institution', 'howWeMet', 'metOn', 'lastContactNotes', 'linkedIn']);
+    expect(source.rows.map((r) => r.fileRow)).toEqual([5, 6, 7, 8, 9]); // three lines of notes, the header on line 4
+  });
+
+  test('matches by email (any case) and by name + institution ignoring accents; the rest are new', () => {
+    expect(plan.present.map((p) => [p.name, p.row])).toEqual([['Maya Okafor', 2], ['Elena Martinez-Lopez', 3]]);
+    expect(plan.added.map((r) => `${r.firstName} ${r.lastName}`)).toEqual(['Jonas Weber', 'Kwame Mensah', '=cmd Injection']);
+    expect(plan.added[1]).toMatchObject({ role: 'Associate program director', institution: 'Lakeview University Hospital', metOn: '2026-02-02', howWeMet: 'Online / LinkedIn' });
+    expect(plan.rejected).toEqual([]);
+  });
+
+  test('only empty cells of a match are offered to fill', () => {
+    expect(Object.keys(plan.present[0].fills).sort()).toEqual(['howWeMet', 'linkedIn', 'metOn', 'role']);
+    expect(plan.present[0].fills).not.toHaveProperty('email');
+  });
+});
+
+test('a generic CSV: headers by alias in any order, "Name" split, rows rejected with the reason, duplicates in the file', () => {
+  const csv = [
+    'Name,E-mail,Organization,Met,Relationship,Follow-up every',
+    'Ada Lovelace,ada@example.org,Analytical Hospital,2026-03-01,Peer,30',
+    'Grace Brewster Hopper,grace@example.org,Navy Medical,3/4/2026,Sponsor,',
+    ',nobody@example.org,Nowhere,,,',
+    'Bad Email,not-an-email,X,,,',
+    'Bad Date,bad@example.org,X,someday,,',
+    'Bad Cadence,cad@example.org,X,,,often',
+    'Ada Lovelace,ADA@example.org,Elsewhere,,,',
+  ].join('\n');
+  const source = readImportSource(csv);
+  const mapping = defaultMapping(source.headers);
+  expect(mapping).toEqual(['fullName', 'email', 'institution', 'metOn', 'relationship', 'cadenceDays']);
+  const plan = planImport(source, mapping, sheetOf([]), tz);
+  expect(plan.added.map((r) => [r.firstName, r.lastName, r.metOn ?? '', r.cadenceDays ?? ''])).toEqual([
+    ['Ada', 'Lovelace', '2026-03-01', '30'],
+    ['Grace Brewster', 'Hopper', '2026-03-04', ''],
+  ]);
+  expect(plan.rejected).toEqual([
+    { fileRow: 4, name: 'nobody@example.org Nowhere', reason: 'no name' },
+    { fileRow: 5, name: 'Bad Email', reason: 'Email: "not-an-email" is not an email address' },
+    { fileRow: 6, name: 'Bad Date', reason: expect.stringMatching(/^Met on: not a date: "someday"/) },
+    { fileRow: 7, name: 'Bad Cadence', reason: expect.stringMatching(/^Follow-up every \(days\): Follow-up every "often" is not a whole number/) },
+    { fileRow: 8, name: 'Ada Lovelace', reason: 'the same person as row 2 of the file' },
+  ]);
+});
+
+describe('letters', () => {
+  const today = dayFromYmd(2026, 11, 22);
+  const at = (iso: string) => new Date(`${iso}T05:00:00Z`);
+  const { contacts } = sheetOf([
+    { 'First name': 'Past', 'Letter for': 'IM residency', 'Letter due': at('2027-01-10'), 'Contact ID': '1' }, // ask by 2026-11-15
+    { 'First name': 'Soon', 'Letter for': 'Cardiology fellowship', 'Letter due': at('2027-01-25'), 'Letter status': 'To ask', 'Contact ID': '2' }, // ask by 11-30
+    { 'First name': 'Later', 'Letter for': 'Research year', 'Letter due': at('2027-03-01'), 'Contact ID': '3' },
+    { 'First name': 'Waiting', 'Letter for': 'EM residency', 'Letter status': 'Asked', 'Letter status date': at('2026-11-10'), 'Contact ID': '4' },
+    { 'First name': 'Recent', 'Letter for': 'EM residency', 'Letter status': 'asked', 'Letter status date': at('2026-11-18'), 'Contact ID': '5' },
+    { 'First name': 'Yes', 'Letter for': 'IM residency', 'Letter status': 'Agreed', 'Contact ID': '6' },
+    { 'First name': 'Done', 'Letter for': 'IM residency', 'Letter status': 'Submitted', 'Contact ID': '7' },
+    { 'First name': 'Undated', 'Letter for': 'Prelim year', 'Contact ID': '8' },
+    { 'First name': 'No letter', 'Contact ID': '9' },
+  ]);
+
+  test('to ask within 14 days of the ask-by date or past it; asked 10+ days ago; most urgent first', () => {
+    expect(lettersToActOn(contacts, 8, today).map((l) => [l.name, l.reason])).toEqual([
+      ['Past', 'Ask-by date passed 7 days ago'],
+      ['Waiting', 'Asked 12 days ago, no answer yet'],
+      ['Undated', 'Add the Letter due date to get an ask-by date.'],
+      ['Soon', 'Ask by November 30, 2026 (in 8 days)'],
+    ]);
+    expect(lettersToActOn(contacts, 8, today)[0]).toMatchObject({ due: '2027-01-10', askBy: '2026-11-15', status: 'To ask' });
+  });
+
+  test('the goal counts agreed and submitted letters against 3', () => {
+    expect(lettersGoal(contacts)).toEqual({ label: 'Letters', target: 3, names: ['Yes', 'Done'] });
+  });
+});
