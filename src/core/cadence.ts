@@ -62,6 +62,8 @@ export function normaliseName(text: string): string {
 /** The relationship types' cadences, as defaults or as the user edited them in Settings. */
 export class CadenceTable {
   private readonly byName = new Map<string, RelationshipCadence | InvalidValueError>();
+  /** Lookups by the text as typed: a column repeats a few relationships thousands of times. */
+  private readonly byText = new Map<string, RelationshipCadence | InvalidValueError | undefined>();
 
   constructor(rules: readonly RelationshipCadence[] = DEFAULT_CADENCES) {
     for (const rule of DEFAULT_CADENCES) this.set(rule);
@@ -70,16 +72,22 @@ export class CadenceTable {
 
   set(rule: RelationshipCadence): void {
     this.byName.set(normaliseName(rule.relationship), rule);
+    this.byText.clear();
   }
 
   /** Marks a relationship whose Settings row is unusable: contacts of that type report the problem. */
   markBroken(relationship: string, problem: InvalidValueError): void {
     this.byName.set(normaliseName(relationship), problem);
+    this.byText.clear();
   }
 
   lookUp(relationship: string): RelationshipCadence | undefined {
-    const key = normaliseName(relationship);
-    const found = this.byName.get(key) ?? this.byName.get(normaliseName(RELATIONSHIP_ALIASES[key] ?? ''));
+    let found = this.byText.get(relationship);
+    if (found === undefined && !this.byText.has(relationship)) {
+      const key = normaliseName(relationship);
+      found = this.byName.get(key) ?? this.byName.get(normaliseName(RELATIONSHIP_ALIASES[key] ?? ''));
+      this.byText.set(relationship, found);
+    }
     if (found instanceof InvalidValueError) throw found;
     return found;
   }
@@ -101,7 +109,8 @@ function parseDays(value: unknown): number | null {
 export function parseCadenceDays(value: unknown, what = 'cadence'): number {
   const days = parseDays(value);
   if (days === null || !Number.isInteger(days) || days < 1 || days > MAX_CADENCE_DAYS) {
-    throw new InvalidValueError(`${what} ${describeValue(value)} is not a whole number of days from 1 to ${MAX_CADENCE_DAYS}`);
+    const shown = what ? `${what} ${describeValue(value)}` : describeValue(value);
+    throw new InvalidValueError(`${shown} is not a whole number of days from 1 to ${MAX_CADENCE_DAYS}`);
   }
   return days;
 }

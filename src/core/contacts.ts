@@ -81,6 +81,7 @@ export function readContacts(
   const contacts: Contact[] = [];
   const problems: RowProblem[] = [];
   const headerOf = (key: string) => headers[columns.get(key)!] ?? CONTACTS.columns.find((c) => c.key === key)!.header;
+  const firstRowOfId = new Map<string, number>();
   rows.forEach((row, index) => {
     if (!rowHasData(row, columns)) return;
     const sheetRow = firstRow + index;
@@ -99,6 +100,11 @@ export function readContacts(
     ) as Record<(typeof DATE_KEYS)[number], Day | null>;
     if (texts.email && !isValidEmail(texts.email)) {
       problems.push({ row: sheetRow, column: headerOf('email'), message: `"${texts.email}" is not an email address` });
+    }
+    if (texts.id && firstRowOfId.has(texts.id)) {
+      problems.push({ row: sheetRow, column: headerOf('id'), message: `the same Contact ID as row ${firstRowOfId.get(texts.id)}: clear it and reopen the sidebar to get a new one` });
+    } else if (texts.id) {
+      firstRowOfId.set(texts.id, sheetRow);
     }
     const cells = new Map<string, unknown>();
     headers.forEach((header, column) => {

@@ -95,27 +95,28 @@ function wallClock(instantMs: number, timeZone: string): WallClock {
  * and formatToParts is the costly step in reading a column of 10,000 of them.
  */
 const MEMO_LIMIT = 20_000;
-const memos = new Map<string, Map<number, number>>();
+const memos = new Map<string, { days: Map<number, Day>; starts: Map<Day, number> }>();
 
-function memoised(kind: string, timeZone: string, key: number, compute: () => number): number {
-  const name = `${kind} ${timeZone}`;
-  let memo = memos.get(name);
-  if (!memo) memos.set(name, (memo = new Map()));
-  let value = memo.get(key);
-  if (value === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    value = compute();
-    memo.set(key, value);
-  }
+function memoOf(timeZone: string): { days: Map<number, Day>; starts: Map<Day, number> } {
+  let memo = memos.get(timeZone);
+  if (!memo) memos.set(timeZone, (memo = { days: new Map(), starts: new Map() }));
+  return memo;
+}
+
+function remember<K>(map: Map<K, number>, key: K, value: number): number {
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(key, value);
   return value;
 }
 
 /** The calendar day an instant falls on in a time zone. */
 export function dayOfInstant(instant: Date, timeZone: string): Day {
-  return memoised('day', timeZone, instant.getTime(), () => {
-    const { year, month, day } = wallClock(instant.getTime(), timeZone);
-    return dayFromYmd(year, month, day);
-  });
+  const ms = instant.getTime();
+  const { days } = memoOf(timeZone);
+  const known = days.get(ms);
+  if (known !== undefined) return known;
+  const { year, month, day } = wallClock(ms, timeZone);
+  return remember(days, ms, dayFromYmd(year, month, day));
 }
 
 /** Milliseconds the zone's wall clock is ahead of UTC at an instant (seconds dropped, as zones have none now). */
@@ -130,7 +131,9 @@ function offsetMs(instantMs: number, timeZone: string): number {
  * (a daylight-saving jump at 00:00), the first instant of that day. This is the Date Sheets stores for a date cell.
  */
 export function startOfDay(day: Day, timeZone: string): Date {
-  return new Date(memoised('start', timeZone, day, () => firstInstantOfDay(day, timeZone)));
+  const { starts } = memoOf(timeZone);
+  const known = starts.get(day);
+  return new Date(known !== undefined ? known : remember(starts, day, firstInstantOfDay(day, timeZone)));
 }
 
 function firstInstantOfDay(day: Day, timeZone: string): number {

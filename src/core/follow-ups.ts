@@ -1,4 +1,4 @@
-import { Cadence, CadenceTable, DEFAULT_RELATIONSHIP, followUpStatus, nextFollowUp, normaliseName, resolveCadence } from './cadence';
+import { Cadence, CadenceTable, DEFAULT_RELATIONSHIP, followUpStatus, nextFollowUp, normaliseName, parseCadenceDays, resolveCadence } from './cadence';
 import { Contact, describeProblem, RowProblem } from './contacts';
 import { Day, formatIsoDay, formatLongDay } from './dates';
 import { isInvalidValueError } from './errors';
@@ -14,9 +14,10 @@ export interface FollowUp {
   cadence: Cadence;
 }
 
-/** The contact's cadence: its own days if filled, else its relationship's, else the default. */
+/** The contact's cadence: its own days if filled (days only, in that column), else its relationship's, else the default. */
 export function cadenceOf(contact: Contact, cadences: CadenceTable): Cadence {
-  return resolveCadence(isBlank(contact.cadenceDays) ? contact.relationship : contact.cadenceDays, cadences);
+  if (isBlank(contact.cadenceDays)) return resolveCadence(contact.relationship, cadences);
+  return { firstFollowUpDays: null, everyDays: parseCadenceDays(contact.cadenceDays, '') };
 }
 
 export function followUpOf(contact: Contact, settings: Settings, today: Day): FollowUp {
@@ -82,6 +83,13 @@ function reasonFor(contact: Contact, followUp: FollowUp, today: Day): string {
   return `${capital} · every ${plural(followUp.cadence.everyDays, 'day')}${rule} · due ${formatLongDay(next)}`;
 }
 
+/** Notes on a card are a reminder, not the record: long ones are cut (the sheet keeps them whole). */
+export const CARD_TEXT_LIMIT = 280;
+
+function shortened(text: string): string {
+  return text.length > CARD_TEXT_LIMIT ? `${text.slice(0, CARD_TEXT_LIMIT - 1).trimEnd()}…` : text;
+}
+
 export function cardOf(contact: Contact, followUp: FollowUp, today: Day, templates: readonly string[], drafts: KnownDrafts | null): ContactCard {
   const next = followUp.next;
   return {
@@ -97,8 +105,8 @@ export function cardOf(contact: Contact, followUp: FollowUp, today: Day, templat
     nextFollowUp: next === null ? null : formatIsoDay(next),
     reason: next === null ? 'Nothing due yet' : reasonFor(contact, followUp, today),
     urgency: next === null ? -Infinity : today - next,
-    lastNote: contact.lastContactNotes,
-    nextStep: contact.nextStep,
+    lastNote: shortened(contact.lastContactNotes),
+    nextStep: shortened(contact.nextStep),
     suggestedTemplate: suggestTemplate(contact, today, templates),
     draft: openDraft(contact, drafts),
     snoozedUntil: contact.snoozedUntil === null ? null : formatIsoDay(contact.snoozedUntil),

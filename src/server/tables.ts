@@ -17,7 +17,10 @@ export interface TableSetup {
   validated: string[];
 }
 
+const VALIDATED_KINDS = new Set(['list', 'date', 'email', 'days']);
+
 function validationFor(spec: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  if (!VALIDATED_KINDS.has(spec.kind)) return null;
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
   switch (spec.kind) {
     case 'list':
@@ -69,7 +72,7 @@ function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, c
  * Invalid values stay, flagged by Sheets; formats are the user's own choice and are left alone.
  */
 function addMissingValidation(sheet: Sheet, specs: readonly ColumnSpec[], columns: ReadonlyMap<string, number>): string[] {
-  const wanted = specs.filter((spec) => validationFor(spec) !== null);
+  const wanted = specs.filter((spec) => VALIDATED_KINDS.has(spec.kind));
   const bodyRows = sheet.getMaxRows() - 1;
   if (!wanted.length || bodyRows < 1) return [];
   const width = Math.max(...wanted.map((spec) => columns.get(spec.key)!)) + 1;

@@ -4,7 +4,7 @@
  * {array; literals}, operators, a handful of built-ins, and custom functions supplied by the script.
  */
 import { parseA1, A1Reference } from './a1';
-import { startOfToday } from './time';
+import { midnight, startOfToday } from './time';
 
 export type Scalar = string | number | boolean | Date;
 export type Value = Scalar | FormulaError | Value[][];
@@ -348,6 +348,14 @@ type Builtin = (args: Value[], host: FormulaHost) => Value;
 const BUILTINS: Record<string, Builtin> = {
   ARRAYFORMULA: (args) => args[0] ?? '',
   TODAY: (_args, host) => startOfToday(host.now(), host.timeZone()),
+  DATE: (args, host) => {
+    const parts = args.map((a) => scalarOf(a));
+    const error = parts.find((p) => p instanceof FormulaError);
+    if (error) return error;
+    const [year, month, day] = parts.map((p) => numberOf(p as Scalar)) as number[];
+    if ([year, month, day].some((n) => typeof n !== 'number' || !Number.isFinite(n))) return new FormulaError('#VALUE!', 'DATE needs a year, a month and a day.');
+    return midnight(year, month, day, host.timeZone());
+  },
   NOW: (_args, host) => host.now(),
   IF: (args) => {
     const condition = scalarOf(args[0] ?? false);

@@ -96,6 +96,8 @@ export class FakeSpreadsheet {
   private activeRange: FakeRange | null = null;
   private readonly engine: FormulaEngine;
   private engineSheet: FakeSheet | null = null;
+  /** Off for the benchmark: reads then skip formula evaluation (Google does that on its servers, not in the script). */
+  _recalculation = true;
 
   constructor(
     readonly _host: SpreadsheetHost,
@@ -282,6 +284,7 @@ export class FakeSpreadsheet {
 
   /** The value a cell shows: its literal, or what its formula (or a neighbour's spill) computes. */
   _computedValue(sheet: FakeSheet, row: number, column: number): Value | undefined {
+    if (!this._recalculation) return undefined;
     const computed = this._recalculate();
     const formula = sheet._cell(row, column)?.formula;
     if (formula && this.computing) this._evaluateCell(sheet, row, column, formula);
@@ -538,6 +541,19 @@ export class FakeSheet {
     this.hidden.clear();
     shifted.forEach((c) => this.hidden.add(c));
     this.maxColumns += howMany;
+    this._spreadsheet._touch();
+    return this;
+  }
+
+  deleteColumn(columnPosition: number): FakeSheet {
+    return this.deleteColumns(columnPosition, 1);
+  }
+
+  deleteColumns(columnPosition: number, howMany: number): FakeSheet {
+    if (columnPosition < 1 || columnPosition + howMany - 1 > this.maxColumns) throw rangeError('Those columns are out of bounds.');
+    if (howMany >= this.maxColumns) throw rangeError("You can't delete all the columns on the sheet.");
+    for (const row of this.rows) row?.splice(columnPosition - 1, howMany);
+    this.maxColumns -= howMany;
     this._spreadsheet._touch();
     return this;
   }

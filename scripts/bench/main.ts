@@ -1,0 +1,234 @@
+/**
+ * `npm run bench`: the built bundle against the fake with 100, 1,000 and 10,000 contacts. For each action: sheet
+ * round-trips (the fake's counter), Gmail calls, median JavaScript time, and the same for a naive per-cell version,
+ * with an estimate of wall time on Google's servers (model.ts). Checks the targets and exits 1 if one is missed.
+ *   npm run bench -- --readme    also writes the table into README.md
+ *   npm run bench -- --sizes 100,1000
+ */
+import fs from 'fs';
+import path from 'path';
+import { performance } from 'perf_hooks';
+import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bundle';
+import { CONTACTS } from '../../src/core/schema';
+import { sampleWorkbookRows, SAMPLE_PROFILE } from '../preview/sample-workbook';
+import { estimateSeconds, LATENCY } from './model';
+import { naiveDrafts, naiveImport, naiveLoadSidebar, naiveLogContact, naiveSetUp, naiveSnooze } from './naive';
+
+declare const __ROOT__: string;
+
+const NOW = new Date('2026-11-22T15:00:00Z');
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const SIZES = (option('sizes') ?? '100,1000,10000').split(',').map(Number);
+const DIST = path.join(__ROOT__, 'dist');
+
+interface Measure {
+  sheetCalls: number;
+  gmailCalls: number;
+  jsMs: number;
+  customFunctionStarts?: number;
+}
+
+interface Row {
+  action: string;
+  size: number;
+  ours: Measure;
+  naive: Measure | null;
+  note?: string;
+}
+
+/** The preview's 40 sample contacts, repeated to the size (names and emails made unique; every email valid). */
+function contactRows(size: number): string[][] {
+  const [header, ...sample] = sampleWorkbookRows(new Date('2026-11-22T12:00:00Z'));
+  const rows = Array.from({ length: size }, (_, i) => {
+    const row = [...sample[i % sample.length]];
+    row[0] = `${row[0]}${i}`;
+    row[2] = `contact${i}@example.org`;
+    return row;
+  });
+  return [header, ...rows];
+}
+
+function workbook(size: number, setUp = true): LoadedBundle {
+  const app = loadBundle({ now: NOW, timeZone: 'America/New_York', htmlFiles: readDistHtmlFiles(DIST) }, undefined, DIST);
+  const rows = contactRows(size);
+  const sheet = app.fake.spreadsheet.insertSheet('Contacts');
+  if (rows.length + 1200 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1200 - sheet.getMaxRows());
+  sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+  // Formula results are computed by Google, not by the script: the bench times the script only.
+  app.fake.spreadsheet._recalculation = false;
+  if (setUp) {
+    app.call('setUpContactSheet');
+    const settings = app.fake.spreadsheet.getSheetByName('Settings')!;
+    settings.getRange(1, 1, 12, 1).getValues().forEach(([label], i) => {
+      if (SAMPLE_PROFILE[String(label)]) settings.getRange(i + 1, 2).setValue(SAMPLE_PROFILE[String(label)]);
+    });
+  }
+  app.fake.counter.reset();
+  return app;
+}
+
+function measure(app: LoadedBundle, work: () => void): Measure {
+  app.fake.counter.reset();
+  const started = performance.now();
+  work();
+  const jsMs = performance.now() - started;
+  return { sheetCalls: app.fake.counter.sheetRoundTrips(), gmailCalls: app.fake.counter.total('script', 'Gmail'), jsMs };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Runs an action once to warm up (JIT), then several times: calls are the same each time, time is the median. */
+function repeated(times: number, run: () => Measure): Measure {
+  run();
+  const results = Array.from({ length: times }, run);
+  return { ...results[0], jsMs: median(results.map((r) => r.jsMs)) };
+}
+
+function firstOverdueId(app: LoadedBundle): string {
+  const model = app.call('loadSidebar') as { overdue: { id: string }[] };
+  return model.overdue[0].id;
+}
+
+function linkedInCsv(rows: number): string {
+  const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  for (let i = 0; i < rows; i++) lines.push(`Import${i},Person${i},https://www.linkedin.com/in/p${i},imp${i}@example.org,"Hospital ${i % 40}",Attending,${(i % 28) + 1} Mar 2025`);
+  return `Notes:\n"Exported from LinkedIn"\n\n${lines.join('\n')}\n`;
+}
+
+function benchSize(size: number): Row[] {
+  const rows: Row[] = [];
+  const reps = size >= 10_000 ? 3 : 5;
+  const headers = CONTACTS.columns.map((c) => c.header);
+
+  {
+    const app = workbook(size, false);
+    const ours = measure(app, () => app.call('setUpContactSheet'));
+    const naiveApp = workbook(size, false);
+    const naive = measure(naiveApp, () => naiveSetUp(naiveApp.fake.globals, headers));
+    rows.push({ action: 'Set up the sheet', size, ours, naive });
+  }
+
+  const app = workbook(size);
+  const naiveApp = workbook(size);
+  const id = firstOverdueId(app);
+  // The naive scan finds a contact in the middle of the sheet, where the average one is.
+  const naiveId = String(naiveApp.fake.spreadsheet.getSheetByName('Contacts')!.getRange(Math.floor(size / 2) + 2, headers.indexOf('Contact ID') + 1).getValue());
+
+  rows.push({ action: 'Load the sidebar', size, ours: repeated(reps, () => measure(app, () => app.call('loadSidebar'))), naive: measure(naiveApp, () => naiveLoadSidebar(naiveApp.fake.globals)) });
+  rows.push({
+    action: 'Log a contact',
+    size,
+    ours: repeated(reps, () => measure(app, () => app.call('logContact', { contactId: id, date: '2026-11-22', channel: 'Email', summary: 'Bench', nextStep: '' }))),
+    naive: measure(naiveApp, () => naiveLogContact(naiveApp.fake.globals, naiveId)),
+  });
+  rows.push({
+    action: 'Snooze',
+    size,
+    ours: repeated(reps, () => measure(app, () => app.call('snoozeContact', id, 7))),
+    naive: measure(naiveApp, () => naiveSnooze(naiveApp.fake.globals, naiveId)),
+  });
+
+  {
+    const draftApp = workbook(size);
+    draftApp.fake.spreadsheet.getSheetByName('Contacts')!.getRange(2, 1, 50, 5).activate();
+    let drafted = 0;
+    const ours = measure(draftApp, () => {
+      const summary = draftApp.call('runBulkDrafts', { scope: 'selected', template: 'Progress update' }) as { drafted: unknown[]; remaining: number };
+      drafted = summary.drafted.length;
+    });
+    const naive = measure(naiveApp, () => naiveDrafts(naiveApp.fake.globals, 50));
+    rows.push({ action: 'Draft follow-ups for 50 contacts', size, ours, naive, note: `${drafted} drafted in one run` });
+  }
+
+  {
+    const importApp = workbook(size);
+    const csv = linkedInCsv(1000);
+    let added = 0;
+    const ours = measure(importApp, () => {
+      added = (importApp.call('runImport', { text: csv, mapping: null, fillEmpty: false }) as { added: number }).added;
+    });
+    const records = csv.split('\n').slice(4, -1).map((line) => line.split(','));
+    const naive = measure(naiveApp, () => naiveImport(naiveApp.fake.globals, records));
+    rows.push({ action: 'Import 1,000 LinkedIn rows', size, ours, naive, note: `${added} added` });
+  }
+
+  const dates = Array.from({ length: size }, (_, i) => [i % 9 === 0 ? '' : new Date(Date.UTC(2026, (i % 10), 1 + (i % 27), 5))]);
+  const cadence = Array.from({ length: size }, (_, i) => ['', ['Career mentor', 'Peer', 'Sponsor', 'Conference contact'][i % 4]]);
+  const asOf = new Date('2026-11-22T05:00:00Z');
+  const calls: [string, unknown[]][] = [
+    ['DAYS_SINCE_CONTACT', [dates, asOf]],
+    ['NEXT_FOLLOW_UP', [dates, cadence, dates]],
+    ['FOLLOW_UP_STATUS', [dates, cadence, 7, asOf, dates]],
+    ['LETTER_ASK_BY', [dates, 8]],
+  ];
+  for (const [name, args] of calls) {
+    const ours = repeated(reps, () => measure(app, () => app.call(name, ...args)));
+    // The naive sheet: one formula per row, so one execution per row, each reading the time zone again.
+    const single = measure(app, () => app.call(name, ...args.map((a) => (Array.isArray(a) ? (a as unknown[][])[1][0] : a))));
+    const naive = { sheetCalls: single.sheetCalls * size, gmailCalls: 0, jsMs: single.jsMs * size, customFunctionStarts: size };
+    rows.push({ action: `=${name} over the whole column`, size, ours: { ...ours, customFunctionStarts: 1 }, naive });
+  }
+  return rows;
+}
+
+const format = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| Action | Contacts | Sheet calls | Gmail calls | JS median (ms) | Est. on Google (s) | Naive sheet calls | Naive est. (s) | Calls saved |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of rows) {
+    const naive = row.naive;
+    lines.push(
+      `| ${row.action}${row.note ? ` (${row.note})` : ''} | ${format(row.size)} | ${format(row.ours.sheetCalls)} | ${format(row.ours.gmailCalls)} | ${format(row.ours.jsMs, 1)} | ${format(estimateSeconds(row.ours), 1)} | ` +
+        `${naive ? format(naive.sheetCalls) : '—'} | ${naive ? format(estimateSeconds(naive), 1) : '—'} | ${naive ? `${format(naive.sheetCalls / Math.max(row.ours.sheetCalls, 1), 0)}×` : '—'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  const all = SIZES.flatMap((size) => {
+    process.stderr.write(`bench: ${size} contacts…\n`);
+    return benchSize(size);
+  });
+  const bundleKb = fs.statSync(path.join(DIST, 'Code.js')).size / 1024;
+  const constant = ['Load the sidebar', 'Log a contact', 'Snooze', ...all.filter((r) => r.action.startsWith('=')).map((r) => r.action)];
+  const checks: [string, boolean][] = [
+    ...[...new Set(constant)].map((action): [string, boolean] => {
+      const counts = new Set(all.filter((r) => r.action === action).map((r) => r.ours.sheetCalls));
+      return [`${action}: the same sheet calls at every size (${[...counts].join(', ')})`, counts.size === 1];
+    }),
+    ...all
+      .filter((r) => r.action.startsWith('=') && r.size === Math.max(...SIZES))
+      .map((r): [string, boolean] => [`${r.action} at ${format(r.size)} rows: ${format(r.ours.jsMs, 1)} ms of JS (target < 50 ms)`, r.ours.jsMs < 50]),
+    [`dist/Code.js is ${format(bundleKb, 1)} KB (target < 100 KB)`, bundleKb < 100],
+    ...all.filter((r) => r.action.startsWith('Draft')).map((r): [string, boolean] => [`50 drafts in one run at ${format(r.size)} contacts (${r.note})`, r.note === '50 drafted in one run']),
+  ];
+  const report = [
+    table(all),
+    '',
+    `dist/Code.js: ${format(bundleKb, 1)} KB. Latency model: ${LATENCY.sheetCallMs} ms per sheet call, ${LATENCY.gmailCallMs} ms per Gmail call, ${LATENCY.customFunctionStartMs} ms per custom-function start (scripts/bench/model.ts).`,
+    '',
+    ...checks.map(([text, ok]) => `- ${ok ? 'PASS' : 'FAIL'} ${text}`),
+  ].join('\n');
+  console.log(report);
+  if (process.argv.includes('--readme')) {
+    const readme = path.join(__ROOT__, 'README.md');
+    const text = fs.readFileSync(readme, 'utf8');
+    const updated = text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${report}\n<!-- bench:end -->`);
+    if (updated === text && !text.includes(report)) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> markers');
+    fs.writeFileSync(readme, updated);
+    console.log('\nbench: wrote the table into README.md');
+  }
+  if (checks.some(([, ok]) => !ok)) process.exit(1);
+}
+
+main();
