@@ -6,7 +6,8 @@
 import fs from 'fs';
 import path from 'path';
 import { loadBundle } from '../test/fake/bundle';
-import { readCsv, rowsByHeader, fillSheet } from '../test/support/workbook';
+import { parseCsv } from '../src/core/csv';
+import { rowsByHeader, fillSheet } from '../test/support/workbook';
 
 declare const __ROOT__: string;
 
@@ -22,7 +23,7 @@ const now = asOf ? new Date(`${asOf}T12:00:00Z`) : new Date();
 if (isNaN(now.getTime())) throw new Error(`--as-of ${asOf} is not a date like 2026-11-22`);
 
 const app = loadBundle({ now, timeZone }, undefined, path.join(__ROOT__, 'dist'));
-const rows = readCsv(fs.readFileSync(csvPath, 'utf8')).filter((row) => row.some((cell) => cell.trim() !== ''));
+const rows = parseCsv(fs.readFileSync(csvPath, 'utf8')).rows.filter((row) => row.some((cell) => cell.trim() !== ''));
 const contacts = app.fake.spreadsheet.insertSheet('Contacts');
 if (rows.length + 1 > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), rows.length + 1 - contacts.getMaxRows());
 fillSheet(contacts, rows);

@@ -11,6 +11,7 @@ import { performance } from 'perf_hooks';
 import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bundle';
 import { CONTACTS } from '../../src/core/schema';
 import { sampleWorkbookRows, SAMPLE_PROFILE } from '../preview/sample-workbook';
+import { writeProfile } from '../../test/support/workbook';
 import { estimateSeconds, LATENCY } from './model';
 import { naiveDrafts, naiveImport, naiveLoadSidebar, naiveLogContact, naiveSetUp, naiveSnooze } from './naive';
 
@@ -61,10 +62,7 @@ function workbook(size: number, setUp = true): LoadedBundle {
   app.fake.spreadsheet._recalculation = false;
   if (setUp) {
     app.call('setUpContactSheet');
-    const settings = app.fake.spreadsheet.getSheetByName('Settings')!;
-    settings.getRange(1, 1, 12, 1).getValues().forEach(([label], i) => {
-      if (SAMPLE_PROFILE[String(label)]) settings.getRange(i + 1, 2).setValue(SAMPLE_PROFILE[String(label)]);
-    });
+    writeProfile(app.fake.spreadsheet, SAMPLE_PROFILE);
   }
   app.fake.counter.reset();
   return app;

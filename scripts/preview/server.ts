@@ -10,13 +10,14 @@ import path from 'path';
 import { build } from 'esbuild';
 import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bundle';
 import type { SavedWorkbook } from '../../test/fake/spreadsheet';
-import type { StoredDraft } from '../../test/fake/gmail';
+import { decodeDraft, StoredDraft } from '../../test/fake/gmail';
 import { asLiteralText } from '../../src/core/contacts';
 import { parseCsv } from '../../src/core/csv';
 import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
 import { SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
 import type { DraftView, MenuEvents, PreviewState, SheetView } from './types';
 import { sheetView } from './views';
+import { writeProfile } from '../../test/support/workbook';
 
 export interface PreviewOptions {
   root: string;
@@ -41,16 +42,9 @@ interface Saved {
   drafts: StoredDraft[];
 }
 
-/** Reads a draft's RFC 2822 text back into what Gmail would show: To, Subject and the plain body. */
 export function draftView(draft: StoredDraft): DraftView {
-  const [head] = draft.mime.split('\r\n\r\n');
-  const unfolded = head.replace(/\r\n /g, '');
-  const words = (value: string) => value.replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_m, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
-  const header = (name: string) => words(new RegExp(`^${name}: (.*)$`, 'm').exec(unfolded)?.[1] ?? '');
-  const boundary = /boundary="([^"]+)"/.exec(unfolded)?.[1] ?? '';
-  const plain = draft.mime.split(`--${boundary}`).find((part) => part.includes('Content-Type: text/plain')) ?? '';
-  const text = Buffer.from(plain.split('\r\n\r\n')[1]?.replace(/\r\n/g, '') ?? '', 'base64').toString('utf8').replace(/\r\n/g, '\n');
-  return { id: draft.id, to: header('To'), subject: header('Subject'), text };
+  const { to, subject, text } = decodeDraft(draft.mime);
+  return { id: draft.id, to, subject, text: text.replace(/\r\n/g, '\n') };
 }
 
 function startingRows(options: PreviewOptions, today: Date): string[][] {
@@ -75,11 +69,7 @@ function newWorkbook(app: LoadedBundle, options: PreviewOptions, today: Date): v
   app.fake.spreadsheet.deleteSheet(app.fake.spreadsheet.getSheetByName('Sheet1')!);
   app.call('setUpContactSheet');
   app.fake.ui.alerts.length = 0;
-  const settings = app.fake.spreadsheet.getSheetByName('Settings')!;
-  settings.getRange(1, 1, 12, 2).getValues().forEach(([label], index) => {
-    const value = SAMPLE_PROFILE[String(label)];
-    if (value) settings.getRange(index + 1, 2).setValue(value);
-  });
+  writeProfile(app.fake.spreadsheet, SAMPLE_PROFILE);
   app.fake.spreadsheet.setActiveSheet(contacts);
 }
 

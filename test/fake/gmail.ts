@@ -108,3 +108,26 @@ export class FakeGmailDrafts {
     return { id: draft.id, message };
   }
 }
+
+export interface DecodedDraft {
+  to: string;
+  subject: string;
+  /** The plain-text part as sent (CRLF line ends). */
+  text: string;
+  html: string;
+}
+
+/** Reads a draft's RFC 2822 text back as Gmail shows it: To and Subject decoded (RFC 2047), each part's body decoded. */
+export function decodeDraft(mime: string): DecodedDraft {
+  const [head] = mime.split('\r\n\r\n');
+  const unfolded = head.replace(/\r\n /g, '');
+  const words = (value: string) => value.replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_m, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+  const header = (name: string) => words(new RegExp(`^${name}: (.*)$`, 'm').exec(unfolded)?.[1] ?? '');
+  const boundary = /boundary="([^"]+)"/.exec(unfolded)?.[1] ?? '';
+  const parts = mime.split(`--${boundary}`);
+  const body = (type: string) => {
+    const part = parts.find((p) => p.includes(`Content-Type: ${type}`)) ?? '';
+    return Buffer.from(part.split('\r\n\r\n')[1]?.replace(/\r\n/g, '') ?? '', 'base64').toString('utf8');
+  };
+  return { to: header('To'), subject: header('Subject'), text: body('text/plain'), html: body('text/html') };
+}

@@ -2,7 +2,7 @@ import { setUpContactSheet, setUpWorkbook } from '../../src/server/setup';
 import { CONTACTS } from '../../src/core/schema';
 import { DEFAULT_TEMPLATES } from '../../src/core/default-templates';
 import { installFake, setNow } from '../support/in-process';
-import { fillSheet, rowsByHeader, sampleContacts, snapshot } from '../support/workbook';
+import { fillSheet, nyDay, rowsByHeader, sampleContacts, snapshot } from '../support/workbook';
 import type { FakeAppsScript } from '../fake';
 
 const NOW = new Date('2026-11-22T15:00:00Z');
@@ -17,7 +17,6 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 const sheet = (name: string) => fake.spreadsheet.getSheetByName(name)!;
-const isoDay = (value: unknown) => (value instanceof Date ? new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(value) : value);
 
 describe('on a new spreadsheet', () => {
   test('creates Contacts, Interactions, Templates and Settings with the schema\'s columns', () => {
@@ -77,7 +76,7 @@ describe('on a new spreadsheet', () => {
   test('Settings: As of is today, defaults, cadences, named ranges; a daily trigger refreshes it', () => {
     setUpWorkbook();
     const settings = rowsByHeader(sheet('Settings'));
-    expect(isoDay(settings[0].Value)).toBe('2026-11-22');
+    expect(nyDay(settings[0].Value)).toBe('2026-11-22');
     expect(settings.find((r) => r.Setting === 'Due soon window (days)')!.Value).toBe(7);
     expect(settings.find((r) => r.Setting === 'Ask for letters (weeks before due)')!.Value).toBe(8);
     expect(settings.find((r) => r.Relationship === 'Conference contact')).toMatchObject({ 'First follow-up (days after meeting)': 5, 'Then every (days)': 75 });
@@ -155,7 +154,7 @@ describe('on a sheet that already holds contacts', () => {
     expect(report.idsAdded).toBe(8);
     const rows = rowsByHeader(sheet('Contacts'));
     expect(new Set(rows.map((r) => r['Contact ID'])).size).toBe(8);
-    const status = Object.fromEntries(rows.map((r) => [r['First name'], [r.Status, r['Days since contact'], isoDay(r['Next follow-up'])]]));
+    const status = Object.fromEntries(rows.map((r) => [r['First name'], [r.Status, r['Days since contact'], nyDay(r['Next follow-up'])]]));
     expect(status).toEqual({
       Maya: ['Overdue', 81, '2026-10-17'],
       Daniel: ['On track', 99, '2027-02-11'],

@@ -4,11 +4,10 @@ import {
 import { openSidebar } from '../../src/server/dialogs';
 import { installFake } from '../support/in-process';
 import { contactRow, contactRows, idOf, readDraft, workbookWith } from '../support/sidebar-workbook';
-import { rowsByHeader, sampleContacts } from '../support/workbook';
+import { nyDay, rowsByHeader, sampleContacts } from '../support/workbook';
 import type { FakeAppsScript } from '../fake';
 
 let fake: FakeAppsScript;
-const ny = (value: unknown) => (value instanceof Date ? new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(value) : value);
 
 beforeEach(() => {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
@@ -68,10 +67,10 @@ describe('logging a contact', () => {
     expect(result.message).toBe('Logged meeting with Maya Okafor on November 21, 2026.');
     expect(result.model.overdue.map((c) => c.name)).not.toContain('Maya Okafor');
     const maya = contactRow(fake, 'Maya');
-    expect([ny(maya['Last contact']), maya['Last contact notes'], maya['Next step'], maya.Status]).toEqual([
+    expect([nyDay(maya['Last contact']), maya['Last contact notes'], maya['Next step'], maya.Status]).toEqual([
       '2026-11-21', 'Talked about the sepsis QI poster', 'Send abstract draft', 'On track',
     ]);
-    expect(rowsByHeader(fake.spreadsheet.getSheetByName('Interactions')!).map((r) => [ny(r.Date), r['Contact ID'], r.Name, r.Channel, r.Summary, r['Next step']])).toEqual([
+    expect(rowsByHeader(fake.spreadsheet.getSheetByName('Interactions')!).map((r) => [nyDay(r.Date), r['Contact ID'], r.Name, r.Channel, r.Summary, r['Next step']])).toEqual([
       ['2026-11-21', id, 'Maya Okafor', 'Meeting', 'Talked about the sepsis QI poster', 'Send abstract draft'],
     ]);
   });
@@ -82,14 +81,14 @@ describe('logging a contact', () => {
     const sheet = fake.spreadsheet.getSheetByName('Contacts')!;
     sheet.sort(2, false); // by last name, Z→A: every row moves
     logContact({ contactId: tom.id, date: '2026-11-22', channel: 'Call', summary: 'Night float debrief', nextStep: '' });
-    expect(ny(contactRow(fake, 'Tom')['Last contact'])).toBe('2026-11-22');
-    expect(contactRows(fake).filter((r) => ny(r['Last contact']) === '2026-11-22').map((r) => r['First name'])).toEqual(['Tom']);
+    expect(nyDay(contactRow(fake, 'Tom')['Last contact'])).toBe('2026-11-22');
+    expect(contactRows(fake).filter((r) => nyDay(r['Last contact']) === '2026-11-22').map((r) => r['First name'])).toEqual(['Tom']);
     expect(contactRow(fake, 'Tom')['Next step']).toBe('Coffee'); // a blank next step keeps the one promised before
   });
 
   test('an older date is logged but does not replace a newer Last contact', () => {
     logContact({ contactId: idOf(fake, 'Priya'), date: '2026-10-01', channel: 'Email', summary: 'Old email found', nextStep: '' });
-    expect(ny(contactRow(fake, 'Priya')['Last contact'])).toBe('2026-10-12');
+    expect(nyDay(contactRow(fake, 'Priya')['Last contact'])).toBe('2026-10-12');
     expect(rowsByHeader(fake.spreadsheet.getSheetByName('Interactions')!)).toHaveLength(1);
   });
 
@@ -131,7 +130,7 @@ describe('snooze', () => {
     const result = snoozeContact(id, 14);
     expect(result.message).toBe('Tom Becker is snoozed until December 6, 2026.');
     expect(result.model.overdue.map((c) => c.name)).not.toContain('Tom Becker');
-    expect([ny(contactRow(fake, 'Tom')['Snoozed until']), contactRow(fake, 'Tom').Status]).toEqual(['2026-12-06', 'Snoozed']);
+    expect([nyDay(contactRow(fake, 'Tom')['Snoozed until']), contactRow(fake, 'Tom').Status]).toEqual(['2026-12-06', 'Snoozed']);
     logContact({ contactId: id, date: '2026-11-22', channel: 'Call', summary: 'Caught up', nextStep: '' });
     expect(contactRow(fake, 'Tom')['Snoozed until']).toBe('');
     expect(() => snoozeContact(id, 3)).toThrow('Snooze for 7, 14, 30 days.');
@@ -173,7 +172,7 @@ describe('drafting one email', () => {
     expect(draft).toMatchObject({ to: 'Maya Okafor <maya.okafor@example.org>', subject: 'Quick update 🎉 — Step 3 passed', text: 'Dear Dr. Okafor,\r\n\r\nI passed Step 3 — thank you! 🙏\r\n\r\nSam' });
     expect(draft.html).toContain('<p>I passed Step 3 — thank you! 🙏</p>');
     const maya = contactRow(fake, 'Maya');
-    expect([ny(maya['Draft created']), maya['Draft ID']]).toEqual(['2026-11-22', fake.drafts.drafts[0].id]);
+    expect([nyDay(maya['Draft created']), maya['Draft ID']]).toEqual(['2026-11-22', fake.drafts.drafts[0].id]);
     expect(result.model.overdue.find((c) => c.id === id)!.draft).toMatchObject({ id: fake.drafts.drafts[0].id, created: '2026-11-22' });
   });
 
@@ -214,7 +213,7 @@ describe('adding a contact', () => {
     expect(result.message).toBe('Added Ravi Patel on row 10.');
     const ravi = contactRow(fake, 'Ravi');
     expect(ravi).toMatchObject({ Email: 'ravi@example.org', Relationship: 'Conference contact', Status: 'Due soon' });
-    expect(ny(ravi['Met on'])).toBe('2026-11-20');
+    expect(nyDay(ravi['Met on'])).toBe('2026-11-20');
     expect(String(ravi['Contact ID'])).toMatch(/^c-/);
     expect(result.model.noContactYet.map((c) => c.name)).toContain('Ravi Patel');
     expect(fake.spreadsheet.getSheetByName('Contacts')!.getMaxRows()).toBe(1000);

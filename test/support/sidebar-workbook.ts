@@ -3,7 +3,8 @@ import { setUpWorkbook } from '../../src/server/setup';
 import type { FakeAppsScript } from '../fake';
 import type { FakeSpreadsheet } from '../fake/spreadsheet';
 import { installFake, setNow } from './in-process';
-import { fillSheet, rowsByHeader, sampleContacts } from './workbook';
+import { fillSheet, rowsByHeader, sampleContacts, writeProfile } from './workbook';
+import { decodeDraft } from '../fake/gmail';
 
 export const NOW = new Date('2026-11-22T15:00:00Z');
 
@@ -27,12 +28,9 @@ export const PROFILE: Record<string, string> = {
   'My specialty': 'cardiology',
 };
 
-/** Types the user's profile into Settings, as a user would after setup. */
+/** Types the tests' profile into Settings, as a user would after setup. */
 export function fillProfile(spreadsheet: FakeSpreadsheet): void {
-  const settings = spreadsheet.getSheetByName('Settings')!;
-  settings.getRange(1, 1, 9, 2).getValues().forEach(([label], index) => {
-    if (PROFILE[String(label)]) settings.getRange(index + 1, 2).setValue(PROFILE[String(label)]);
-  });
+  writeProfile(spreadsheet, PROFILE);
 }
 
 export function contactRows(fake: FakeAppsScript): Record<string, unknown>[] {
@@ -49,16 +47,5 @@ export function idOf(fake: FakeAppsScript, firstName: string): string {
   return String(contactRow(fake, firstName)['Contact ID']);
 }
 
-/** The decoded plain-text part and headers of a stored Gmail draft. */
-export function readDraft(mime: string): { to: string; subject: string; text: string; html: string } {
-  const [head] = mime.split('\r\n\r\n');
-  const unfold = head.replace(/\r\n /g, '');
-  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(unfold)?.[1] ?? '';
-  const decodeWords = (value: string) => value.replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_m, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
-  const parts = mime.split(/--=_touchpoint_[a-z0-9]+|--=_b/).slice(1);
-  const bodyOf = (type: string) => {
-    const part = parts.find((p) => p.includes(`Content-Type: ${type}`)) ?? '';
-    return Buffer.from(part.split('\r\n\r\n')[1]?.replace(/\r\n/g, '') ?? '', 'base64').toString('utf8');
-  };
-  return { to: decodeWords(header('To')), subject: decodeWords(header('Subject')), text: bodyOf('text/plain'), html: bodyOf('text/html') };
-}
+/** What a stored draft shows in Gmail (the fake's decoder). */
+export const readDraft = decodeDraft;

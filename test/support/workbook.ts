@@ -1,42 +1,17 @@
 /** Helpers to arrange and inspect the fake workbook in tests. */
 import fs from 'fs';
 import path from 'path';
+import { parseCsv } from '../../src/core/csv';
 import type { FakeAppsScript } from '../fake';
-import type { FakeSheet } from '../fake/spreadsheet';
+import type { FakeSheet, FakeSpreadsheet } from '../fake/spreadsheet';
 
 /** Copies of shared/samples, so the suite runs from a clean clone alone. */
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
-/** A minimal CSV reader for test fixtures (quotes and doubled quotes). */
-export function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
-
 /** The sample contact list (shared/samples/contacts-basic.csv). */
 export function sampleContacts(): string[][] {
   const text = fs.readFileSync(path.join(FIXTURES, 'contacts-basic.csv'), 'utf8');
-  return readCsv(text).filter((row) => row.some((cell) => cell !== ''));
+  return parseCsv(text).rows.filter((row) => row.some((cell) => cell !== ''));
 }
 
 /** Writes rows starting at A1 of a sheet (as a user would have them), through the raw fake. */
@@ -77,4 +52,17 @@ export function snapshot(fake: FakeAppsScript): string {
 export function rowsByHeader(sheet: FakeSheet): Record<string, unknown>[] {
   const [headers, ...rows] = sheet.getDataRange().getValues();
   return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(headers.map((h, i) => [String(h), row[i]])));
+}
+
+/** Types a profile into Settings (My name, My position, ...) by label, as a user would after setup. */
+export function writeProfile(spreadsheet: FakeSpreadsheet, profile: Record<string, string>): void {
+  const settings = spreadsheet.getSheetByName('Settings')!;
+  settings.getRange(1, 1, settings.getLastRow(), 1).getValues().forEach(([label], index) => {
+    if (profile[String(label)]) settings.getRange(index + 1, 2).setValue(profile[String(label)]);
+  });
+}
+
+/** A date cell as the calendar day it shows in New York (the tests' sheet time zone), e.g. "2026-11-22". */
+export function nyDay(value: unknown): unknown {
+  return value instanceof Date ? new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(value) : value;
 }
