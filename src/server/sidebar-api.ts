@@ -43,8 +43,15 @@ function gmailDraftsOrNull(): KnownDrafts | null {
 
 export function loadSidebar(): SidebarModel {
   const context = actionContext();
-  const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
-  if (snapshot.contacts.some((c) => !c.id)) withDocumentLock(() => fillContactIds(snapshot));
+  let snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+  if (snapshot.contacts.some((c) => !c.id)) {
+    // Rows typed by hand get ids; read again under the lock so a sort in between cannot misplace one.
+    snapshot = withDocumentLock(() => {
+      const current = readContactsSheet(context.spreadsheet, context.timeZone);
+      fillContactIds(current);
+      return current;
+    });
+  }
   const drafts = snapshot.contacts.some((c) => c.draftId) ? gmailDraftsOrNull() : null;
   return sidebarModel(context, snapshot, drafts);
 }
