@@ -7,7 +7,7 @@ import { InputError } from '../core/inputs';
 import { Settings } from '../core/settings';
 import { checkTemplate, EmailTemplate, findTemplate, knownPlaceholderNames, profileRequest, Rendered, renderTemplate } from '../core/templates';
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
-import { ContactsSnapshot, readContactsSheet } from './contacts-sheet';
+import { ContactsSnapshot, contiguousRuns, readContactsSheet } from './contacts-sheet';
 import { listOpenDrafts, saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
 import { actionContext, ActionContext } from './action-context';
@@ -123,9 +123,9 @@ function markDrafted(snapshot: ContactsSnapshot, marks: ReadonlyMap<string, stri
   const { sheet, columns } = snapshot;
   const rows = sheet.getLastRow() - 1;
   const ids = sheet.getRange(2, columns.get('id')! + 1, rows, 1).getValues();
-  const targets = [columns.get('draftCreated'), columns.get('draftId')].filter((c): c is number => c !== undefined).sort((a, b) => a - b);
-  const runs = targets.length === 2 && targets[1] === targets[0] + 1 ? [[targets[0], 2]] : targets.map((c) => [c, 1]);
-  for (const [start, width] of runs) {
+  const targets = [columns.get('draftCreated'), columns.get('draftId')].filter((c): c is number => c !== undefined);
+  for (const { start, values: run } of contiguousRuns(new Map(targets.map((c) => [c, null])))) {
+    const width = run.length;
     const range = sheet.getRange(2, start + 1, rows, width);
     const values = range.getValues();
     ids.forEach(([id], row) => {

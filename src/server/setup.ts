@@ -1,28 +1,14 @@
 import { statusRowRule, STATUS_COLOURS } from '../core/contact-formulas';
 import { DEFAULT_TEMPLATES } from '../core/default-templates';
-import { fillMissingIds } from '../core/ids';
 import { CONTACTS, INTERACTIONS, TEMPLATES } from '../core/schema';
 import { changedAnything, describeSetup, SetupReport } from '../core/setup-report';
 import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
+import { fillContactIds, readContactsSheet } from './contacts-sheet';
 import { ensureSettings } from './settings-sheet';
-import { ensureTable, TableSetup } from './tables';
+import { ensureTable } from './tables';
 import { activeSpreadsheet, BusyError, withDocumentLock } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Gives every contact row with data a Contact ID; one read, and one write only when something was missing. */
-function ensureContactIds(contacts: TableSetup): { added: number; duplicates: number[] } {
-  const lastRow = contacts.sheet.getLastRow();
-  if (lastRow < 2) return { added: 0, duplicates: [] };
-  const width = Math.max(...contacts.columns.values()) + 1;
-  const rows = contacts.sheet.getRange(2, 1, lastRow - 1, width).getValues();
-  const skip = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed' || c.kind === 'id').map((c) => contacts.columns.get(c.key)));
-  const dataColumns = [...Array(width).keys()].filter((c) => !skip.has(c));
-  const idColumn = contacts.columns.get('id')!;
-  const fill = fillMissingIds(rows, idColumn, dataColumns);
-  if (fill.added) contacts.sheet.getRange(2, idColumn + 1, lastRow - 1, 1).setValues(fill.column);
-  return { added: fill.added, duplicates: fill.duplicates.map((offset) => offset + 1) };
-}
 
 /** Red for overdue rows, amber for due-soon rows, keyed on the Status column; added once. */
 function ensureStatusColours(sheet: Sheet, statusColumn: number): boolean {
@@ -55,7 +41,8 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     DEFAULT_TEMPLATES.map((t) => [t.name, t.whenToUse, t.subject, t.body]),
   );
   const settings = ensureSettings(spreadsheet);
-  const ids = ensureContactIds(contacts);
+  // The same id filling the sidebar uses: one read of the sheet, one write of the id column only if ids were missing.
+  const ids = fillContactIds(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
   const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!);
   const triggerAdded = ensureDailyRefreshTrigger();
   refreshAsOf(spreadsheet);
