@@ -6,24 +6,26 @@
 import fs from 'fs';
 import path from 'path';
 import { loadBundle } from '../test/fake/bundle';
-import { parseCsv } from '../src/core/csv';
+import { detectDelimiter, parseCsv } from '../src/core/csv';
 import { rowsByHeader, fillSheet } from '../test/support/workbook';
+import { optionsOrExit } from './cli';
 
 declare const __ROOT__: string;
 
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : undefined;
-}
-
-const csvPath = option('csv') ?? path.join(__ROOT__, 'test/fixtures/contacts-basic.csv');
-const timeZone = option('time-zone') ?? 'America/New_York';
-const asOf = option('as-of');
+const options = optionsOrExit('npm run try --', {
+  csv: { type: 'string', help: 'FILE         a CSV in the sheet\'s columns (default: the sample contacts)' },
+  'as-of': { type: 'string', help: 'YYYY-MM-DD  pretend today is this date' },
+  'time-zone': { type: 'string', help: 'ZONE   the spreadsheet\'s time zone (default America/New_York)' },
+});
+const csvPath = options.csv ?? path.join(__ROOT__, 'test/fixtures/contacts-basic.csv');
+const timeZone = options['time-zone'] ?? 'America/New_York';
+const asOf = options['as-of'];
 const now = asOf ? new Date(`${asOf}T12:00:00Z`) : new Date();
 if (isNaN(now.getTime())) throw new Error(`--as-of ${asOf} is not a date like 2026-11-22`);
 
 const app = loadBundle({ now, timeZone }, undefined, path.join(__ROOT__, 'dist'));
-const rows = parseCsv(fs.readFileSync(csvPath, 'utf8')).rows.filter((row) => row.some((cell) => cell.trim() !== ''));
+const csvText = fs.readFileSync(csvPath, 'utf8');
+const rows = parseCsv(csvText, detectDelimiter(csvText)).rows.filter((row) => row.some((cell) => cell.trim() !== ''));
 const contacts = app.fake.spreadsheet.insertSheet('Contacts');
 if (rows.length + 1 > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), rows.length + 1 - contacts.getMaxRows());
 fillSheet(contacts, rows);

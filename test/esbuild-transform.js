@@ -1,6 +1,7 @@
-// Jest transformer: TypeScript → CommonJS with esbuild (fast; no type checking here).
-const crypto = require('crypto');
+// Jest transformer: TypeScript → CommonJS with esbuild (fast; no type checking here). The cache key is Jest's own
+// (source, file, config and options such as `instrument`), so a coverage run never reuses uninstrumented output.
 const { transformSync, version } = require('esbuild');
+const { default: createCacheKey } = require('@jest/create-cache-key-function');
 
 module.exports = {
   process(source, filename) {
@@ -13,7 +14,5 @@ module.exports = {
     });
     return { code: result.code };
   },
-  getCacheKey(source, filename) {
-    return crypto.createHash('sha1').update(version).update(filename).update(source).digest('hex');
-  },
+  getCacheKey: createCacheKey([__filename], [version]),
 };

@@ -6,26 +6,28 @@
  * PORT sets the port (default 8080).
  */
 import path from 'path';
+import { optionsOrExit } from '../cli';
 import { startPreview } from './server';
 
 declare const __ROOT__: string;
 
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : undefined;
-}
+const options = optionsOrExit('npm start --', {
+  csv: { type: 'string', help: 'FILE         start from your CSV (the sheet\'s columns or a LinkedIn Connections.csv)' },
+  data: { type: 'string', help: 'FILE.json   keep the workbook in FILE.json between runs (created on first run)' },
+  'as-of': { type: 'string', help: 'YYYY-MM-DD  pretend today is this date' },
+  'time-zone': { type: 'string', help: 'ZONE   the spreadsheet\'s time zone, e.g. Europe/London' },
+});
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
-  const data = option('data');
-  const csv = option('csv');
+  const { data, csv } = options;
   const preview = await startPreview({
     root: __ROOT__,
     port,
     csv: csv && path.resolve(csv),
     data: data && path.resolve(data),
-    asOf: option('as-of'),
-    timeZone: option('time-zone'),
+    asOf: options['as-of'],
+    timeZone: options['time-zone'],
   });
   console.log(`Touchpoint preview: ${preview.url}`);
   console.log(csv ? `Started from ${csv}.` : 'Started from the sample workbook (40 made-up contacts).');

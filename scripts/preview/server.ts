@@ -12,7 +12,7 @@ import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bun
 import type { SavedWorkbook } from '../../test/fake/spreadsheet';
 import { decodeDraft, StoredDraft } from '../../test/fake/gmail';
 import { asLiteralText } from '../../src/core/contacts';
-import { parseCsv } from '../../src/core/csv';
+import { detectDelimiter, parseCsv } from '../../src/core/csv';
 import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
 import { SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
 import type { DraftView, MenuEvents, PreviewState, SheetView } from './types';
@@ -49,7 +49,8 @@ export function draftView(draft: StoredDraft): DraftView {
 
 function startingRows(options: PreviewOptions, today: Date): string[][] {
   if (!options.csv) return sampleWorkbookRows(today);
-  const { rows, problems } = parseCsv(fs.readFileSync(options.csv, 'utf8'));
+  const csvText = fs.readFileSync(options.csv, 'utf8');
+  const { rows, problems } = parseCsv(csvText, detectDelimiter(csvText));
   problems.forEach((p) => console.warn(`${options.csv}: ${p}`));
   const linkedIn = findLinkedInHeader(rows);
   if (linkedIn < 0) return rows.filter((row) => row.some((cell) => cell.trim() !== ''));

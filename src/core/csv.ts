@@ -9,7 +9,37 @@ export interface CsvResult {
   problems: string[];
 }
 
-export function parseCsv(text: string): CsvResult {
+export type CsvDelimiter = ',' | ';' | '\t';
+
+export const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
+
+/** Counts each delimiter outside quotes in one line. */
+function delimiterCounts(line: string): Record<CsvDelimiter, number> {
+  const counts: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  return counts;
+}
+
+/**
+ * The delimiter of a CSV, read from its header line: the first line with a comma, semicolon or tab outside quotes
+ * (LinkedIn's notes above its header have none). Excel writes semicolons in comma-decimal locales (de_DE, fr_FR…)
+ * and "Unicode Text" with tabs. The most frequent wins; on a tie, comma, then semicolon. No delimiter: comma.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  for (const line of source.split(/\r\n|\n|\r/, 50)) {
+    const counts = delimiterCounts(line);
+    const best = (Object.keys(counts) as CsvDelimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+    if (counts[best] > 0) return best;
+  }
+  return ',';
+}
+
+export function parseCsv(text: string, delimiter: CsvDelimiter = ','): CsvResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: string[][] = [];
   const problems: string[] = [];
@@ -37,7 +67,7 @@ export function parseCsv(text: string): CsvResult {
       quoted = true;
       fieldStarted = true;
       quoteLine = line;
-    } else if (ch === ',') {
+    } else if (ch === delimiter) {
       row.push(field);
       field = '';
       fieldStarted = false;

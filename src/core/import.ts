@@ -1,6 +1,6 @@
 import { normaliseName, parseCadenceDays } from './cadence';
 import { Contact, isValidEmail } from './contacts';
-import { parseCsv } from './csv';
+import { CsvDelimiter, detectDelimiter, parseCsv } from './csv';
 import { formatIsoDay, parseDay } from './dates';
 import { isInvalidValueError } from './errors';
 import { findLinkedInHeader, LINKEDIN_MAPPED_HEADERS, mapLinkedInRow } from './linkedin';
@@ -24,6 +24,8 @@ const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c
 
 export interface ImportSource {
   format: 'linkedin' | 'csv';
+  /** What separates the file's columns, detected from its header line. */
+  delimiter: CsvDelimiter;
   headers: string[];
   /** Data rows with the row number they had in the file (1-based), blank rows left out. */
   rows: { fileRow: number; cells: string[] }[];
@@ -31,10 +33,11 @@ export interface ImportSource {
 }
 
 export function readImportSource(text: string): ImportSource {
-  const { rows, problems } = parseCsv(text);
+  const delimiter = detectDelimiter(text);
+  const { rows, problems } = parseCsv(text, delimiter);
   const linkedIn = findLinkedInHeader(rows);
   const headerIndex = linkedIn >= 0 ? linkedIn : rows.findIndex((row) => row.some((cell) => cell.trim() !== ''));
-  if (headerIndex < 0) return { format: 'csv', headers: [], rows: [], problems: [...problems, 'The file is empty.'] };
+  if (headerIndex < 0) return { format: 'csv', delimiter, headers: [], rows: [], problems: [...problems, 'The file is empty.'] };
   const data = rows
     .map((cells, index) => ({ fileRow: index + 1, cells }))
     .slice(headerIndex + 1)
@@ -42,12 +45,13 @@ export function readImportSource(text: string): ImportSource {
   if (linkedIn >= 0) {
     return {
       format: 'linkedin',
+      delimiter,
       headers: [...LINKEDIN_MAPPED_HEADERS],
       rows: data.map((row) => ({ fileRow: row.fileRow, cells: mapLinkedInRow(row.cells, rows[linkedIn]) })),
       problems,
     };
   }
-  return { format: 'csv', headers: rows[headerIndex].map((h) => h.trim()), rows: data, problems };
+  return { format: 'csv', delimiter, headers: rows[headerIndex].map((h) => h.trim()), rows: data, problems };
 }
 
 /** For each file column, the Contacts column it fills (by header or alias), or null; each column used once. */

@@ -1,4 +1,5 @@
 import { asStoredText } from '../core/contacts';
+import { DELIMITER_NAMES } from '../core/csv';
 import { newContactId } from '../core/ids';
 import { defaultMapping, IMPORT_COLUMNS, ImportPlan, ImportRecord, ImportSource, planImport, readImportSource } from '../core/import';
 import { InputError } from '../core/inputs';
@@ -39,6 +40,7 @@ export function previewImport(input: ImportInput): ImportPreview {
   const headerOf = (key: string) => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
   return {
     format: source.format,
+    separatedBy: DELIMITER_NAMES[source.delimiter],
     headers: source.headers,
     mapping,
     columns: IMPORT_COLUMNS.map((c) => ({ key: c.key, header: c.header })),

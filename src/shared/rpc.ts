@@ -168,6 +168,8 @@ export interface ImportInput {
 
 export interface ImportPreview {
   format: 'linkedin' | 'csv';
+  /** How the file's columns are separated, in words: "commas", "semicolons" or "tabs". */
+  separatedBy: string;
   headers: string[];
   mapping: (string | null)[];
   /** The Contacts columns a file column may be mapped to. */

@@ -8,6 +8,7 @@ import { DIST, loadBundle, LoadedBundle } from '../fake/bundle';
 import { MENU } from '../../src/server/menu';
 import { entryPoints, customFunctions } from '../../src/entry';
 import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
+import { BUNDLE_BUDGET_KB } from '../../scripts/budgets';
 
 const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
 const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
@@ -16,6 +17,10 @@ const NOW = new Date('2026-11-22T15:00:00Z');
 describe('dist/', () => {
   test('holds exactly what Apps Script needs', () => {
     expect(fs.readdirSync(DIST).sort()).toEqual(['Code.js', 'DraftsDialog.html', 'ImportDialog.html', 'Sidebar.html', 'appsscript.json']);
+  });
+
+  test(`Code.js stays under its ${BUNDLE_BUDGET_KB} KB budget (a heavy new dependency fails here)`, () => {
+    expect(Buffer.byteLength(code, 'utf8') / 1024).toBeLessThan(BUNDLE_BUDGET_KB);
   });
 
   test('each page inlines its script and styles, with nothing HtmlService would read as a scriptlet', () => {

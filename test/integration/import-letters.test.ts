@@ -81,6 +81,18 @@ test('a column the user chose not to import is left out; a mapping without names
   expect(() => previewImport({ text: ' ', mapping: null, fillEmpty: false })).toThrow('The file is empty.');
 });
 
+test('a semicolon-separated CSV (Excel in de_DE, fr_FR…) is read in columns, and the preview says so', () => {
+  const semicolons = fs.readFileSync(path.join(__dirname, '../fixtures/contacts-semicolon.csv'), 'utf8');
+  const preview = previewImport({ text: semicolons, mapping: null, fillEmpty: false });
+  expect(preview.separatedBy).toBe('semicolons');
+  expect(preview.headers).toEqual(['First name', 'Last name', 'Email', 'Institution', 'Role']);
+  expect(preview.newNames).toEqual(['Jonas Weber', 'Anna Schmidt']);
+  runImport({ text: semicolons, mapping: null, fillEmpty: false });
+  expect(contactRow(fake, 'Jonas')).toMatchObject({ 'Last name': 'Weber', Email: 'jonas.weber@example.de', Institution: 'Charité, Berlin', Role: 'Attending' });
+  expect(contactRow(fake, 'Anna')).toMatchObject({ Email: '', Institution: 'Klinikum; Innere Medizin', Role: 'Fellow' });
+  expect(previewImport({ text: linkedIn, mapping: null, fillEmpty: false }).separatedBy).toBe('commas');
+});
+
 test('5,000 rows import in one run with the same few writes', () => {
   const lines = ['First Name,Last Name,Email Address,Company,Position,Connected On'];
   for (let i = 0; i < 5000; i++) lines.push(`Person${i},Test${i},p${i}@example.org,"Hospital ${i % 50}, Dept",Attending,${(i % 28) + 1} Mar 2025`);

@@ -177,6 +177,7 @@ test('the import dialog: a file read in the browser, the preview, then the impor
   input.dispatchEvent(new dom.window.Event('change'));
   await until(() => document.querySelector('table.mapping'), 'the preview');
   expect(texts(document.querySelectorAll('h2'))).toEqual(['4 new', '1 already on the sheet', '0 rejected']);
+  expect(document.querySelector('.delimiter')!.textContent).toBe('Columns separated by commas.');
   expect((document.querySelector('select[aria-label="Column for LinkedIn"]') as HTMLSelectElement).value).toBe('linkedIn');
   button(document, 'Import 4 contacts').click();
   await until(() => document.querySelector('.notice'), 'the result');

@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { formatCsv, parseCsv } from '../../src/core/csv';
+import { formatCsv, parseCsv, detectDelimiter } from '../../src/core/csv';
 import { findLinkedInHeader, mapLinkedInRows, roleOfPosition } from '../../src/core/linkedin';
 
 test('quotes, doubled quotes, commas and newlines inside quotes, CRLF, BOM', () => {
@@ -39,4 +39,14 @@ test('positions map to roles where the words say so', () => {
   expect(['Hospitalist', 'PGY-2 Resident', 'Chief Resident', 'Program Director, IM', 'Research Coordinator', 'Founder'].map(roleOfPosition)).toEqual([
     'Attending', 'Co-resident', 'Chief resident', 'Program director', 'Researcher', 'Other',
   ]);
+});
+
+test('the delimiter comes from the header line: commas, semicolons (Excel in comma-decimal locales) or tabs', () => {
+  expect(detectDelimiter('Name,Email\nAna,a@x.org\n')).toBe(',');
+  expect(detectDelimiter('\ufeffName;Email;Notes\n"Smith, Ana";a@x.org;"hi, there"\n')).toBe(';');
+  expect(detectDelimiter('Name\tEmail\nAna\ta@x.org\n')).toBe('\t');
+  expect(detectDelimiter('Notes:\n"When exporting, some emails are missing; see help"\n\nFirst Name,Last Name,URL\n')).toBe(',');
+  expect(detectDelimiter('Name\nAna\n')).toBe(',');
+  expect(parseCsv('a;"b;c";"d ""e"""\r\n', ';').rows).toEqual([['a', 'b;c', 'd "e"']]);
+  expect(parseCsv('a,b;c\n', ';').rows).toEqual([['a,b', 'c']]);
 });

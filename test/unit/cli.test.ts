@@ -1,0 +1,24 @@
+import { parseOptions } from '../../scripts/cli';
+
+const SPEC = {
+  csv: { type: 'string', help: 'FILE' },
+  'as-of': { type: 'string', help: 'YYYY-MM-DD' },
+  readme: { type: 'boolean', help: '' },
+} as const;
+
+describe('dev scripts\' options', () => {
+  test('a value after a space or after = is read the same way', () => {
+    expect(parseOptions('npm start --', SPEC, ['--as-of', '2026-11-22'])['as-of']).toBe('2026-11-22');
+    expect(parseOptions('npm start --', SPEC, ['--as-of=2026-11-22', '--csv=a.csv'])).toEqual({ 'as-of': '2026-11-22', csv: 'a.csv' });
+    expect(parseOptions('npm start --', SPEC, ['--readme']).readme).toBe(true);
+  });
+
+  test('a misspelt option stops with the usage instead of being ignored', () => {
+    expect(() => parseOptions('npm start --', SPEC, ['--csvv', 'a.csv'])).toThrow(/--csvv[\s\S]*usage: npm start -- \[options\][\s\S]*--csv FILE/);
+  });
+
+  test('an option missing its value, or a stray word, is refused', () => {
+    expect(() => parseOptions('npm start --', SPEC, ['--csv'])).toThrow(/--csv/);
+    expect(() => parseOptions('npm start --', SPEC, ['2026-11-22'])).toThrow(/2026-11-22/);
+  });
+});
