@@ -1,7 +1,7 @@
-import { Day, parseDay } from './dates';
+import { Day, dayOfInstant, formatIsoDay, parseDay } from './dates';
 import { isInvalidValueError } from './errors';
 import { CONTACTS, normaliseHeader } from './schema';
-import { isBlank } from './values';
+import { isBlank, isDate } from './values';
 
 /** One person on the Contacts sheet, read from a row at one moment. `row` is only valid for that moment. */
 export interface Contact {
@@ -57,19 +57,40 @@ export function isValidEmail(email: string): boolean {
   return EMAIL.test(email.trim());
 }
 
-function text(value: unknown): string {
-  return isBlank(value) ? '' : String(value).trim();
+/** A cell as text; a date typed into a text column (Sheets made it a date) reads as 2026-12-15, not Date's toString. */
+function text(value: unknown, timeZone: string): string {
+  if (isBlank(value)) return '';
+  if (isDate(value)) return isNaN(value.getTime()) ? '' : formatIsoDay(dayOfInstant(value, timeZone));
+  return String(value).trim();
 }
 
-/** True when a row holds anything the user typed (computed columns do not count). */
+/** An unchecked checkbox is FALSE in getValues: it is the empty state of that cell, not something typed. */
+function isEmptyCell(value: unknown): boolean {
+  return isBlank(value) || value === false;
+}
+
+/**
+ * True when a row holds anything the user typed (computed columns and unchecked boxes do not count): appends go
+ * below the last such row.
+ */
 export function rowHasData(row: readonly unknown[], columns: ReadonlyMap<string, number>): boolean {
   const computed = new Set([...COMPUTED].map((key) => columns.get(key)));
-  return row.some((value, index) => !computed.has(index) && !isBlank(value));
+  return row.some((value, index) => !computed.has(index) && !isEmptyCell(value));
+}
+
+const IDENTITY_KEYS = ['firstName', 'lastName', 'email'] as const;
+
+/**
+ * What a contact is: a row with a name or an email. Checkboxes, spilled blanks, formulas returning "" and a stray
+ * note in some other column do not make one.
+ */
+export function isContactRow(row: readonly unknown[], columns: ReadonlyMap<string, number>): boolean {
+  return IDENTITY_KEYS.some((key) => columns.has(key) && !isEmptyCell(row[columns.get(key)!]));
 }
 
 /**
  * Reads data rows (sheet row `firstRow` onward) into contacts. A bad date is reported by row and column and read
- * as blank; the contact is still listed. Rows with no data are skipped.
+ * as blank; the contact is still listed. Rows that are not contacts (no name, no email) are skipped.
  */
 export function readContacts(
   rows: readonly (readonly unknown[])[],
@@ -83,10 +104,10 @@ export function readContacts(
   const headerOf = (key: string) => headers[columns.get(key)!] ?? CONTACTS.columns.find((c) => c.key === key)!.header;
   const firstRowOfId = new Map<string, number>();
   rows.forEach((row, index) => {
-    if (!rowHasData(row, columns)) return;
+    if (!isContactRow(row, columns)) return;
     const sheetRow = firstRow + index;
     const cell = (key: string): unknown => (columns.has(key) ? row[columns.get(key)!] : '');
-    const texts = Object.fromEntries(TEXT_KEYS.map((key) => [key, text(cell(key))])) as Record<(typeof TEXT_KEYS)[number], string>;
+    const texts = Object.fromEntries(TEXT_KEYS.map((key) => [key, text(cell(key), timeZone)])) as Record<(typeof TEXT_KEYS)[number], string>;
     const dates = Object.fromEntries(
       DATE_KEYS.map((key) => {
         try {
@@ -123,15 +144,17 @@ export function readContacts(
   return { contacts, problems };
 }
 
-/** The row of a contact id now, or a message saying why it cannot be acted on. */
+/** The row of a contact id now, or a message saying why it cannot be acted on. A blank id never matches. */
 export function locateContact(contacts: readonly Contact[], id: string): Contact {
-  const matches = contacts.filter((c) => c.id === id);
+  const wanted = id.trim();
+  if (!wanted) throw new ContactNotFoundError('That row has no Contact ID yet. Reload the sidebar (it gives new rows their ids), then try again.');
+  const matches = contacts.filter((c) => c.id === wanted);
   if (matches.length === 0) {
-    throw new ContactNotFoundError(`That contact is no longer on the Contacts sheet (id ${id}). It may have been deleted; reload the sidebar.`);
+    throw new ContactNotFoundError(`That contact is no longer on the Contacts sheet (id ${wanted}). It may have been deleted; reload the sidebar.`);
   }
   if (matches.length > 1) {
     throw new ContactNotFoundError(
-      `Rows ${matches.map((c) => c.row).join(' and ')} share the Contact ID ${id}. Give each person their own id, then try again.`,
+      `Rows ${matches.map((c) => c.row).join(' and ')} share the Contact ID ${wanted}. Reload the sidebar: it gives the later copy its own id.`,
     );
   }
   return matches[0];
@@ -144,15 +167,11 @@ export class ContactNotFoundError extends Error {
   }
 }
 
-/** Text a person typed, made safe to write: Sheets would read =, +, - or @ at the start as a formula. */
-export function asLiteralText(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
-
 /**
- * Text that must come back exactly as it is: besides formulas, Sheets would turn "00123" into 123, "3/1/2026" into
- * a date and "true" into a boolean. The apostrophe keeps it text and does not show.
+ * The one escaping rule for text Touchpoint writes: anything Sheets might read as something else goes in with an
+ * apostrophe, which keeps it text and does not show. That is a leading =, +, - or @ (a formula), and any digit
+ * ("007", "1,000", "50%", "Mar 15", "10:30" would become numbers, dates or times), and TRUE/FALSE (booleans).
  */
 export function asStoredText(value: string): string {
-  return /^[=+\-@]|^\s*[+-]?\.?\d|^\s*(true|false)\s*$/i.test(value) ? `'${value}` : value;
+  return /^[=+\-@']|\d|^\s*(true|false)\s*$/i.test(value) ? `'${value}` : value;
 }

@@ -15,31 +15,41 @@ export function newContactId(taken: Set<string>, random: () => number = Math.ran
   }
 }
 
-export interface IdFill {
-  /** The id column, top to bottom, with new ids where a row with data had none. */
+export interface IdRepair {
+  /** The id column, top to bottom, with a new id for each contact that had none or had a copy of an earlier id. */
   column: string[][];
+  /** How many contacts had no id. */
   added: number;
-  /** 1-based offsets (within the rows given) of rows that share an id with an earlier row. */
-  duplicates: number[];
+  /** 0-based offsets of rows whose id was a copy of an earlier row's (a copied row): they got a new one. */
+  reissued: number[];
 }
 
-/** Gives every row that holds data in one of dataColumns an id, keeping the ids already there. */
-export function fillMissingIds(rows: readonly (readonly unknown[])[], idColumn: number, dataColumns: readonly number[]): IdFill {
-  const taken = new Set<string>();
-  const duplicates: number[] = [];
-  rows.forEach((row, index) => {
-    const id = String(row[idColumn] ?? '').trim();
-    if (!id) return;
-    if (taken.has(id)) duplicates.push(index + 1);
-    taken.add(id);
-  });
+/**
+ * Gives every contact row its own id: a row typed by hand gets one, and a copied row (the later of two rows with
+ * the same id) gets a new one, so an action by id always means one person. Ids on other rows are kept as they are.
+ */
+export function repairIds(rows: readonly (readonly unknown[])[], idColumn: number, isContact: (row: readonly unknown[]) => boolean): IdRepair {
+  const idOf = (row: readonly unknown[]) => (isBlank(row[idColumn]) ? '' : String(row[idColumn]).trim());
+  const taken = new Set(rows.map(idOf).filter(Boolean));
+  const seen = new Set<string>();
   let added = 0;
-  const column = rows.map((row) => {
-    const id = String(row[idColumn] ?? '').trim();
-    if (id) return [id];
-    if (!dataColumns.some((c) => !isBlank(row[c]))) return [''];
-    added++;
-    return [newContactId(taken)];
+  const reissued: number[] = [];
+  const column = rows.map((row, index) => {
+    const id = idOf(row);
+    if (!isContact(row)) {
+      if (id) seen.add(id);
+      return [id];
+    }
+    if (!id) {
+      added++;
+      return [newContactId(taken)];
+    }
+    if (seen.has(id)) {
+      reissued.push(index);
+      return [newContactId(taken)];
+    }
+    seen.add(id);
+    return [id];
   });
-  return { column, added, duplicates };
+  return { column, added, reissued };
 }

@@ -21,6 +21,7 @@ export function changedAnything(report: SetupReport): boolean {
     report.addedSettings.length > 0 ||
     report.addedCadences.length > 0 ||
     report.idsAdded > 0 ||
+    report.duplicateIdRows.length > 0 ||
     report.coloursAdded ||
     report.triggerAdded
   );
@@ -53,7 +54,7 @@ export function describeSetup(report: SetupReport): string {
     );
   }
   if (report.duplicateIdRows.length) {
-    lines.push(`Rows ${list(report.duplicateIdRows.map(String))} of Contacts repeat a Contact ID used above them; give each person their own.`);
+    lines.push(`Rows ${list(report.duplicateIdRows.map(String))} of Contacts were copies of rows above (the same Contact ID): each now has its own id, and the copied draft marks were cleared.`);
   }
   if (!changedAnything(report)) lines.unshift('Everything was already set up: nothing changed.');
   return lines.join('\n');

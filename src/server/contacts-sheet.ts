@@ -1,7 +1,8 @@
-import { Contact, readContacts, rowHasData, RowProblem } from '../core/contacts';
-import { fillMissingIds } from '../core/ids';
+import { Contact, isContactRow, readContacts, rowHasData, RowProblem } from '../core/contacts';
+import { repairIds } from '../core/ids';
+import { isBlank } from '../core/values';
 import { CONTACTS, mapHeaders } from '../core/schema';
-import { findSheet } from './workbook';
+import { findSheet, withDocumentLock } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -50,19 +51,50 @@ export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): C
   return { sheet, headers, columns: new Map(columns), rows, contacts, problems, lastDataRow, timeZone };
 }
 
-/** Gives rows with data but no Contact ID an id, in one write of the id column; updates the snapshot. */
-export function fillContactIds(snapshot: ContactsSnapshot): { added: number; duplicates: number[] } {
+/**
+ * Gives every contact its own id before an action (the caller holds the document lock): rows typed by hand get
+ * one, and a copied row gets a new one and loses the copied Draft ID and Draft created, which belong to the
+ * original. One write of the id column; the snapshot is updated in place.
+ */
+export function repairContactIds(snapshot: ContactsSnapshot): { added: number; reissuedRows: number[] } {
   const idColumn = snapshot.columns.get('id')!;
   const rows = snapshot.rows.slice(0, snapshot.lastDataRow - 1);
-  const computed = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed' || c.kind === 'id').map((c) => snapshot.columns.get(c.key)));
-  const dataColumns = snapshot.headers.map((_, i) => i).filter((i) => !computed.has(i));
-  const fill = fillMissingIds(rows, idColumn, dataColumns);
-  if (fill.added) {
-    snapshot.sheet.getRange(2, idColumn + 1, rows.length, 1).setValues(fill.column);
-    fill.column.forEach(([id], index) => (snapshot.rows[index][idColumn] = id));
-    for (const contact of snapshot.contacts) contact.id = String(snapshot.rows[contact.row - 2][idColumn]);
+  const repair = repairIds(rows, idColumn, (row) => isContactRow(row, snapshot.columns));
+  if (!repair.added && !repair.reissued.length) return { added: 0, reissuedRows: [] };
+  snapshot.sheet.getRange(2, idColumn + 1, rows.length, 1).setValues(repair.column);
+  repair.column.forEach(([id], index) => (snapshot.rows[index][idColumn] = id));
+  const draftColumns = (['draftId', 'draftCreated'] as const).map((key) => snapshot.columns.get(key)).filter((c): c is number => c !== undefined);
+  for (const index of repair.reissued) {
+    const copied = draftColumns.filter((column) => !isBlank(snapshot.rows[index][column]));
+    copied.forEach((column) => (snapshot.rows[index][column] = ''));
+    if (copied.length) writeRowCells(snapshot.sheet, index + 2, new Map(copied.map((column) => [column, ''])));
   }
-  return { added: fill.added, duplicates: fill.duplicates.map((offset) => offset + 1) };
+  const reread = readContacts(snapshot.rows, snapshot.headers, snapshot.columns, snapshot.timeZone);
+  snapshot.contacts = reread.contacts;
+  snapshot.problems = reread.problems;
+  return { added: repair.added, reissuedRows: repair.reissued.map((index) => index + 2) };
+}
+
+/** The Contacts sheet as an action sees it: read once, every contact with its own id. Call under the lock. */
+export function readContactsForAction(spreadsheet: Spreadsheet, timeZone: string): ContactsSnapshot {
+  const snapshot = readContactsSheet(spreadsheet, timeZone);
+  repairContactIds(snapshot);
+  return snapshot;
+}
+
+/**
+ * For read-only actions: the sheet as read, taking the lock to give ids only when some contact lacks its own
+ * (most reads then need no lock at all).
+ */
+export function readContactsWithIds(spreadsheet: Spreadsheet, timeZone: string): ContactsSnapshot {
+  const snapshot = readContactsSheet(spreadsheet, timeZone);
+  return needsIdRepair(snapshot) ? withDocumentLock(() => readContactsForAction(spreadsheet, timeZone)) : snapshot;
+}
+
+/** True when some contact lacks an id or shares one: an action would first have to write ids. */
+export function needsIdRepair(snapshot: ContactsSnapshot): boolean {
+  const ids = snapshot.contacts.map((c) => c.id);
+  return ids.some((id) => !id) || new Set(ids).size !== ids.length;
 }
 
 /** Groups column updates into runs of adjacent columns: one setValues per run. */
@@ -80,23 +112,4 @@ export function contiguousRuns(updates: ReadonlyMap<number, unknown>): { start: 
 /** Writes some cells of one row (0-based column → value), never touching the cells between runs. */
 export function writeRowCells(sheet: Sheet, row: number, updates: ReadonlyMap<number, unknown>): void {
   for (const run of contiguousRuns(updates)) sheet.getRange(row, run.start + 1, 1, run.values.length).setValues([run.values]);
-}
-
-/** Cell updates for named columns of the Contacts sheet (keys the sheet lacks are ignored). */
-export function cellsFor(snapshot: ContactsSnapshot, values: Record<string, unknown>): Map<number, unknown> {
-  const updates = new Map<number, unknown>();
-  for (const [key, value] of Object.entries(values)) {
-    const column = snapshot.columns.get(key);
-    if (column !== undefined) updates.set(column, value);
-  }
-  return updates;
-}
-
-/** Appends a contact after the last row with data (not after the formulas' spill), growing the sheet if needed. */
-export function appendContactRow(snapshot: ContactsSnapshot, values: Record<string, unknown>): number {
-  const row = snapshot.lastDataRow + 1;
-  const maxRows = snapshot.sheet.getMaxRows();
-  if (row > maxRows) snapshot.sheet.insertRowsAfter(maxRows, 1);
-  writeRowCells(snapshot.sheet, row, cellsFor(snapshot, values));
-  return row;
 }

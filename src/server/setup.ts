@@ -3,7 +3,7 @@ import { DEFAULT_TEMPLATES } from '../core/default-templates';
 import { CONTACTS, INTERACTIONS, TEMPLATES } from '../core/schema';
 import { changedAnything, describeSetup, SetupReport } from '../core/setup-report';
 import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
-import { fillContactIds, readContactsSheet } from './contacts-sheet';
+import { readContactsSheet, repairContactIds } from './contacts-sheet';
 import { ensureSettings } from './settings-sheet';
 import { ensureTable } from './tables';
 import { activeSpreadsheet, BusyError, withDocumentLock } from './workbook';
@@ -41,8 +41,8 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     DEFAULT_TEMPLATES.map((t) => [t.name, t.whenToUse, t.subject, t.body]),
   );
   const settings = ensureSettings(spreadsheet);
-  // The same id filling the sidebar uses: one read of the sheet, one write of the id column only if ids were missing.
-  const ids = fillContactIds(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
+  // The same id repair every action uses: one read of the sheet, one write of the id column only if needed.
+  const ids = repairContactIds(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
   const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!);
   const triggerAdded = ensureDailyRefreshTrigger();
   refreshAsOf(spreadsheet);
@@ -54,7 +54,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     addedSettings: settings.addedSettings,
     addedCadences: settings.addedCadences,
     idsAdded: ids.added,
-    duplicateIdRows: ids.duplicates,
+    duplicateIdRows: ids.reissuedRows,
     coloursAdded,
     triggerAdded,
     computedWithoutFormula: contacts.computedWithoutFormula,

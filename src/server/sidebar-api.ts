@@ -1,5 +1,5 @@
-import { asLiteralText, Contact, isValidEmail, locateContact, readContacts } from '../core/contacts';
-import { cellDay, formatIsoDay, formatLongDay } from '../core/dates';
+import { Contact, isValidEmail, locateContact } from '../core/contacts';
+import { formatLongDay } from '../core/dates';
 import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
@@ -7,11 +7,11 @@ import { LETTER_STATUSES } from '../core/schema';
 import { checkTemplate, findTemplate, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SidebarModel } from '../shared/rpc';
 import { actionContext, ActionContext } from './action-context';
-import { appendContactRow, cellsFor, ContactsSnapshot, fillContactIds, readContactsSheet, writeRowCells } from './contacts-sheet';
+import { commitAll, prepareContactAppend, prepareContactUpdate, prepareInteraction } from './contact-writer';
+import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
 import { draftExists, listOpenDrafts, saveDraft } from './gmail-drafts';
-import { appendInteraction } from './interactions-sheet';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
-import { withDocumentLock } from './workbook';
+import { BusyError, withDocumentLock } from './workbook';
 
 /**
  * What the sidebar calls. Every action names a contact by id and finds its row when it runs (the user may have
@@ -43,24 +43,26 @@ function gmailDraftsOrNull(): KnownDrafts | null {
 
 export function loadSidebar(): SidebarModel {
   const context = actionContext();
-  let snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
-  if (snapshot.contacts.some((c) => !c.id)) {
-    // Rows typed by hand get ids; read again under the lock so a sort in between cannot misplace one.
-    snapshot = withDocumentLock(() => {
-      const current = readContactsSheet(context.spreadsheet, context.timeZone);
-      fillContactIds(current);
-      return current;
-    });
+  let snapshot: ContactsSnapshot;
+  let busy = false;
+  try {
+    snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+    busy = true; // show the list anyway; rows without their own id get one on the next load
+    snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
   }
   const drafts = snapshot.contacts.some((c) => c.draftId) ? gmailDraftsOrNull() : null;
-  return sidebarModel(context, snapshot, drafts);
+  const model = sidebarModel(context, snapshot, drafts);
+  if (busy) model.problems.push('Touchpoint is busy with another change, so rows added or copied by hand have no Contact ID of their own yet. Reload the sidebar in a minute to act on them.');
+  return model;
 }
 
-/** Reads the sheet under the lock, finds the contact by id, and hands both to the change. */
+/** Reads the sheet under the lock (every contact with its own id), finds the contact by id, and hands both to the change. */
 function changeContact(contactId: string, change: (snapshot: ContactsSnapshot, contact: Contact, context: ActionContext) => string): ActionResult {
   const context = actionContext();
   return withDocumentLock(() => {
-    const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+    const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
     const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
     const message = change(snapshot, contact, context);
     return { message, model: sidebarModel(context, snapshot, null) };
@@ -73,20 +75,11 @@ export function logContact(input: LogContactInput): ActionResult {
   const nextStep = optionalText(input?.nextStep, 'Next step', 1000);
   return changeContact(input?.contactId, (snapshot, contact, { spreadsheet, today }) => {
     const day = notInFuture(inputDay(input.date, 'Date'), today, 'Date');
-    appendInteraction(spreadsheet, {
-      date: cellDay(day),
-      contactId: contact.id,
-      name: asLiteralText(contact.name),
-      channel: asLiteralText(channel),
-      summary: asLiteralText(summary),
-      nextStep: asLiteralText(nextStep),
-    });
-    if (contact.lastContact === null || day >= contact.lastContact) {
-      const updates: Record<string, unknown> = { lastContact: cellDay(day), lastContactNotes: asLiteralText(summary), snoozedUntil: '' };
-      if (nextStep) updates.nextStep = asLiteralText(nextStep);
-      writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, updates));
-      Object.assign(contact, { lastContact: day, lastContactNotes: summary, snoozedUntil: null, nextStep: nextStep || contact.nextStep });
-    }
+    const logged = prepareInteraction(spreadsheet, { date: day, contactId: contact.id, name: contact.name, channel, summary, nextStep });
+    const newest = contact.lastContact === null || day >= contact.lastContact;
+    const fields = newest ? { lastContact: day, lastContactNotes: summary, snoozedUntil: null, ...(nextStep ? { nextStep } : {}) } : {};
+    commitAll(logged, prepareContactUpdate(snapshot, contact, fields));
+    if (!newest) return `Logged ${channel.toLowerCase()} with ${contact.name} on ${formatLongDay(day)}. Last contact stays ${formatLongDay(contact.lastContact!)}, which is more recent.`;
     return `Logged ${channel.toLowerCase()} with ${contact.name} on ${formatLongDay(day)}.`;
   });
 }
@@ -97,15 +90,14 @@ export function snoozeContact(contactId: string, days: number): ActionResult {
   if (!SNOOZE_DAYS.includes(days)) throw new InputError(`Snooze for ${SNOOZE_DAYS.join(', ')} days.`);
   return changeContact(contactId, (snapshot, contact, { today }) => {
     const until = today + days;
-    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { snoozedUntil: cellDay(until) }));
-    contact.snoozedUntil = until;
+    commitAll(prepareContactUpdate(snapshot, contact, { snoozedUntil: until }));
     return `${contact.name} is snoozed until ${formatLongDay(until)}.`;
   });
 }
 
 export function previewDraft(contactId: string, template: string | null): DraftPreview {
   const { spreadsheet, timeZone, today } = actionContext();
-  const snapshot = readContactsSheet(spreadsheet, timeZone);
+  const snapshot = readContactsWithIds(spreadsheet, timeZone);
   const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
   const templates = readTemplatesSheet(spreadsheet);
   const names = templates.map((t) => t.name);
@@ -130,16 +122,17 @@ export function createDraft(input: CreateDraftInput): ActionResult {
     if (!isValidEmail(contact.email)) throw new InputError(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
     const open = openDraft(contact, null);
     const replace = open && draftExists(open.id) ? open.id : undefined;
+    const mark = { draftCreated: today, draftId: '' };
+    prepareContactUpdate(snapshot, contact, mark); // checks the columns before Gmail is called
     const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject, body }, replace);
-    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { draftCreated: cellDay(today), draftId: saved.id }));
-    Object.assign(contact, { draftId: saved.id, draftCreated: today });
+    commitAll(prepareContactUpdate(snapshot, contact, { ...mark, draftId: saved.id }));
     return replace ? `Updated the draft to ${contact.name} in Gmail.` : `Draft to ${contact.name} is ready in Gmail.`;
   });
 }
 
 export function goToContact(contactId: string): void {
   const { spreadsheet, timeZone } = actionContext();
-  const snapshot = readContactsSheet(spreadsheet, timeZone);
+  const snapshot = readContactsWithIds(spreadsheet, timeZone);
   const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
   snapshot.sheet.activate();
   snapshot.sheet.getRange(contact.row, 1, 1, snapshot.headers.length).activate();
@@ -155,11 +148,11 @@ export function addContact(input: NewContactInput): ActionResult {
   const context = actionContext();
   const metOn = input?.metOn ? notInFuture(inputDay(input.metOn, 'Met on'), context.today, 'Met on') : null;
   return withDocumentLock(() => {
-    const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+    const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
     const twin = email ? snapshot.contacts.find((c) => c.email.toLowerCase() === email.toLowerCase()) : undefined;
     if (twin) throw new InputError(`${twin.name} (row ${twin.row}) already has the email ${email}.`);
     const id = newContactId(new Set(snapshot.contacts.map((c) => c.id)));
-    const typed: Record<string, string> = {
+    const append = prepareContactAppend(snapshot, {
       firstName, lastName, email,
       role: text(input.role, 'Role'),
       institution: text(input.institution, 'Institution'),
@@ -167,16 +160,12 @@ export function addContact(input: NewContactInput): ActionResult {
       relationship: text(input.relationship, 'Relationship'),
       howWeMet: text(input.howWeMet, 'How we met'),
       interests: text(input.interests, 'Interests'),
+      metOn,
       id,
-    };
-    const written: Record<string, unknown> = { metOn: metOn === null ? '' : cellDay(metOn) };
-    for (const [key, value] of Object.entries(typed)) written[key] = asLiteralText(value);
-    const row = appendContactRow(snapshot, written);
-    const cells = snapshot.headers.map(() => '' as unknown);
-    for (const [column, value] of cellsFor(snapshot, { ...typed, metOn: metOn === null ? '' : formatIsoDay(metOn) })) cells[column] = value;
-    snapshot.contacts.push(...readContacts([cells], snapshot.headers, snapshot.columns, context.timeZone, row).contacts);
+    });
+    commitAll(append);
     const name = [firstName, lastName].filter(Boolean).join(' ');
-    return { message: `Added ${name} on row ${row}.`, model: sidebarModel(context, snapshot, null) };
+    return { message: `Added ${name} on row ${append.row}.`, model: sidebarModel(context, snapshot, null) };
   });
 }
 
@@ -185,15 +174,9 @@ export function setLetterStatus(contactId: string, status: string): ActionResult
   const chosen = LETTER_STATUSES.find((s) => s === status);
   if (!chosen) throw new InputError(`Letter status must be one of ${LETTER_STATUSES.join(', ')}.`);
   return changeContact(contactId, (snapshot, contact, { spreadsheet, today }) => {
-    writeRowCells(snapshot.sheet, contact.row, cellsFor(snapshot, { letterStatus: chosen, letterStatusDate: cellDay(today) }));
     const letter = contact.letterFor || 'a letter of recommendation';
-    appendInteraction(spreadsheet, {
-      date: cellDay(today),
-      contactId: contact.id,
-      name: asLiteralText(contact.name),
-      summary: asLiteralText(`Letter for ${letter}: ${chosen}`),
-    });
-    Object.assign(contact, { letterStatus: chosen, letterStatusDate: today });
+    const logged = prepareInteraction(spreadsheet, { date: today, contactId: contact.id, name: contact.name, summary: `Letter for ${letter}: ${chosen}` });
+    commitAll(prepareContactUpdate(snapshot, contact, { letterStatus: chosen, letterStatusDate: today }), logged);
     return `${contact.name}: letter for ${letter} is now "${chosen}".`;
   });
 }

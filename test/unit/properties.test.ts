@@ -70,7 +70,7 @@ describe('templates', () => {
   const braceFree = fc.string().map((s) => s.replace(/[{}|]/g, ''));
 
   function contactWith(values: Record<string, string>) {
-    const row = headers.map((h) => (h === 'Contact ID' ? 'c-test' : values[h] ?? ''));
+    const row = headers.map((h) => (h === 'Contact ID' ? 'c-test' : h === 'Email' ? 'someone@example.org' : values[h] ?? ''));
     return readContacts([row], headers, columns, 'UTC').contacts[0];
   }
 

@@ -1,5 +1,5 @@
 import { computedColumnFormula, statusRowRule } from '../../src/core/contact-formulas';
-import { fillMissingIds, newContactId } from '../../src/core/ids';
+import { repairIds, newContactId } from '../../src/core/ids';
 import { columnLetter, CONTACTS, headerOfFormula, mapHeaders } from '../../src/core/schema';
 import { planSettingsUpgrade, SETTINGS, defaultCadenceRows } from '../../src/core/settings';
 
@@ -47,22 +47,28 @@ describe('ids', () => {
     expect(ids[0]).toMatch(/^c-[a-z2-9]{8}$/);
   });
 
-  test('fills ids only for rows with data, keeps existing ones, reports duplicates', () => {
-    const fill = fillMissingIds(
+  test('gives each contact its own id: typed rows get one, a copied row gets a new one, other rows keep theirs', () => {
+    const isContact = (row: readonly unknown[]) => row[0] !== '';
+    const repair = repairIds(
       [
         ['Ana', 'c-existing'],
         ['', ''],
         ['Ben', ''],
-        ['Cy', 'c-existing'],
+        ['Ana copy', 'c-existing'],
+        ['', 'c-orphan'],
       ],
       1,
-      [0],
+      isContact,
     );
-    expect(fill.column[0]).toEqual(['c-existing']);
-    expect(fill.column[1]).toEqual(['']);
-    expect(fill.column[2][0]).toMatch(/^c-/);
-    expect(fill.added).toBe(1);
-    expect(fill.duplicates).toEqual([4]);
+    expect(repair.column[0]).toEqual(['c-existing']);
+    expect(repair.column[1]).toEqual(['']);
+    expect(repair.column[2][0]).toMatch(/^c-/);
+    expect(repair.column[3][0]).toMatch(/^c-/);
+    expect(repair.column[3][0]).not.toBe('c-existing');
+    expect(repair.column[4]).toEqual(['c-orphan']);
+    expect(repair.added).toBe(1);
+    expect(repair.reissued).toEqual([3]);
+    expect(new Set(repair.column.flat().filter(Boolean)).size).toBe(4);
   });
 });
 
