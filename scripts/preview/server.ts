@@ -11,7 +11,6 @@ import { build } from 'esbuild';
 import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bundle';
 import type { SavedWorkbook } from '../../test/fake/spreadsheet';
 import { decodeDraft, StoredDraft } from '../../test/fake/gmail';
-import { asStoredText } from '../../src/core/contacts';
 import { detectDelimiter, parseCsv } from '../../src/core/csv';
 import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
 import { SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
@@ -65,8 +64,9 @@ function newWorkbook(app: LoadedBundle, options: PreviewOptions, today: Date): v
   const width = Math.max(...rows.map((r) => r.length));
   if (rows.length + 50 > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), rows.length + 50 - contacts.getMaxRows());
   if (width > contacts.getMaxColumns()) contacts.insertColumnsAfter(contacts.getMaxColumns(), width - contacts.getMaxColumns());
-  // Text from a file is stored as text: a cell starting with = + - @ must never become a formula.
-  contacts.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r.map(asStoredText), ...new Array(width - r.length).fill('')]));
+  // Cells go in as if typed (dates become dates), except that a cell starting with = + - @ never becomes a formula.
+  const asTyped = (cell: string) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell);
+  contacts.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r.map(asTyped), ...new Array(width - r.length).fill('')]));
   app.fake.spreadsheet.deleteSheet(app.fake.spreadsheet.getSheetByName('Sheet1')!);
   app.call('setUpContactSheet');
   app.fake.ui.alerts.length = 0;
