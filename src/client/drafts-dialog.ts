@@ -50,6 +50,8 @@ function renderSummary(summary: BulkDraftSummary): void {
     summary.skipped.length ? listOf(summary.skipped.map((s) => ({ name: s.name, detail: s.reason }))) : null,
     summary.failed.length ? h('h2', {}, `Failed (${summary.failed.length})`) : null,
     summary.failed.length ? listOf(summary.failed.map((f) => ({ name: f.name, detail: f.error }))) : null,
+    summary.unmarked.length ? h('h2', {}, `Drafted but not marked (${summary.unmarked.length})`) : null,
+    summary.unmarked.length ? listOf(summary.unmarked.map((u) => ({ name: u.name, detail: u.reason }))) : null,
     h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'button', onclick: closeDialog }, 'Close')),
   );
 }

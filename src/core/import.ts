@@ -16,7 +16,9 @@ const TOUCHPOINT_MANAGED = new Set(['snoozedUntil', 'draftCreated', 'draftId', '
 
 /** The Contacts columns a file may fill, plus "Full name" (split into first and last). */
 export const IMPORT_COLUMNS: readonly ColumnSpec[] = [
-  ...CONTACTS.columns.filter((c) => c.kind !== 'computed' && c.kind !== 'id' && !TOUCHPOINT_MANAGED.has(c.key)),
+  ...CONTACTS.columns
+    .filter((c) => c.kind !== 'computed' && c.kind !== 'id' && !TOUCHPOINT_MANAGED.has(c.key))
+    .map((c) => (c.fileAliases ? { ...c, aliases: [...(c.aliases ?? []), ...c.fileAliases] } : c)),
   { key: FULL_NAME, header: 'Full name (split into first and last)', aliases: ['Name', 'Full name', 'Contact name'], kind: 'text' },
 ];
 

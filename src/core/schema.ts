@@ -11,6 +11,11 @@ export interface ColumnSpec {
   header: string;
   aliases?: readonly string[];
   kind: ColumnKind;
+  /**
+   * Headers recognised only in an imported file. Touchpoint overwrites these columns when you log a contact, so
+   * on the sheet it adds its own rather than adopting a column of yours (your "Notes" stays yours).
+   */
+  fileAliases?: readonly string[];
   /** Dropdown values for a 'list' column. */
   options?: readonly string[];
   /** Shown as the header's note. */
@@ -80,10 +85,10 @@ export const CONTACTS: TableSpec = {
     {
       key: 'lastContactNotes',
       header: 'Last contact notes',
-      aliases: ['Notes', 'Last notes', 'Content of last contact', 'What we discussed'],
+      fileAliases: ['Notes', 'Last notes', 'Content of last contact', 'What we discussed'],
       kind: 'text',
     },
-    { key: 'nextStep', header: 'Next step', aliases: ['Next steps', 'Next action', 'To do'], kind: 'text' },
+    { key: 'nextStep', header: 'Next step', fileAliases: ['Next steps', 'Next action', 'To do'], kind: 'text' },
     {
       key: 'cadenceDays',
       header: 'Follow-up every (days)',

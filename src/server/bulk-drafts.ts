@@ -1,20 +1,23 @@
 import { followUpStatus } from '../core/cadence';
 import { Contact, isValidEmail } from '../core/contacts';
-import { cellDay, Day, formatLongDay } from '../core/dates';
+import { cellDay, dayOfInstant, formatLongDay } from '../core/dates';
+import { isDate } from '../core/values';
 import { isInvalidValueError } from '../core/errors';
 import { followUpOf, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { InputError } from '../core/inputs';
 import { Settings } from '../core/settings';
 import { checkTemplate, EmailTemplate, findTemplate, knownPlaceholderNames, profileRequest, Rendered, renderTemplate } from '../core/templates';
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
-import { ContactsSnapshot, contiguousRuns, readContactsSheet } from './contacts-sheet';
+import { asStoredText } from '../core/contacts';
+import { requireColumns } from './contact-writer';
+import { ContactsSnapshot, contiguousRuns, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
+import { forgetDrafts, JournalEntry, readJournal, recordDraft } from './draft-journal';
 import { listOpenDrafts, saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
 import { actionContext, ActionContext } from './action-context';
 import { withDocumentLock } from './workbook';
 
-/** Drafts are written back to the sheet every BATCH_SIZE, so a failure or time-out loses nothing. */
-export const BATCH_SIZE = 10;
+const DRAFT_COLUMNS = ['draftId', 'draftCreated'];
 /** Apps Script stops a run at 6 minutes; stop well before, with time left to write back and report. */
 export const TIME_BUDGET_MS = 270_000;
 
@@ -104,7 +107,8 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
 
 export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
   const context = actionContext();
-  const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+  const snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
+  carryJournal(snapshot);
   const plan = makePlan(context, snapshot, choice, listOpenDrafts());
   return {
     scope: choice.scope,
@@ -114,29 +118,71 @@ export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
   };
 }
 
+interface Mark extends JournalEntry {
+  name: string;
+}
+
 /**
- * Writes Draft created / Draft ID for the drafted contacts: re-reads the id column first (rows may have been
- * sorted meanwhile), then writes the two columns whole, in one call when they are side by side.
+ * Drafts the journal holds but the sheet does not show (a run that died before its write-back): the contact gets
+ * them in memory, so the plan skips it as "draft still open", and they are marked with this run's marks. Entries
+ * whose person is gone or has another email now are dropped.
  */
-function markDrafted(snapshot: ContactsSnapshot, marks: ReadonlyMap<string, string>, today: Day): void {
-  if (!marks.size) return;
-  const { sheet, columns } = snapshot;
-  const rows = sheet.getLastRow() - 1;
-  const ids = sheet.getRange(2, columns.get('id')! + 1, rows, 1).getValues();
-  const targets = [columns.get('draftCreated'), columns.get('draftId')].filter((c): c is number => c !== undefined);
-  for (const { start, values: run } of contiguousRuns(new Map(targets.map((c) => [c, null])))) {
-    const width = run.length;
-    const range = sheet.getRange(2, start + 1, rows, width);
-    const values = range.getValues();
-    ids.forEach(([id], row) => {
-      const draftId = marks.get(String(id));
-      if (draftId === undefined) return;
-      for (let offset = 0; offset < width; offset++) {
-        values[row][offset] = start + offset === columns.get('draftId') ? draftId : cellDay(today);
-      }
-    });
-    range.setValues(values);
+function carryJournal(snapshot: ContactsSnapshot): Mark[] {
+  const carried: Mark[] = [];
+  const stale: string[] = [];
+  for (const entry of readJournal()) {
+    const contact = snapshot.contacts.find((c) => c.id === entry.contactId);
+    if (!contact || !sameEmail(contact.email, entry.email) || contact.draftId === entry.draftId) {
+      stale.push(entry.contactId);
+      continue;
+    }
+    Object.assign(contact, { draftId: entry.draftId, draftCreated: entry.day });
+    carried.push({ ...entry, name: contact.name });
   }
+  if (stale.length) forgetDrafts(stale);
+  return carried;
+}
+
+function sameEmail(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** A cell read by getValues, as it must be written back to stay what it was (a Date would gain a time). */
+function asWrittenBack(value: unknown, timeZone: string): unknown {
+  if (isDate(value)) return isNaN(value.getTime()) ? '' : cellDay(dayOfInstant(value, timeZone));
+  return typeof value === 'string' ? asStoredText(value) : value;
+}
+
+/**
+ * Writes Draft created / Draft ID once per run, on the sheet as it is now: the header and rows are read again
+ * (columns may have moved, rows been sorted), and a mark goes only to the row with its contact id AND the email
+ * the draft went to. The two columns are rewritten whole: one setValues per run of adjacent columns.
+ */
+function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: Mark[]; lost: { mark: Mark; reason: string }[] } {
+  if (!marks.length) return { written: [], lost: [] };
+  const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+  const columns = requireColumns(snapshot, DRAFT_COLUMNS);
+  const written: Mark[] = [];
+  const lost: { mark: Mark; reason: string }[] = [];
+  const cells = new Map<number, Map<number, unknown>>();
+  for (const mark of marks) {
+    const contact = snapshot.contacts.find((c) => c.id === mark.contactId && sameEmail(c.email, mark.email));
+    if (!contact) {
+      const moved = snapshot.contacts.some((c) => c.id === mark.contactId);
+      lost.push({ mark, reason: moved ? `the row's email is no longer ${mark.email}` : 'the row was deleted' });
+      continue;
+    }
+    cells.set(contact.row, new Map([[columns.get('draftId')!, mark.draftId], [columns.get('draftCreated')!, cellDay(mark.day)]]));
+    written.push(mark);
+  }
+  const rows = snapshot.lastDataRow - 1;
+  for (const { start, values: run } of contiguousRuns(new Map([...columns.values()].map((c) => [c, null])))) {
+    const block = snapshot.rows.slice(0, rows).map((row, index) =>
+      run.map((_, offset) => cells.get(index + 2)?.get(start + offset) ?? asWrittenBack(row[start + offset], context.timeZone)),
+    );
+    if (written.length) snapshot.sheet.getRange(2, start + 1, rows, run.length).setValues(block);
+  }
+  return { written, lost };
 }
 
 function plural(n: number, word: string): string {
@@ -147,12 +193,14 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
   const started = Date.now();
   const context = actionContext();
   return withDocumentLock(() => {
-    const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+    const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
+    requireColumns(snapshot, DRAFT_COLUMNS); // before any Gmail call: without them every run would draft everyone again
+    const marks = carryJournal(snapshot);
     const plan = makePlan(context, snapshot, choice, listOpenDrafts());
-    const summary: BulkDraftSummary = { drafted: [], skipped: plan.skipped, failed: [], remaining: 0, message: '' };
-    const pending = new Map<string, string>();
+    const summary: BulkDraftSummary = { drafted: [], skipped: plan.skipped, failed: [], unmarked: [], remaining: 0, message: '' };
     let stoppedAt = plan.items.length;
     let timedOut = false;
+    let unmarked = '';
     try {
       for (let i = 0; i < plan.items.length; i++) {
         if (Date.now() - started > TIME_BUDGET_MS) {
@@ -163,25 +211,32 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
         const { contact, template, rendered } = plan.items[i];
         try {
           const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject: rendered.subject, body: rendered.body });
-          pending.set(contact.id, saved.id);
+          const mark = { contactId: contact.id, draftId: saved.id, email: contact.email, day: context.today, name: contact.name };
+          recordDraft(mark);
+          marks.push(mark);
           summary.drafted.push({ name: contact.name, template });
         } catch (error) {
           summary.failed.push({ name: contact.name, error: error instanceof Error ? error.message : String(error) });
           stoppedAt = i + 1;
           break;
         }
-        if (pending.size >= BATCH_SIZE) {
-          markDrafted(snapshot, pending, context.today);
-          pending.clear();
-        }
       }
     } finally {
-      markDrafted(snapshot, pending, context.today);
+      try {
+        const { written, lost } = writeMarks(context, marks);
+        forgetDrafts([...written, ...lost.map((l) => l.mark)].map((m) => m.contactId));
+        for (const { mark, reason } of lost) summary.unmarked.push({ name: mark.name, reason });
+      } catch (error) {
+        // The drafts stay in the journal: the next run marks them instead of drafting again.
+        unmarked = `The drafts could not be marked on the sheet (${error instanceof Error ? error.message : String(error)}). Touchpoint remembers them: run this again once that is fixed, and they will be marked, not drafted again.`;
+      }
     }
     summary.remaining = plan.items.length - stoppedAt + summary.failed.length;
     const parts = [`Created ${plural(summary.drafted.length, 'draft')} in Gmail.`];
     if (summary.skipped.length) parts.push(`Skipped ${summary.skipped.length}.`);
     if (summary.failed.length) parts.push(`Gmail stopped at ${summary.failed[0].name}: ${summary.failed[0].error}`);
+    for (const { name, reason } of summary.unmarked) parts.push(`The draft to ${name} was made, but not marked on the sheet: ${reason}.`);
+    if (unmarked) parts.push(unmarked);
     if (timedOut) parts.push('Stopped before Apps Script\'s 6-minute limit.');
     if (summary.remaining) parts.push(`${plural(summary.remaining, 'contact')} still to draft: run this again to continue.`);
     summary.message = parts.join(' ');

@@ -59,6 +59,11 @@ function columnsOf(table: TableSpec, sheetName: string, index: ReadonlyMap<strin
   return new Map(keys.map((key) => [key, index.get(key)!]));
 }
 
+/** The columns an action writes, found by header now, or a SetupNeededError naming each one missing. */
+export function requireColumns(snapshot: ContactsSnapshot, keys: readonly string[]): Map<string, number> {
+  return columnsOf(CONTACTS, snapshot.sheet.getName(), snapshot.columns, keys);
+}
+
 /** A change to one contact's cells, checked now and written on commit; the in-memory contact follows. */
 export function prepareContactUpdate(snapshot: ContactsSnapshot, contact: Contact, fields: Fields): PendingWrite {
   const keys = Object.keys(fields);

@@ -136,6 +136,8 @@ export interface BulkDraftSummary {
   drafted: { name: string; template: string }[];
   skipped: { name: string; reason: string }[];
   failed: { name: string; error: string }[];
+  /** Drafted, but the mark could not go on the sheet (the row was deleted or its email changed meanwhile). */
+  unmarked: { name: string; reason: string }[];
   /** Contacts left for a second run (time limit reached or Gmail stopped us). */
   remaining: number;
   message: string;

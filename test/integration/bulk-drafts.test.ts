@@ -113,15 +113,17 @@ test('the sheet sorted while drafts are made: each mark lands on the right perso
   }
 });
 
-test('50 drafts in one run, written back in batches, with a constant number of sheet calls per batch', () => {
+test('50 drafts in one run: marks written once at the end, each draft journalled first, few sheet calls', () => {
   const [header, ...rows] = sampleContacts();
   const maya = rows[0];
   fake = workbookWith([header, ...Array.from({ length: 50 }, (_, i) => maya.map((v, c) => (c === 2 ? `p${i}@example.org` : c === 0 ? `P${i}` : v)))]);
   const summary = runBulkDrafts(overdue);
   expect(summary.drafted).toHaveLength(50);
-  expect(fake.counter.count('Range.setValues')).toBe(5);
+  expect(fake.counter.count('Range.setValues')).toBe(1);
   expect(fake.counter.count('Gmail.Users.Drafts.create')).toBe(50);
-  expect(fake.counter.sheetRoundTrips()).toBeLessThan(60);
+  expect(fake.counter.sheetRoundTrips()).toBeLessThanOrEqual(18);
+  expect(fake.counter.count('Properties.setProperty')).toBe(50);
+  expect(fake.properties.document.getKeys().filter((k) => k.startsWith('touchpoint.draft.'))).toEqual([]);
 });
 
 describe('for selected rows', () => {
