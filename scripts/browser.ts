@@ -128,13 +128,19 @@ async function fromPackage(): Promise<FoundBrowser | string> {
   }
   const packageVersion = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')).version as string;
   const folder = path.join(ROOT, 'node_modules', '.cache', `sparticuz-chromium-${packageVersion}`);
-  await unpack(packageDir, folder);
   const executablePath = path.join(folder, 'chromium');
-  const env = { FONTCONFIG_FILE: writeFontConfig(folder) };
-  const version = versionOf(executablePath, env);
+  const env = { FONTCONFIG_FILE: '' };
   const major = packageVersion.split('.')[0];
+  let version: string | null = null;
+  for (let attempt = 0; attempt < 2 && !version?.includes(` ${major}.`); attempt++) {
+    // A second attempt starts from a clean folder: a partial or foreign unpack is replaced, not trusted.
+    if (attempt) fs.rmSync(folder, { recursive: true, force: true });
+    await unpack(packageDir, folder);
+    env.FONTCONFIG_FILE = writeFontConfig(folder);
+    version = versionOf(executablePath, env);
+  }
   if (!version || !version.includes(` ${major}.`)) {
-    return `the Chromium unpacked in ${folder} reports "${version ?? 'nothing'}", not version ${major}: delete that folder and run again.`;
+    return `the Chromium unpacked in ${folder} reports "${version ?? 'nothing'}", not version ${major}, even after unpacking it again.`;
   }
   return { executablePath, source: `${SPARTICUZ} ${packageVersion}`, version, env };
 }

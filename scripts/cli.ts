@@ -8,14 +8,16 @@ import { parseArgs } from 'util';
 export interface OptionSpec {
   /** "string" takes a value; "boolean" is a flag. */
   type: 'string' | 'boolean';
-  /** One line for the usage text, e.g. "FILE  start from your CSV". */
+  /** For the usage text: "FILE  start from your CSV" (the value's name, two spaces, what it does), or for a flag what it does. */
   help: string;
 }
 
 export type Options<S extends Record<string, OptionSpec>> = { [K in keyof S]?: S[K]['type'] extends 'boolean' ? boolean : string };
 
 export function usage(command: string, spec: Record<string, OptionSpec>): string {
-  const lines = Object.entries(spec).map(([name, option]) => `  --${name} ${option.help}`);
+  const heads = Object.entries(spec).map(([name, option]) => `  --${name}${option.type === 'string' ? ` ${option.help.split(/\s{2,}/)[0]}` : ''}`);
+  const width = Math.max(...heads.map((h) => h.length)) + 2;
+  const lines = Object.values(spec).map((option, i) => heads[i].padEnd(width) + (option.type === 'string' ? option.help.split(/\s{2,}/).slice(1).join(' ') : option.help.trim()));
   return [`usage: ${command} [options]`, ...lines].join('\n');
 }
 
@@ -42,4 +44,25 @@ export function optionsOrExit<S extends Record<string, OptionSpec>>(command: str
     console.error((error as Error).message);
     process.exit(2);
   }
+}
+
+/** --as-of YYYY-MM-DD as noon UTC that day; an impossible date (2026-02-30) is refused, not rolled over. */
+export function asOfOption(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(`${value}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new Error(`--as-of ${value} is not a date like 2026-11-22.`);
+  }
+  return date;
+}
+
+/** --time-zone as an IANA name Node knows (Europe/London, Asia/Kolkata), or a clear error. */
+export function timeZoneOption(value: string | undefined, fallback: string): string {
+  const zone = value ?? fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new Error(`--time-zone ${zone} is not a time zone. Use an IANA name such as Europe/London or Asia/Kolkata.`);
+  }
+  return zone;
 }

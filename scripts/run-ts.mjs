@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a TypeScript dev script (try, preview, bench) by bundling it with esbuild first: node cannot run .ts itself.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,5 +27,7 @@ await build({
   external: ['esbuild', 'playwright-core'],
   define: { __ROOT__: JSON.stringify(root) },
 });
-const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+// The script runs as a child; a signal sent to this process (kill PID, not only Ctrl+C) stops it too.
+const child = spawn(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -8,7 +8,7 @@ import path from 'path';
 import { loadBundle } from '../test/fake/bundle';
 import { detectDelimiter, parseCsv } from '../src/core/csv';
 import { rowsByHeader, fillSheet } from '../test/support/workbook';
-import { optionsOrExit } from './cli';
+import { asOfOption, optionsOrExit, timeZoneOption } from './cli';
 
 declare const __ROOT__: string;
 
@@ -18,10 +18,16 @@ const options = optionsOrExit('npm run try --', {
   'time-zone': { type: 'string', help: 'ZONE   the spreadsheet\'s time zone (default America/New_York)' },
 });
 const csvPath = options.csv ?? path.join(__ROOT__, 'test/fixtures/contacts-basic.csv');
-const timeZone = options['time-zone'] ?? 'America/New_York';
-const asOf = options['as-of'];
-const now = asOf ? new Date(`${asOf}T12:00:00Z`) : new Date();
-if (isNaN(now.getTime())) throw new Error(`--as-of ${asOf} is not a date like 2026-11-22`);
+let timeZone: string;
+let asOf: Date | undefined;
+try {
+  timeZone = timeZoneOption(options['time-zone'], 'America/New_York');
+  asOf = asOfOption(options['as-of']);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const now = asOf ?? new Date();
 
 const app = loadBundle({ now, timeZone }, undefined, path.join(__ROOT__, 'dist'));
 const csvText = fs.readFileSync(csvPath, 'utf8');

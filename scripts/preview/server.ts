@@ -4,6 +4,7 @@
  * here and run the same top-level functions Google would run), and the Gmail drafts that were made.
  * Development tooling only: nothing here is in dist/.
  */
+import { asOfOption, timeZoneOption } from '../cli';
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
@@ -124,9 +125,8 @@ function pageHtml(): string {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const dist = path.join(options.root, 'dist');
   if (!fs.existsSync(path.join(dist, 'Code.js'))) throw new Error('dist/Code.js is missing: run npm run build first.');
-  const now = options.asOf ? new Date(`${options.asOf}T12:00:00Z`) : undefined;
-  if (now && isNaN(now.getTime())) throw new Error(`--as-of ${options.asOf} is not a date like 2026-11-22`);
-  const app = loadBundle({ now, timeZone: options.timeZone ?? 'America/New_York', htmlFiles: readDistHtmlFiles(dist) }, undefined, dist);
+  const now = asOfOption(options.asOf);
+  const app = loadBundle({ now, timeZone: timeZoneOption(options.timeZone, 'America/New_York'), htmlFiles: readDistHtmlFiles(dist) }, undefined, dist);
   const saved: Saved | null = options.data && fs.existsSync(options.data) ? JSON.parse(fs.readFileSync(options.data, 'utf8')) : null;
   if (saved) {
     app.fake.spreadsheet._import(saved.workbook);
@@ -234,7 +234,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} is already in use. Start on another one, e.g. PORT=8081 npm start.`) : error),
+    );
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

@@ -81,7 +81,7 @@ function render(result: ImportPreview): void {
   clear(
     root,
     h('p', {}, result.format === 'linkedin' ? 'A LinkedIn export: companies become Institution, positions become Role, Connected On becomes Met on.' : 'A CSV file. Check which Contacts column each file column fills.'),
-    h('p', { class: 'muted delimiter' }, `Columns separated by ${result.separatedBy}.`),
+    h('p', { class: 'muted delimiter' }, result.separatedBy),
     h('table', { class: 'mapping' }, h('thead', {}, h('tr', {}, h('th', {}, 'In the file'), h('th', {}, 'Goes to'))), h('tbody', {}, selects)),
     result.problems.length ? h('ul', { class: 'warnings' }, result.problems.map((p) => h('li', {}, p))) : null,
     h('h2', {}, `${result.newCount} new`),

@@ -13,6 +13,10 @@ export type CsvDelimiter = ',' | ';' | '\t';
 
 export const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
 
+export function describeDelimiter(delimiter: CsvDelimiter | null): string {
+  return delimiter ? `Columns separated by ${DELIMITER_NAMES[delimiter]}.` : 'One column (the header has no comma, semicolon or tab).';
+}
+
 /** Counts each delimiter outside quotes in one line. */
 function delimiterCounts(line: string): Record<CsvDelimiter, number> {
   const counts: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
@@ -24,22 +28,26 @@ function delimiterCounts(line: string): Record<CsvDelimiter, number> {
   return counts;
 }
 
+/** LinkedIn's Connections.csv has notes above its header; its header line starts with these, always with commas. */
+const LINKEDIN_HEADER_LINE = /^\s*"?First Name"?\s*,\s*"?Last Name"?\s*,/i;
+
 /**
- * The delimiter of a CSV, read from its header line: the first line with a comma, semicolon or tab outside quotes
- * (LinkedIn's notes above its header have none). Excel writes semicolons in comma-decimal locales (de_DE, fr_FR…)
- * and "Unicode Text" with tabs. The most frequent wins; on a tie, comma, then semicolon. No delimiter: comma.
+ * The delimiter of a CSV, read from its header line: the first non-blank line, or LinkedIn's header below its
+ * notes. Excel writes semicolons in comma-decimal locales (de_DE, fr_FR…) and tabs as "Unicode Text". The most
+ * frequent outside quotes wins (ties: comma, then semicolon). A header with none has one column: null, and each
+ * line is then read whole, commas and all.
  */
-export function detectDelimiter(text: string): CsvDelimiter {
+export function detectDelimiter(text: string): CsvDelimiter | null {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (const line of source.split(/\r\n|\n|\r/, 50)) {
-    const counts = delimiterCounts(line);
-    const best = (Object.keys(counts) as CsvDelimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
-    if (counts[best] > 0) return best;
-  }
-  return ',';
+  const lines = source.split(/\r\n|\n|\r/, 50);
+  const header = lines.find((line) => LINKEDIN_HEADER_LINE.test(line)) ?? lines.find((line) => line.trim() !== '');
+  if (header === undefined) return ',';
+  const counts = delimiterCounts(header);
+  const best = (Object.keys(counts) as CsvDelimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  return counts[best] > 0 ? best : null;
 }
 
-export function parseCsv(text: string, delimiter: CsvDelimiter = ','): CsvResult {
+export function parseCsv(text: string, delimiter: CsvDelimiter | null = ','): CsvResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: string[][] = [];
   const problems: string[] = [];

@@ -13,7 +13,7 @@ const SHEETS_SERIAL_OF_EPOCH = 25_569;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 9999;
 
-export const ACCEPTED_DATE_FORMS = 'a date cell, 2026-03-01, 3/1/2026, 1 Mar 2026 or Mar 1, 2026';
+export const ACCEPTED_DATE_FORMS = 'a date cell, 2026-03-01, 3/1/2026, 1.3.2026, 1 Mar 2026 or Mar 1, 2026';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = [
@@ -163,6 +163,9 @@ function dayFromText(text: string): Day | null {
   if (match) return checked(+match[1], +match[2], +match[3]);
   match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (match) return checked(+match[3], +match[1], +match[2]);
+  // 15.09.2026: dots are written day first (German, Russian, Turkish… Excel), so this one is never ambiguous.
+  match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (match) return checked(+match[3], +match[2], +match[1]);
   match = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{4})$/.exec(text);
   if (match) return checked(+match[3], monthFromName(match[2]), +match[1]);
   match = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);

@@ -1,6 +1,6 @@
 import { normaliseName, parseCadenceDays } from './cadence';
 import { Contact, isValidEmail } from './contacts';
-import { CsvDelimiter, detectDelimiter, parseCsv } from './csv';
+import { CsvDelimiter, DELIMITER_NAMES, detectDelimiter, parseCsv } from './csv';
 import { formatIsoDay, parseDay } from './dates';
 import { isInvalidValueError } from './errors';
 import { findLinkedInHeader, LINKEDIN_MAPPED_HEADERS, mapLinkedInRow } from './linkedin';
@@ -26,8 +26,8 @@ const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c
 
 export interface ImportSource {
   format: 'linkedin' | 'csv';
-  /** What separates the file's columns, detected from its header line. */
-  delimiter: CsvDelimiter;
+  /** What separates the file's columns, detected from its header line (null: one column). */
+  delimiter: CsvDelimiter | null;
   headers: string[];
   /** Data rows with the row number they had in the file (1-based), blank rows left out. */
   rows: { fileRow: number; cells: string[] }[];
@@ -40,10 +40,22 @@ export function readImportSource(text: string): ImportSource {
   const linkedIn = findLinkedInHeader(rows);
   const headerIndex = linkedIn >= 0 ? linkedIn : rows.findIndex((row) => row.some((cell) => cell.trim() !== ''));
   if (headerIndex < 0) return { format: 'csv', delimiter, headers: [], rows: [], problems: [...problems, 'The file is empty.'] };
+  const width = rows[headerIndex].length;
   const data = rows
     .map((cells, index) => ({ fileRow: index + 1, cells }))
     .slice(headerIndex + 1)
-    .filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+    .filter((row) => row.cells.some((cell) => cell.trim() !== ''))
+    .filter((row) => {
+      // More fields than the header: a separator inside a field without quotes. Cutting it short would lose text.
+      const extra = row.cells.slice(width).some((cell) => cell.trim() !== '');
+      if (extra) {
+        problems.push(
+          `Row ${row.fileRow} has ${row.cells.length} fields but the header has ${width}, so it was not imported ` +
+            `(a ${delimiter ? DELIMITER_NAMES[delimiter].slice(0, -1) : 'separator'} inside a field without quotes?). Quote that field, then import again.`,
+        );
+      }
+      return !extra;
+    });
   if (linkedIn >= 0) {
     return {
       format: 'linkedin',
@@ -95,7 +107,9 @@ function recordOf(cells: readonly string[], mapping: readonly (string | null)[],
     if (key && value && !record[key]) record[key] = value;
   });
   if (record[FULL_NAME]) {
-    const parts = record[FULL_NAME].split(/\s+/);
+    // "Last, First" (as many directories write names) or "First Middle Last".
+    const comma = /^([^,]+),\s*(.+)$/.exec(record[FULL_NAME]);
+    const parts = comma ? [comma[2].trim(), comma[1].trim()] : record[FULL_NAME].split(/\s+/);
     if (!record.firstName && !record.lastName) {
       record.firstName = parts.length > 1 ? parts.slice(0, -1).join(' ') : parts[0];
       if (parts.length > 1) record.lastName = parts[parts.length - 1];

@@ -1,5 +1,5 @@
 import { asStoredText } from '../core/contacts';
-import { DELIMITER_NAMES } from '../core/csv';
+import { describeDelimiter } from '../core/csv';
 import { newContactId } from '../core/ids';
 import { defaultMapping, IMPORT_COLUMNS, ImportPlan, ImportRecord, ImportSource, planImport, readImportSource } from '../core/import';
 import { InputError } from '../core/inputs';
@@ -40,7 +40,7 @@ export function previewImport(input: ImportInput): ImportPreview {
   const headerOf = (key: string) => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
   return {
     format: source.format,
-    separatedBy: DELIMITER_NAMES[source.delimiter],
+    separatedBy: describeDelimiter(source.delimiter),
     headers: source.headers,
     mapping,
     columns: IMPORT_COLUMNS.map((c) => ({ key: c.key, header: c.header })),

@@ -170,7 +170,7 @@ export interface ImportInput {
 
 export interface ImportPreview {
   format: 'linkedin' | 'csv';
-  /** How the file's columns are separated, in words: "commas", "semicolons" or "tabs". */
+  /** How the file's columns are separated, as a sentence: "Columns separated by semicolons." */
   separatedBy: string;
   headers: string[];
   mapping: (string | null)[];

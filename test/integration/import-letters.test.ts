@@ -84,13 +84,19 @@ test('a column the user chose not to import is left out; a mapping without names
 test('a semicolon-separated CSV (Excel in de_DE, fr_FR…) is read in columns, and the preview says so', () => {
   const semicolons = fs.readFileSync(path.join(__dirname, '../fixtures/contacts-semicolon.csv'), 'utf8');
   const preview = previewImport({ text: semicolons, mapping: null, fillEmpty: false });
-  expect(preview.separatedBy).toBe('semicolons');
+  expect(preview.separatedBy).toBe('Columns separated by semicolons.');
   expect(preview.headers).toEqual(['First name', 'Last name', 'Email', 'Institution', 'Role']);
   expect(preview.newNames).toEqual(['Jonas Weber', 'Anna Schmidt']);
   runImport({ text: semicolons, mapping: null, fillEmpty: false });
   expect(contactRow(fake, 'Jonas')).toMatchObject({ 'Last name': 'Weber', Email: 'jonas.weber@example.de', Institution: 'Charité, Berlin', Role: 'Attending' });
   expect(contactRow(fake, 'Anna')).toMatchObject({ Email: '', Institution: 'Klinikum; Innere Medizin', Role: 'Fellow' });
-  expect(previewImport({ text: linkedIn, mapping: null, fillEmpty: false }).separatedBy).toBe('commas');
+  expect(previewImport({ text: linkedIn, mapping: null, fillEmpty: false }).separatedBy).toBe('Columns separated by commas.');
+  const unquoted = previewImport({ text: 'First name;Last name;Institution\nAnna;Müller;Charité; Berlin\nJonas;Weber;Klinikum\n', mapping: null, fillEmpty: false });
+  expect(unquoted.newNames).toEqual(['Jonas Weber']);
+  expect(unquoted.problems).toEqual(['Row 2 has 4 fields but the header has 3, so it was not imported (a semicolon inside a field without quotes?). Quote that field, then import again.']);
+  const oneColumn = previewImport({ text: 'Name\nAnna Müller\nGarcía, José\n', mapping: null, fillEmpty: false });
+  expect(oneColumn.separatedBy).toBe('One column (the header has no comma, semicolon or tab).');
+  expect(oneColumn.newNames).toEqual(['Anna Müller', 'José García']);
 });
 
 test('5,000 rows import in one run with the same few writes', () => {

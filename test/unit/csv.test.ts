@@ -46,7 +46,8 @@ test('the delimiter comes from the header line: commas, semicolons (Excel in com
   expect(detectDelimiter('\ufeffName;Email;Notes\n"Smith, Ana";a@x.org;"hi, there"\n')).toBe(';');
   expect(detectDelimiter('Name\tEmail\nAna\ta@x.org\n')).toBe('\t');
   expect(detectDelimiter('Notes:\n"When exporting, some emails are missing; see help"\n\nFirst Name,Last Name,URL\n')).toBe(',');
-  expect(detectDelimiter('Name\nAna\n')).toBe(',');
+  expect(detectDelimiter('Name\nAna, Smith;x\n')).toBeNull();
+  expect(parseCsv('Name\nGarcía, José\n', null).rows).toEqual([['Name'], ['García, José']]);
   expect(parseCsv('a;"b;c";"d ""e"""\r\n', ';').rows).toEqual([['a', 'b;c', 'd "e"']]);
   expect(parseCsv('a,b;c\n', ';').rows).toEqual([['a,b', 'c']]);
 });

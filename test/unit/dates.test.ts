@@ -44,6 +44,12 @@ describe('parseDay', () => {
     expect(parseDay(kolkataMidnight, 'UTC')).toBe(march1 - 1);
   });
 
+  test('day-first dotted dates, as German Excel writes them: 15.09.2026 is 15 September', () => {
+    expect(formatIsoDay(parseDay('15.09.2026', tz)!)).toBe('2026-09-15');
+    expect(formatIsoDay(parseDay('1.3.2026', tz)!)).toBe('2026-03-01');
+    expect(() => parseDay('31.02.2026', tz)).toThrow(/not a date/);
+  });
+
   test('blank is null', () => {
     expect(parseDay('', tz)).toBeNull();
     expect(parseDay('   ', tz)).toBeNull();
