@@ -199,8 +199,11 @@ export const TEMPLATES: TableSpec = {
 export function numberFormatOf(spec: ColumnSpec): string | null {
   if (spec.kind === 'date' || spec.shows === 'date') return DATE_FORMAT;
   if (spec.kind === 'days' || spec.shows === 'number') return '0';
-  return null;
+  if (spec.kind === 'computed') return null;
+  return PLAIN_TEXT_FORMAT; // "007", "TRUE", "Mar 15" typed into a text column stay as typed
 }
+
+export const PLAIN_TEXT_FORMAT = '@';
 
 export const DATE_FORMAT = 'mmm d, yyyy';
 

@@ -8,7 +8,7 @@ import { a1Of, A1Reference, columnLettersOf, parseA1 } from './a1';
 import { CallCounter } from './counter';
 import { FormulaEngine, FormulaError, Value } from './formula';
 import { formatJavaDate, midnight } from './time';
-import { FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder, FakeDataValidation, SavedValidation } from './builders';
+import { FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder, FakeDataValidation, FakeDataValidationBuilder, SavedValidation } from './builders';
 
 interface SavedCell {
   r: number;
@@ -770,7 +770,8 @@ export class FakeSheet {
       if (input.length > MAX_CELL_CHARACTERS) {
         throw rangeError(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
       }
-      const typed = readTypedText(input, this._spreadsheet._timeZone());
+      // A cell formatted as plain text (@) keeps what is written as text, as Sheets does; else Sheets parses it.
+      const typed = cell.format === '@' && !input.startsWith('=') ? { value: input.startsWith("'") ? input.slice(1) : input } : readTypedText(input, this._spreadsheet._timeZone(), this._spreadsheet._host.now());
       if (typed.formula) cell.formula = typed.formula;
       else cell.value = typed.value;
       if (typed.format && !cell.format) cell.format = typed.format; // a typed date keeps the look it was typed in
@@ -789,16 +790,34 @@ export class FakeSheet {
   }
 }
 
-/** How Sheets reads a string a script writes (en_US): =formula, 'text, numbers, TRUE/FALSE, dates. */
-export function readTypedText(text: string, timeZone: string): { formula?: string; value?: CellValue; format?: string } {
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * How Sheets reads a string a script writes (en_US), as it reads what a person types: =formula, 'text, numbers
+ * (with thousands separators, %, $), TRUE/FALSE, dates (2026-03-01, 3/1/2026, "Mar 15" in the current year,
+ * "Dec 2026" as its 1st) and times of day (10:30, as a fraction of a day). Anything else stays text.
+ */
+export function readTypedText(text: string, timeZone: string, now: Date = new Date()): { formula?: string; value?: CellValue; format?: string } {
   if (text.startsWith('=') && text.length > 1) return { formula: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   const trimmed = text.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed.replace(/,/g, '')), format: '#,##0' };
+  if (/^[+-]?\d+(\.\d+)?%$/.test(trimmed)) return { value: Number(trimmed.slice(0, -1)) / 100, format: '0%' };
+  if (/^\$\d+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed.slice(1)), format: '$#,##0.00' };
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
+  const time = /^(\d{1,2}):(\d{2})$/.exec(trimmed);
+  if (time && +time[1] < 24 && +time[2] < 60) return { value: (+time[1] * 60 + +time[2]) / 1440, format: 'h:mm' };
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
-  const ymd = iso ? [+iso[1], +iso[2], +iso[3]] : us ? [+us[3], +us[1], +us[2]] : null;
+  const monthDay = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(,?\s+(\d{4}))?$/.exec(trimmed);
+  const monthYear = /^([A-Za-z]{3,9})\.?\s+(\d{4})$/.exec(trimmed);
+  const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  let ymd: number[] | null = null;
+  if (iso) ymd = [+iso[1], +iso[2], +iso[3]];
+  else if (us) ymd = [+us[3], +us[1], +us[2]];
+  else if (monthYear && month(monthYear[1])) ymd = [+monthYear[2], month(monthYear[1]), 1];
+  else if (monthDay && month(monthDay[1])) ymd = [monthDay[4] ? +monthDay[4] : now.getUTCFullYear(), month(monthDay[1]), +monthDay[2]];
   if (ymd && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= new Date(Date.UTC(ymd[0], ymd[1], 0)).getUTCDate()) {
     return { value: midnight(ymd[0], ymd[1], ymd[2], timeZone), format: iso ? 'yyyy-mm-dd' : 'M/d/yyyy' };
   }
@@ -951,6 +970,34 @@ export class FakeRange {
     const data = this._checkShape(formulas, 'setFormulas');
     data.forEach((row, r) => row.forEach((f, c) => this._sheet._write(this._row + r, this._column + c, f)));
     return this._changed();
+  }
+
+  /**
+   * Range.insertCheckboxes(): every cell gets a checkbox rule and the value FALSE, as Google documents ("Sets the
+   * value of all cells in the range to false"). An unchecked box then reads as false in getValues.
+   */
+  insertCheckboxes(): FakeRange {
+    const rule = new FakeDataValidationBuilder().requireCheckbox().build();
+    this._each((r, c) => {
+      const cell = this._sheet._cellForWrite(r, c);
+      delete cell.formula;
+      cell.value = false;
+      cell.validation = rule;
+    });
+    return this._changed();
+  }
+
+  /** Range.copyTo(destination): values, formulas and formats, as a person's copy and paste of a row does. */
+  copyTo(destination: FakeRange): void {
+    const copies = this._each((r, c) => ({ ...(this._sheet._cell(r, c) ?? {}) }));
+    copies.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const target = destination._sheet._cellForWrite(destination._row + r, destination._column + c);
+        for (const key of Object.keys(target) as (keyof typeof target)[]) delete target[key];
+        Object.assign(target, cell);
+      }),
+    );
+    destination._sheet._spreadsheet._touch();
   }
 
   clearContent(): FakeRange {

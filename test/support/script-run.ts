@@ -7,6 +7,33 @@ import type { LoadedBundle } from '../fake/bundle';
 
 type Handler = ((value: unknown) => void) | null;
 
+/**
+ * What google.script.run can carry: primitives, null, and plain objects and arrays of them. Google documents that
+ * a request fails on a Date, a function, a DOM element or another prohibited type; a class instance loses its
+ * prototype and undefined inside an array is not carried either. The fake fails on each, naming where it was,
+ * so a server function that returns a Date fails here as it would for a user.
+ * https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)
+ */
+export function checkTransferable(value: unknown, path: string): void {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return;
+  if (value === undefined) return; // a property left undefined is dropped, as JSON does
+  const kind = Object.prototype.toString.call(value);
+  if (typeof value === 'function') throw new Error(`google.script.run cannot pass a function (${path}).`);
+  if (kind === '[object Date]') throw new Error(`google.script.run cannot pass a Date (${path}): send ISO text instead.`);
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      if (item === undefined) throw new Error(`google.script.run cannot pass undefined inside an array (${path}[${index}]).`);
+      checkTransferable(item, `${path}[${index}]`);
+    });
+    return;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) {
+    throw new Error(`google.script.run cannot pass an instance of ${proto.constructor?.name ?? 'a class'} (${path}).`);
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) checkTransferable(item, `${path}.${key}`);
+}
+
 export interface ScriptRunLog {
   calls: { name: string; args: unknown[] }[];
 }
@@ -21,12 +48,14 @@ export function scriptRunFor(app: LoadedBundle, makeError: (message: string) => 
           if (name === 'withFailureHandler') return (fn: Handler) => runner(success, fn);
           if (name === 'withUserObject') return () => runner(success, failure);
           return (...args: unknown[]) => {
+            args.forEach((arg, index) => checkTransferable(arg, `argument ${index + 1} of ${name}`));
             const sent = JSON.parse(JSON.stringify(args)) as unknown[];
             log.calls.push({ name, args: sent });
             setTimeout(() => {
               let result: unknown;
               try {
                 result = app.call(name, ...sent);
+                checkTransferable(result, `the value ${name} returned`);
               } catch (error) {
                 // The bundle's errors come from another realm: read the message, not `instanceof Error`.
                 const message = (error as { message?: unknown })?.message;

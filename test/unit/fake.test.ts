@@ -1,5 +1,7 @@
 /** The fake must behave as Google documents Apps Script; these pin the behaviours the product relies on. */
 import { createFakeAppsScript } from '../fake';
+import { readTypedText } from '../fake/spreadsheet';
+import { checkTransferable } from '../support/script-run';
 
 function setup(timeZone = 'America/New_York') {
   const fake = createFakeAppsScript({ timeZone, now: new Date('2026-11-22T15:00:00Z'), htmlFiles: { Page: '<p><?= name ?></p><?!= raw ?>' } });
@@ -243,4 +245,45 @@ test('a workbook saved and loaded again is the same, formulas and rules included
   expect(copy.getRange('C3').getDataValidation()!.getCriteriaValues()).toEqual([['a', 'b'], true]);
   expect(other.ss.getRangeByName('Five')!.getValue()).toBe(5);
   expect(saved.sheets[0].validations).toHaveLength(1);
+});
+
+describe('the fake is as strict as Google', () => {
+  test('google.script.run refuses a Date, a function, a class instance and undefined inside an array', () => {
+    class Thing {
+      x = 1;
+    }
+    expect(() => checkTransferable({ when: new Date() }, 'result')).toThrow('google.script.run cannot pass a Date (result.when)');
+    expect(() => checkTransferable([() => 1], 'arg')).toThrow('cannot pass a function (arg[0])');
+    expect(() => checkTransferable({ thing: new Thing() }, 'arg')).toThrow('cannot pass an instance of Thing (arg.thing)');
+    expect(() => checkTransferable({ list: [1, undefined] }, 'arg')).toThrow('cannot pass undefined inside an array (arg.list[1])');
+    expect(() => checkTransferable({ a: [1, 'x', null, { b: true }], c: undefined }, 'arg')).not.toThrow();
+  });
+
+  test('a string written by a script is read as Sheets reads typing (en_US), unless the cell is plain text', () => {
+    const now = new Date('2026-11-22T15:00:00Z');
+    const typed = (text: string) => readTypedText(text, 'UTC', now).value;
+    expect(typed('1,000')).toBe(1000);
+    expect(typed('50%')).toBe(0.5);
+    expect(typed('$5')).toBe(5);
+    expect(typed('007')).toBe(7);
+    expect(typed('TRUE')).toBe(true);
+    expect((typed('Mar 15') as Date).toISOString()).toBe('2026-03-15T00:00:00.000Z');
+    expect((typed('Dec 2026') as Date).toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(typed('10:30')).toBeCloseTo(10.5 / 24);
+    expect(typed("'007")).toBe('007');
+    expect(typed('Send CV')).toBe('Send CV');
+    const cell = setup().sheet.getRange('A1');
+    cell.setNumberFormat('@').setValue('007');
+    expect(cell.getValue()).toBe('007');
+  });
+
+  test('insertCheckboxes sets every cell to FALSE; copyTo copies values', () => {
+    const { sheet } = setup();
+    sheet.getRange('B1:B3').insertCheckboxes();
+    expect(sheet.getRange('B1:B3').getValues()).toEqual([[false], [false], [false]]);
+    expect(sheet.getRange('B2').getDataValidation()!.getCriteriaType()).toBe('CHECKBOX');
+    sheet.getRange('A1').setValue('Ana');
+    sheet.getRange('A1:B1').copyTo(sheet.getRange('A5'));
+    expect(sheet.getRange('A5:B5').getValues()).toEqual([['Ana', false]]);
+  });
 });

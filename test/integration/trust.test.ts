@@ -1,0 +1,233 @@
+/**
+ * Nothing lost, nothing duplicated, however a person edits the sheet: each test is one way people really edit
+ * (typed rows, copied rows, their own Notes column, checkboxes, columns renamed or moved mid-run), run through
+ * the built bundle with arguments and results passed as google.script.run passes them.
+ */
+import { loadBundle, LoadedBundle } from '../fake/bundle';
+import { FakeRange } from '../fake/spreadsheet';
+import { scriptRunFor } from '../support/script-run';
+import { fillProfile, NOW } from '../support/sidebar-workbook';
+import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
+import { decodeDraft } from '../fake/gmail';
+import type { ActionResult, BulkDraftSummary, SidebarModel } from '../../src/shared/rpc';
+
+const overdue = { scope: 'overdue' as const, template: null };
+
+function workbook(rows: unknown[][] = sampleContacts()): LoadedBundle {
+  const app = loadBundle({ now: NOW, timeZone: 'America/New_York' });
+  const sheet = app.fake.spreadsheet.insertSheet('Contacts');
+  if (rows.length + 100 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 100 - sheet.getMaxRows());
+  fillSheet(sheet, rows);
+  app.call('setUpContactSheet');
+  fillProfile(app.fake.spreadsheet);
+  return app;
+}
+
+/** Calls a server function as the sidebar does: through the google.script.run stand-in, awaiting its result. */
+function call<T>(app: LoadedBundle, name: string, ...args: unknown[]): Promise<T> {
+  const { run } = scriptRunFor(app);
+  return new Promise<T>((resolve, reject) => {
+    (run as any).withSuccessHandler(resolve).withFailureHandler(reject)[name](...args);
+  });
+}
+
+const contacts = (app: LoadedBundle) => app.fake.spreadsheet.getSheetByName('Contacts')!;
+const rows = (app: LoadedBundle) => rowsByHeader(contacts(app));
+const rowOf = (app: LoadedBundle, first: string) => rows(app).find((r) => r['First name'] === first)!;
+const headerColumn = (app: LoadedBundle, header: string) => contacts(app).getRange(1, 1, 1, contacts(app).getLastColumn()).getValues()[0].indexOf(header) + 1;
+
+/** Every draft, by the address it went to: nobody may have two. */
+function draftsByAddress(app: LoadedBundle): Map<string, string[]> {
+  const byAddress = new Map<string, string[]>();
+  for (const draft of app.fake.drafts.drafts) {
+    const to = decodeDraft(draft.mime).to;
+    byAddress.set(to, [...(byAddress.get(to) ?? []), draft.id]);
+  }
+  return byAddress;
+}
+
+function expectEachMarkOnItsOwnPerson(app: LoadedBundle): void {
+  const byId = new Map(app.fake.drafts.drafts.map((d) => [d.id, decodeDraft(d.mime).to]));
+  for (const row of rows(app).filter((r) => r['Draft ID'])) {
+    expect([row['First name'], byId.get(String(row['Draft ID']))]).toEqual([row['First name'], expect.stringContaining(String(row.Email))]);
+  }
+  for (const [address, ids] of draftsByAddress(app)) expect([address, ids.length]).toEqual([address, 1]);
+}
+
+/** A row a person typed under the last one: no Contact ID, overdue (met at a conference long ago). */
+function typeRow(app: LoadedBundle, values: Record<string, string>): number {
+  const sheet = contacts(app);
+  const row = rows(app).filter((r) => r['First name'] || r.Email).length + 2;
+  for (const [header, value] of Object.entries(values)) sheet.getRange(row, headerColumn(app, header)).setValue(value);
+  return row;
+}
+
+test('1. a row typed by hand, then bulk drafting: it gets an id, only drafted people are marked, no phantom rows', async () => {
+  const app = workbook();
+  const row = typeRow(app, { 'First name': 'Nadia', 'Last name': 'Haddad', Email: 'nadia@example.org', Relationship: 'Career mentor', 'Last contact': '2026-01-05' });
+  const summary = await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+  expect(summary.drafted.map((d) => d.name)).toContain('Nadia Haddad');
+  const marked = rows(app).filter((r) => r['Draft ID']);
+  expect(marked).toHaveLength(summary.drafted.length);
+  expect(String(rowOf(app, 'Nadia')['Contact ID'])).toMatch(/^c-/);
+  expectEachMarkOnItsOwnPerson(app);
+  const model = await call<SidebarModel>(app, 'loadSidebar');
+  expect(model.contactCount).toBe(9);
+  expect(rows(app).slice(row - 1).every((r) => !r['Draft ID'] && !r['Contact ID'])).toBe(true);
+});
+
+test('2. the user\'s own Notes and To do columns are never written; an unreadable Last contact is reported, not overwritten', async () => {
+  const [header, ...data] = sampleContacts();
+  const withNotes = [[...header.filter((h) => h !== 'Last contact notes' && h !== 'Next step'), 'Notes', 'To do'], ...data.map((r) => [...r.filter((_, i) => header[i] !== 'Last contact notes' && header[i] !== 'Next step'), `Years of notes on ${r[0]}`, 'Call back'])];
+  const app = workbook(withNotes);
+  const maya = rowOf(app, 'Maya');
+  expect(headerColumn(app, 'Last contact notes')).toBeGreaterThan(0);
+  await call<ActionResult>(app, 'logContact', { contactId: maya['Contact ID'], date: '2026-11-21', channel: 'Email', summary: 'Sent my CV', nextStep: 'Follow up in January' });
+  const after = rowOf(app, 'Maya');
+  expect([after.Notes, after['To do'], after['Last contact notes'], after['Next step']]).toEqual(['Years of notes on Maya', 'Call back', 'Sent my CV', 'Follow up in January']);
+
+  const sheet = contacts(app);
+  const lastContact = headerColumn(app, 'Last contact');
+  sheet.getRange(3, lastContact).setValue("'sometime in Dec");
+  const daniel = rows(app)[1];
+  const interactionsBefore = app.fake.spreadsheet.getSheetByName('Interactions')!.getLastRow();
+  await expect(call(app, 'logContact', { contactId: daniel['Contact ID'], date: '2026-11-21', channel: 'Email', summary: 'Hello' })).rejects.toThrow(
+    /Row 3, Last contact: not a date: "sometime in Dec".*does not overwrite.*Nothing was changed/,
+  );
+  expect(sheet.getRange(3, lastContact).getValue()).toBe('sometime in Dec');
+  expect(app.fake.spreadsheet.getSheetByName('Interactions')!.getLastRow()).toBe(interactionsBefore);
+});
+
+describe('4. a Touchpoint column deleted or renamed stops the action before anything is written', () => {
+  test('Draft ID deleted: bulk drafting names it and makes no draft', async () => {
+    const app = workbook();
+    contacts(app).deleteColumn(headerColumn(app, 'Draft ID'));
+    await expect(call(app, 'runBulkDrafts', overdue)).rejects.toThrow(/no "Draft ID" column.*Set up contact sheet/);
+    expect(app.fake.drafts.drafts).toHaveLength(0);
+  });
+
+  test('Snoozed until renamed: snooze names it and writes nothing', async () => {
+    const app = workbook();
+    contacts(app).getRange(1, headerColumn(app, 'Snoozed until')).setValue('Pause');
+    const before = JSON.stringify(rows(app));
+    await expect(call(app, 'snoozeContact', rowOf(app, 'Maya')['Contact ID'], 7)).rejects.toThrow(/no "Snoozed until" column/);
+    expect(JSON.stringify(rows(app))).toBe(before);
+  });
+
+  test('Interactions Summary renamed: logging names it and changes neither sheet', async () => {
+    const app = workbook();
+    const log = app.fake.spreadsheet.getSheetByName('Interactions')!;
+    log.getRange(1, 5).setValue('What happened');
+    const before = JSON.stringify(rows(app));
+    await expect(call(app, 'logContact', { contactId: rowOf(app, 'Maya')['Contact ID'], date: '2026-11-21', channel: 'Email', summary: 'Hi' })).rejects.toThrow(
+      /Interactions sheet has no "Summary" column/,
+    );
+    expect(JSON.stringify(rows(app))).toBe(before);
+    expect(log.getLastRow()).toBe(1);
+  });
+});
+
+test('5. a column inserted during a bulk run: the marks land under their headers, and a re-run drafts nobody twice', async () => {
+  const app = workbook();
+  let creates = 0;
+  app.fake.drafts.beforeCall = (method) => {
+    if (method === 'create' && ++creates === 2) contacts(app).insertColumnsAfter(1, 2);
+  };
+  await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+  app.fake.drafts.beforeCall = null;
+  expectEachMarkOnItsOwnPerson(app);
+  const again = await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+  expect(again.drafted).toEqual([]);
+  expectEachMarkOnItsOwnPerson(app);
+});
+
+test('6. a copied row gets its own id and loses the copied draft marks: both people drafted once, on their own rows', async () => {
+  const app = workbook();
+  await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+  const sheet = contacts(app);
+  const source = rows(app).findIndex((r) => r['Draft ID']) + 2;
+  const target = rows(app).filter((r) => r['First name']).length + 2;
+  sheet.getRange(source, 1, 1, sheet.getLastColumn()).copyTo(sheet.getRange(target, 1));
+  sheet.getRange(target, 1).setValue('Copy');
+  sheet.getRange(target, headerColumn(app, 'Email')).setValue('copy.person@example.org');
+  const original = rows(app)[source - 2];
+  const model = await call<SidebarModel>(app, 'loadSidebar');
+  expect(model.problems.join(' ')).not.toMatch(/share|same Contact ID/);
+  const copy = rowOf(app, 'Copy');
+  expect(copy['Contact ID']).not.toBe(original['Contact ID']);
+  expect([copy['Draft ID'], copy['Draft created']]).toEqual(['', '']);
+  expect(rows(app)[source - 2]['Draft ID']).toBe(original['Draft ID']);
+  await call<ActionResult>(app, 'createDraft', { contactId: copy['Contact ID'], subject: 'Hello', body: 'Hello there' });
+  expect(app.fake.drafts.drafts.find((d) => d.id === original['Draft ID'])).toBeDefined();
+  expectEachMarkOnItsOwnPerson(app);
+});
+
+test('9. a checkbox column: unchecked boxes make no contacts, and Add contact lands below the last person', async () => {
+  const [header, ...data] = sampleContacts();
+  const app = workbook([[...header, 'Done'], ...data.map((r) => [...r, false])]);
+  const sheet = contacts(app);
+  const done = headerColumn(app, 'Done');
+  sheet.getRange(2, done, sheet.getMaxRows() - 1, 1).insertCheckboxes();
+  const model = await call<SidebarModel>(app, 'loadSidebar');
+  expect(model.contactCount).toBe(8);
+  const added = await call<ActionResult>(app, 'addContact', { firstName: 'Omar', lastName: 'Farouk', email: 'omar@example.org' });
+  expect(added.message).toBe('Added Omar Farouk on row 10.');
+  expect(rows(app).filter((r) => r['Contact ID'])).toHaveLength(9);
+});
+
+test('13. the write-back fails after Gmail made the drafts: the next run marks them and drafts nobody again', async () => {
+  const app = workbook();
+  const setValues = jest.spyOn(FakeRange.prototype, 'setValues').mockImplementationOnce(() => {
+    throw new Error('Service Spreadsheets timed out while accessing document');
+  });
+  const first = await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+  setValues.mockRestore();
+  expect(first.message).toMatch(/could not be marked on the sheet.*Touchpoint remembers them/);
+  const made = app.fake.drafts.drafts.length;
+  expect(made).toBeGreaterThan(0);
+  expect(rows(app).filter((r) => r['Draft ID'])).toHaveLength(0);
+  const second = await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+  expect(second.drafted).toEqual([]);
+  expect(app.fake.drafts.drafts).toHaveLength(made);
+  expect(rows(app).filter((r) => r['Draft ID'])).toHaveLength(made);
+  expectEachMarkOnItsOwnPerson(app);
+});
+
+test('15. letter status with Interactions missing: an error naming it, and the status is not changed', async () => {
+  const [header, ...data] = sampleContacts();
+  const app = workbook([[...header, 'Letter for', 'Letter due'], [...data[0], 'Cardiology fellowship', '2027-01-10'], ...data.slice(1)]);
+  app.fake.spreadsheet.deleteSheet(app.fake.spreadsheet.getSheetByName('Interactions')!);
+  await expect(call(app, 'setLetterStatus', rowOf(app, 'Maya')['Contact ID'], 'Asked')).rejects.toThrow(/no Interactions sheet/);
+  expect(rowOf(app, 'Maya')['Letter status']).toBe('');
+});
+
+describe('16. text stays as typed', () => {
+  test('Add contact keeps "007" and "TRUE"; Summary and Next step keep "Mar 15", "1,000" and "50%"', async () => {
+    const app = workbook();
+    await call<ActionResult>(app, 'addContact', { firstName: '007', lastName: 'TRUE', institution: '50%' });
+    expect([rowOf(app, '007')['Last name'], rowOf(app, '007').Institution]).toEqual(['TRUE', '50%']);
+    const id = rowOf(app, 'Maya')['Contact ID'];
+    await call<ActionResult>(app, 'logContact', { contactId: id, date: '2026-11-21', channel: 'Email', summary: 'Mar 15', nextStep: '1,000' });
+    expect([rowOf(app, 'Maya')['Last contact notes'], rowOf(app, 'Maya')['Next step']]).toEqual(['Mar 15', '1,000']);
+    const log = rowsByHeader(app.fake.spreadsheet.getSheetByName('Interactions')!);
+    expect([log[0].Summary, log[0]['Next step']]).toEqual(['Mar 15', '1,000']);
+  });
+
+  test('a date typed into Next step reads as a date on the card, not as a JavaScript date string', async () => {
+    const app = workbook();
+    contacts(app).getRange(2, headerColumn(app, 'Next step')).setValue(new Date('2026-12-15T05:00:00Z'));
+    const model = await call<SidebarModel>(app, 'loadSidebar');
+    const maya = [...model.overdue, ...model.dueThisWeek, ...model.noContactYet].find((c) => c.name === 'Maya Okafor');
+    expect(JSON.stringify(maya)).toContain('2026-12-15');
+    expect(JSON.stringify(maya)).not.toContain('GMT');
+  });
+
+  test('the sidebar loads while another execution holds the lock, even with a row that has no id yet', async () => {
+    const app = workbook();
+    typeRow(app, { 'First name': 'Nadia', Email: 'nadia@example.org' });
+    app.fake.locks.document.holdElsewhere();
+    const model = await call<SidebarModel>(app, 'loadSidebar');
+    expect(model.problems.join(' ')).toMatch(/busy with another change.*Reload the sidebar/);
+    expect(model.contactCount).toBe(9);
+  });
+});
