@@ -1,10 +1,12 @@
 import type { ImportInput, ImportPreview } from '../shared/rpc';
 import { clear, field, h } from './dom';
+import { decodeCsvBytes } from './decode';
 import { closeDialog, server } from './rpc';
 
 /** Import contacts: choose a CSV (read here, in the browser), check the column mapping and the preview, import. */
 const root = document.getElementById('app')!;
 let text = '';
+let encodingNotice: string | null = null;
 let mapping: (string | null)[] | null = null;
 let fillEmpty = false;
 
@@ -21,12 +23,12 @@ function start(message?: unknown): void {
     if (!chosen) return;
     const reader = new FileReader();
     reader.onload = () => {
-      text = String(reader.result ?? '');
+      ({ text, notice: encodingNotice } = decodeCsvBytes(reader.result as ArrayBuffer));
       mapping = null;
       void preview();
     };
     reader.onerror = () => start(new Error(`Could not read ${chosen.name}.`));
-    reader.readAsText(chosen, 'UTF-8');
+    reader.readAsArrayBuffer(chosen);
   });
   clear(
     root,
@@ -82,6 +84,7 @@ function render(result: ImportPreview): void {
     root,
     h('p', {}, result.format === 'linkedin' ? 'A LinkedIn export: companies become Institution, positions become Role, Connected On becomes Met on.' : 'A CSV file. Check which Contacts column each file column fills.'),
     h('p', { class: 'muted delimiter' }, result.separatedBy),
+    encodingNotice ? h('p', { class: 'warning encoding', role: 'status' }, encodingNotice) : null,
     h('table', { class: 'mapping' }, h('thead', {}, h('tr', {}, h('th', {}, 'In the file'), h('th', {}, 'Goes to'))), h('tbody', {}, selects)),
     result.problems.length ? h('ul', { class: 'warnings' }, result.problems.map((p) => h('li', {}, p))) : null,
     h('h2', {}, `${result.newCount} new`),

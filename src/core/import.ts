@@ -1,7 +1,7 @@
-import { normaliseName, parseCadenceDays } from './cadence';
+import { parseCadenceDays } from './cadence';
 import { Contact, isValidEmail } from './contacts';
 import { CsvDelimiter, DELIMITER_NAMES, detectDelimiter, parseCsv } from './csv';
-import { formatIsoDay, parseDay } from './dates';
+import { Day, formatIsoDay, formatLongDay, parseDay } from './dates';
 import { isInvalidValueError } from './errors';
 import { findLinkedInHeader, LINKEDIN_MAPPED_HEADERS, mapLinkedInRow } from './linkedin';
 import { ColumnSpec, CONTACTS, normaliseHeader } from './schema';
@@ -23,6 +23,10 @@ export const IMPORT_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.key));
+/** Dates of things that have happened: a future one is a typo (2099) and would hide the person from reminders. */
+const PAST_KEYS = new Set(['metOn', 'lastContact']);
+/** Google Sheets refuses a cell of more than 50,000 characters. */
+export const MAX_CELL_CHARACTERS = 50_000;
 
 export interface ImportSource {
   format: 'linkedin' | 'csv';
@@ -85,6 +89,8 @@ export interface ExistingSheet {
   /** The sheet's data rows (from row 2) and column indexes, to tell which cells are empty. */
   rows: readonly (readonly unknown[])[];
   columns: ReadonlyMap<string, number>;
+  /** The same rows' formulas, when known: a formula cell is never empty, even when its result is "". */
+  formulas?: readonly (readonly string[])[];
 }
 
 export type ImportRecord = Record<string, string>;
@@ -95,12 +101,28 @@ export interface ImportPlan {
   rejected: { fileRow: number; name: string; reason: string }[];
 }
 
-function matchKey(first: string, last: string, institution: string): string {
-  return `${normaliseName(first)}|${normaliseName(last)}|${normaliseName(institution)}`;
+/**
+ * A name as a matching key, for every script: compatibility-normalised, accents and case folded, only letters
+ * and digits kept. "Núñez" and "NUNEZ" meet; "Иван Петров" and "李明" keep their letters and stay apart.
+ */
+export function personKey(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** First + last name + institution; null when the name has no letters at all (such a key would match anyone). */
+function nameKey(first: string, last: string, institution: string): string | null {
+  const name = `${personKey(first)}|${personKey(last)}`;
+  return /\p{L}/u.test(name) ? `${name}|${personKey(institution)}` : null;
+}
+
+/** A LinkedIn profile URL as an identity: scheme, www., query, fragment, trailing slash and case ignored. */
+export function profileKey(url: string): string | null {
+  const match = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/([^/?#\s]+)/i.exec(url.trim());
+  return match ? decodeURIComponent(match[1]).toLowerCase() : null;
 }
 
 /** One file row as Contacts values (dates as ISO text), and the reason it cannot be imported, if any. */
-function recordOf(cells: readonly string[], mapping: readonly (string | null)[], timeZone: string): { record: ImportRecord; reason?: string } {
+function recordOf(cells: readonly string[], mapping: readonly (string | null)[], timeZone: string, today: Day): { record: ImportRecord; reason?: string } {
   const record: ImportRecord = {};
   mapping.forEach((key, index) => {
     const value = (cells[index] ?? '').trim();
@@ -120,8 +142,15 @@ function recordOf(cells: readonly string[], mapping: readonly (string | null)[],
   if (record.email && !isValidEmail(record.email)) return { record, reason: `Email: "${record.email}" is not an email address` };
   for (const key of Object.keys(record)) {
     const header = IMPORT_COLUMNS.find((c) => c.key === key)!.header;
+    if (record[key].length > MAX_CELL_CHARACTERS) {
+      return { record, reason: `${header}: ${record[key].length.toLocaleString('en-US')} characters, more than a Sheets cell holds (${MAX_CELL_CHARACTERS.toLocaleString('en-US')})` };
+    }
     try {
-      if (DATE_KEYS.has(key)) record[key] = formatIsoDay(parseDay(record[key], timeZone)!);
+      if (DATE_KEYS.has(key)) {
+        const day = parseDay(record[key], timeZone)!;
+        if (PAST_KEYS.has(key) && day > today) return { record, reason: `${header}: ${formatLongDay(day)} is in the future` };
+        record[key] = formatIsoDay(day);
+      }
       if (key === 'cadenceDays') record[key] = String(parseCadenceDays(record[key], 'Follow-up every'));
     } catch (error) {
       if (!isInvalidValueError(error)) throw error;
@@ -135,42 +164,57 @@ function recordOf(cells: readonly string[], mapping: readonly (string | null)[],
  * Sorts the file's rows into new contacts, contacts already present (matched by email, else by first and last
  * name and institution, ignoring case and accents) with the empty fields the file could fill, and rejects.
  */
-export function planImport(source: ImportSource, mapping: readonly (string | null)[], existing: ExistingSheet, timeZone: string): ImportPlan {
+export function planImport(source: ImportSource, mapping: readonly (string | null)[], existing: ExistingSheet, timeZone: string, today: Day): ImportPlan {
+  const byProfile = new Map<string, Contact>();
   const byEmail = new Map<string, Contact>();
   const byName = new Map<string, Contact>();
+  const profileColumn = existing.columns.get('linkedIn');
+  const profileOf = (contact: Contact) => (profileColumn === undefined ? null : profileKey(String(existing.rows[contact.row - 2]?.[profileColumn] ?? '')));
   for (const contact of existing.contacts) {
+    const profile = profileOf(contact);
+    if (profile) byProfile.set(profile, contact);
     if (contact.email) byEmail.set(contact.email.toLowerCase(), contact);
-    byName.set(matchKey(contact.firstName, contact.lastName, contact.institution), contact);
+    const key = nameKey(contact.firstName, contact.lastName, contact.institution);
+    if (key) byName.set(key, contact);
   }
+  const seenProfile = new Map<string, number>();
   const seenEmail = new Map<string, number>();
-  const seenName = new Map<string, number>();
+  const seenName = new Map<string, { fileRow: number; profile: string | null }>();
   const plan: ImportPlan = { added: [], present: [], rejected: [] };
   for (const { fileRow, cells } of source.rows) {
-    const { record, reason } = recordOf(cells, mapping, timeZone);
-    const label = [record.firstName, record.lastName].filter(Boolean).join(' ') || cells.filter(Boolean).slice(0, 2).join(' ') || `Row ${fileRow}`;
+    const { record, reason } = recordOf(cells, mapping, timeZone, today);
+    const label = [record.firstName, record.lastName].filter(Boolean).join(' ') || cells.filter(Boolean).slice(0, 2).join(' ').slice(0, 80) || `Row ${fileRow}`;
     if (reason) {
       plan.rejected.push({ fileRow, name: label, reason });
       continue;
     }
+    const profile = profileKey(record.linkedIn ?? '');
     const email = record.email?.toLowerCase() ?? '';
-    const nameKey = matchKey(record.firstName ?? '', record.lastName ?? '', record.institution ?? '');
-    const match = (email && byEmail.get(email)) || byName.get(nameKey);
+    const key = nameKey(record.firstName ?? '', record.lastName ?? '', record.institution ?? '');
+    // The same name is the same person only when their LinkedIn profiles do not say otherwise.
+    const byNameMatch = key ? byName.get(key) : undefined;
+    const nameMatch = byNameMatch && !(profile && profileOf(byNameMatch) && profileOf(byNameMatch) !== profile) ? byNameMatch : undefined;
+    const match = (profile && byProfile.get(profile)) || (email && byEmail.get(email)) || nameMatch;
     if (match) {
       const fills: ImportRecord = {};
-      for (const [key, value] of Object.entries(record)) {
-        const column = existing.columns.get(key);
-        if (column !== undefined && isBlank(existing.rows[match.row - 2]?.[column])) fills[key] = value;
+      for (const [field, value] of Object.entries(record)) {
+        const column = existing.columns.get(field);
+        if (column === undefined) continue;
+        const isFormula = Boolean(existing.formulas?.[match.row - 2]?.[column]);
+        if (!isFormula && isBlank(existing.rows[match.row - 2]?.[column])) fills[field] = value;
       }
       plan.present.push({ name: match.name, row: match.row, fills });
       continue;
     }
-    const earlier = (email && seenEmail.get(email)) || seenName.get(nameKey);
+    const sameName = key ? seenName.get(key) : undefined;
+    const earlier = (profile && seenProfile.get(profile)) || (email && seenEmail.get(email)) || (sameName && !(profile && sameName.profile && sameName.profile !== profile) ? sameName.fileRow : undefined);
     if (earlier) {
       plan.rejected.push({ fileRow, name: label, reason: `the same person as row ${earlier} of the file` });
       continue;
     }
+    if (profile) seenProfile.set(profile, fileRow);
     if (email) seenEmail.set(email, fileRow);
-    seenName.set(nameKey, fileRow);
+    if (key) seenName.set(key, { fileRow, profile });
     plan.added.push(record);
   }
   return plan;

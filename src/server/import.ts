@@ -1,4 +1,5 @@
 import { asStoredText } from '../core/contacts';
+import { Day } from '../core/dates';
 import { describeDelimiter } from '../core/csv';
 import { newContactId } from '../core/ids';
 import { defaultMapping, IMPORT_COLUMNS, ImportPlan, ImportRecord, ImportSource, planImport, readImportSource } from '../core/import';
@@ -6,7 +7,7 @@ import { InputError } from '../core/inputs';
 import { CONTACTS } from '../core/schema';
 import type { ImportInput, ImportPreview, ImportResult } from '../shared/rpc';
 import { actionContext } from './action-context';
-import { contiguousRuns, ContactsSnapshot, readContactsSheet } from './contacts-sheet';
+import { contiguousRuns, ContactsSnapshot, readContactsForAction, readContactsWithIds } from './contacts-sheet';
 import { withDocumentLock } from './workbook';
 
 /** Import contacts from a CSV the dialog read in the browser: a preview first, then one batched write. */
@@ -28,15 +29,18 @@ function sourceAndMapping(input: ImportInput): { source: ImportSource; mapping: 
   return { source, mapping };
 }
 
-function plan(snapshot: ContactsSnapshot, input: ImportInput) {
+/** The file's rows sorted into new, present and rejected; the sheet's formulas are read only when filling. */
+function plan(snapshot: ContactsSnapshot, input: ImportInput, today: Day) {
   const { source, mapping } = sourceAndMapping(input);
-  return { source, mapping, plan: planImport(source, mapping, snapshot, snapshot.timeZone) };
+  const rows = snapshot.lastDataRow - 1;
+  const formulas = input.fillEmpty && rows > 0 ? snapshot.sheet.getRange(2, 1, rows, snapshot.headers.length).getFormulas() : undefined;
+  return { source, mapping, formulas, plan: planImport(source, mapping, { ...snapshot, formulas }, snapshot.timeZone, today) };
 }
 
 export function previewImport(input: ImportInput): ImportPreview {
   const context = actionContext();
-  const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
-  const { source, mapping, plan: result } = plan(snapshot, input);
+  const snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
+  const { source, mapping, plan: result } = plan(snapshot, input, context.today);
   const headerOf = (key: string) => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
   return {
     format: source.format,
@@ -61,32 +65,31 @@ function cellValue(key: string, value: string): unknown {
 
 const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.key));
 
-/** Every column but the computed ones, whose formulas spill into the rows below. */
-function writableColumns(snapshot: ContactsSnapshot): number[] {
-  const computed = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed').map((c) => snapshot.columns.get(c.key)));
-  return snapshot.headers.map((_, i) => i).filter((i) => !computed.has(i));
-}
-
-/** Writes a block of rows, skipping the computed columns (their formulas spill there): one setValues per run. */
+/** Writes a block of rows in the given columns only: one setValues per run of adjacent columns. */
 function writeBlock(snapshot: ContactsSnapshot, firstRow: number, rows: unknown[][], columns: readonly number[]): void {
-  const runs = contiguousRuns(new Map(columns.map((c) => [c, null])));
-  for (const run of runs) {
+  for (const run of contiguousRuns(new Map(columns.map((c) => [c, null])))) {
     const width = run.values.length;
     snapshot.sheet.getRange(firstRow, run.start + 1, rows.length, width).setValues(rows.map((row) => row.slice(run.start, run.start + width)));
   }
 }
 
+/**
+ * Appends the new contacts below the last row with data, writing only Touchpoint's own columns (never the
+ * computed ones, whose formulas spill there, nor the user's own columns, whose formulas stay) with the Contact ID
+ * in the same calls, so a failure cannot leave a row without its id.
+ */
 function appendNew(snapshot: ContactsSnapshot, added: readonly ImportRecord[]): void {
   if (!added.length) return;
-  const width = snapshot.headers.length;
   const first = snapshot.lastDataRow + 1;
   const needed = first + added.length - 1;
   const maxRows = snapshot.sheet.getMaxRows();
   if (needed > maxRows) snapshot.sheet.insertRowsAfter(maxRows, needed - maxRows);
   const taken = new Set(snapshot.contacts.map((c) => c.id));
   const idColumn = snapshot.columns.get('id')!;
+  const computed = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed').map((c) => c.key));
+  const written = new Set([...snapshot.columns].filter(([key]) => !computed.has(key)).map(([, column]) => column));
   const rows = added.map((record) => {
-    const row: unknown[] = new Array(width).fill('');
+    const row: unknown[] = new Array(snapshot.headers.length).fill('');
     for (const [key, value] of Object.entries(record)) {
       const column = snapshot.columns.get(key);
       if (column !== undefined) row[column] = cellValue(key, value);
@@ -94,18 +97,17 @@ function appendNew(snapshot: ContactsSnapshot, added: readonly ImportRecord[]): 
     row[idColumn] = newContactId(taken);
     return row;
   });
-  writeBlock(snapshot, first, rows, writableColumns(snapshot));
+  writeBlock(snapshot, first, rows, [...written]);
 }
 
 /**
  * Fills empty cells of matched contacts. The affected columns are rewritten whole, so each value that was there
  * goes back as it was: formulas as formulas (read once with getFormulas), text as text.
  */
-function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present']): number {
+function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present'], formulas: readonly (readonly string[])[]): number {
   const fills = present.filter((p) => Object.keys(p.fills).length);
   if (!fills.length) return 0;
   const rows = snapshot.lastDataRow - 1;
-  const formulas = snapshot.sheet.getRange(2, 1, rows, snapshot.headers.length).getFormulas();
   const block = snapshot.rows.slice(0, rows).map((row, r) =>
     row.map((value, c) => formulas[r][c] || (typeof value === 'string' ? asStoredText(value) : value)),
   );
@@ -126,10 +128,10 @@ function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present']): 
 export function runImport(input: ImportInput): ImportResult {
   const context = actionContext();
   return withDocumentLock(() => {
-    const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
-    const { plan: result } = plan(snapshot, input);
+    const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
+    const { plan: result, formulas } = plan(snapshot, input, context.today);
     appendNew(snapshot, result.added);
-    const filled = input.fillEmpty ? fillEmpty(snapshot, result.present) : 0;
+    const filled = input.fillEmpty && formulas ? fillEmpty(snapshot, result.present, formulas) : 0;
     const parts = [`Imported ${result.added.length} new contact${result.added.length === 1 ? '' : 's'}.`];
     if (result.present.length) parts.push(`${result.present.length} already on the sheet${filled ? `: filled ${filled} empty cell${filled === 1 ? '' : 's'}` : ''}.`);
     if (result.rejected.length) parts.push(`${result.rejected.length} rejected (see the list).`);

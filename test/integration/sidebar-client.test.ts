@@ -29,7 +29,8 @@ function open(app: LoadedBundle, page: 'Sidebar' | 'DraftsDialog' | 'ImportDialo
     runScripts: 'dangerously',
     beforeParse(window) {
       const { run } = scriptRunFor(app, (message) => new window.Error(message));
-      Object.assign(window, { google: { script: { run, host: { close: () => (closed = true) } } }, alert: (m: string) => alerts.push(m) });
+      // jsdom has no TextDecoder; a browser does (Windows-1252 included), so the test gives the page Node's.
+      Object.assign(window, { google: { script: { run, host: { close: () => (closed = true) } } }, alert: (m: string) => alerts.push(m), TextDecoder });
     },
   });
   const document = dom.window.document;
@@ -183,6 +184,20 @@ test('the import dialog: a file read in the browser, the preview, then the impor
   await until(() => document.querySelector('.notice'), 'the result');
   expect(document.querySelector('.notice')!.textContent).toBe('Imported 4 new contacts. 1 already on the sheet.');
   expect(rowsByHeader(app.fake.spreadsheet.getSheetByName('Contacts')!).map((r) => r['First name'])).toContain('Kwame');
+});
+
+test('an Excel CSV in Windows-1252: the names are decoded right, the dialog says how it read the file, no false duplicate', async () => {
+  const app = workbook([['José', 'García', 'jose.garcia@example.org']]);
+  const { document, dom } = open(app, 'ImportDialog');
+  const input = await until(() => document.querySelector('input[type=file]') as HTMLInputElement | null, 'the file input');
+  const bytes = Buffer.from('First name,Last name,Email\r\nJos\xe9,Garc\xeda,jose.garcia@example.org\r\nFran\xe7ois,M\xfcller,francois@example.org\r\n', 'latin1');
+  Object.defineProperty(input, 'files', { value: [new dom.window.File([bytes], 'contacts.csv', { type: 'text/csv' })] });
+  input.dispatchEvent(new dom.window.Event('change'));
+  await until(() => document.querySelector('table.mapping'), 'the preview');
+  expect(document.querySelector('.encoding')!.textContent).toMatch(/not UTF-8, so it was read as Windows-1252/);
+  expect(texts(document.querySelectorAll('h2'))).toEqual(['1 new', '1 already on the sheet', '0 rejected']);
+  expect(document.body.textContent).toContain('François Müller');
+  expect(document.body.textContent).toContain('José García (row');
 });
 
 test('the Letters section: reason, one-click status, and the list updates', async () => {

@@ -231,3 +231,29 @@ describe('16. text stays as typed', () => {
     expect(model.contactCount).toBe(9);
   });
 });
+
+test('7. import keeps the user\'s own formula column in the rows it appends, and fills no formula cell that shows ""', async () => {
+  const [header, ...data] = sampleContacts();
+  const app = workbook([[...header, 'Mine'], ...data]);
+  const sheet = contacts(app);
+  const mine = headerColumn(app, 'Mine');
+  const institution = headerColumn(app, 'Institution');
+  for (let row = 2; row <= 20; row++) sheet.getRange(row, mine).setFormula(`=IF(A${row}="","",LEN(A${row}))`);
+  sheet.getRange(2, institution).setFormula('=IF(TRUE,"","")');
+  const csv = 'First name,Last name,Email,Institution\nNia,Hart,nia@example.org,Lakeview\nMaya,Okafor,maya.okafor@example.org,Somewhere else\n';
+  const result = await call<{ added: number; filled: number }>(app, 'runImport', { text: csv, mapping: null, fillEmpty: true });
+  expect(result).toMatchObject({ added: 1, filled: 0 });
+  for (let row = 2; row <= 20; row++) expect(sheet.getRange(row, mine).getFormula()).toBe(`=IF(A${row}="","",LEN(A${row}))`);
+  expect(sheet.getRange(2, institution).getFormula()).toBe('=IF(TRUE,"","")');
+  expect(String(rowOf(app, 'Nia')['Contact ID'])).toMatch(/^c-/);
+});
+
+test('3 and 11. import by every script and by LinkedIn profile: no stranger\'s email lands on anyone', async () => {
+  const app = workbook([...sampleContacts(), ['Li', 'Ming', '', '', 'Lakeview'], ['Иван', 'Петров', '', '', 'Lakeview']]);
+  const csv = 'First name,Last name,Email,Institution\nИван,Петров,ivan.petrov@example.org,Lakeview\nΣοφία,Παππά,sofia@example.org,Lakeview\n';
+  const result = await call<{ added: number; filled: number }>(app, 'runImport', { text: csv, mapping: null, fillEmpty: true });
+  expect(result).toMatchObject({ added: 1, filled: 1 });
+  expect(rowOf(app, 'Li').Email).toBe('');
+  expect(rowOf(app, 'Иван').Email).toBe('ivan.petrov@example.org');
+  expect(rowOf(app, 'Σοφία').Email).toBe('sofia@example.org');
+});

@@ -2,11 +2,12 @@ import fs from 'fs';
 import path from 'path';
 import { readContacts } from '../../src/core/contacts';
 import { dayFromYmd } from '../../src/core/dates';
-import { defaultMapping, planImport, readImportSource } from '../../src/core/import';
+import { defaultMapping, personKey, planImport, profileKey, readImportSource } from '../../src/core/import';
 import { lettersGoal, lettersToActOn } from '../../src/core/letters';
 import { CONTACTS, mapHeaders } from '../../src/core/schema';
 
 const tz = 'America/New_York';
+const TODAY = dayFromYmd(2026, 11, 22);
 const headers = CONTACTS.columns.map((c) => c.header);
 const columns = new Map(mapHeaders(headers, CONTACTS).index);
 
@@ -22,7 +23,7 @@ const existing = sheetOf([
 
 describe('a LinkedIn export', () => {
   const source = readImportSource(fs.readFileSync(path.join(__dirname, '../fixtures/linkedin-connections.csv'), 'utf8'));
-  const plan = planImport(source, defaultMapping(source.headers), existing, tz);
+  const plan = planImport(source, defaultMapping(source.headers), existing, tz, TODAY);
 
   test('is recognised past its notes lines and mapped to Contacts columns', () => {
     expect(source.format).toBe('linkedin');
@@ -57,7 +58,7 @@ test('a generic CSV: headers by alias in any order, "Name" split, rows rejected 
   const source = readImportSource(csv);
   const mapping = defaultMapping(source.headers);
   expect(mapping).toEqual(['fullName', 'email', 'institution', 'metOn', 'relationship', 'cadenceDays']);
-  const plan = planImport(source, mapping, sheetOf([]), tz);
+  const plan = planImport(source, mapping, sheetOf([]), tz, TODAY);
   expect(plan.added.map((r) => [r.firstName, r.lastName, r.metOn ?? '', r.cadenceDays ?? ''])).toEqual([
     ['Ada', 'Lovelace', '2026-03-01', '30'],
     ['Grace Brewster', 'Hopper', '2026-03-04', ''],
@@ -98,5 +99,62 @@ describe('letters', () => {
 
   test('the goal counts agreed and submitted letters against 3', () => {
     expect(lettersGoal(contacts)).toEqual({ label: 'Letters', target: 3, names: ['Yes', 'Done'] });
+  });
+});
+
+describe('who is already on the sheet', () => {
+  const csv = (lines: string[]) => readImportSource(lines.join('\n'));
+
+  test('names in every script keep their letters: Li Ming never matches Ivan Petrov', () => {
+    expect(personKey('Иван')).toBe('иван');
+    expect(personKey('Núñez')).toBe(personKey('NUNEZ'));
+    expect(personKey('李明')).toBe('李明');
+    const sheet = sheetOf([
+      { 'First name': 'Иван', 'Last name': 'Петров', Email: 'ivan@example.org', 'Contact ID': 'a' },
+      { Email: 'only.email@example.org', 'Contact ID': 'b' },
+    ]);
+    const source = csv(['First name,Last name,Email', '李,明,', 'Σοφία,Παππά,', '민준,김,', 'محمد,علي,', 'Иван,Петров,']);
+    const plan = planImport(source, defaultMapping(source.headers), sheet, tz, TODAY);
+    expect(plan.added.map((r) => r.firstName)).toEqual(['李', 'Σοφία', '민준', 'محمد']);
+    expect(plan.present).toEqual([{ name: 'Иван Петров', row: 2, fills: {} }]);
+    expect(plan.rejected).toEqual([]);
+  });
+
+  test('a name with no letters matches nobody', () => {
+    const sheet = sheetOf([{ 'First name': '…', 'Contact ID': 'a' }]);
+    const source = csv(['First name,Last name', '-,-', '…,']);
+    const plan = planImport(source, defaultMapping(source.headers), sheet, tz, TODAY);
+    expect(plan.present).toEqual([]);
+  });
+
+  test('the LinkedIn profile URL is an identity: a new employer is the same person; a namesake with another profile is not', () => {
+    expect(profileKey('https://www.linkedin.com/in/Maya-Okafor/?utm=x')).toBe('maya-okafor');
+    const sheet = sheetOf([
+      { 'First name': 'Maya', 'Last name': 'Okafor', Institution: 'Riverside', LinkedIn: 'https://www.linkedin.com/in/maya-okafor', 'Contact ID': 'a' },
+      { 'First name': 'John', 'Last name': 'Smith', Institution: 'Lakeview', LinkedIn: 'linkedin.com/in/john-smith-1', 'Contact ID': 'b' },
+    ]);
+    const source = csv(['First name,Last name,Institution,LinkedIn', 'Maya,Okafor,Northside Hospital,https://linkedin.com/in/maya-okafor/', 'John,Smith,Lakeview,https://www.linkedin.com/in/john-smith-2']);
+    const plan = planImport(source, defaultMapping(source.headers), sheet, tz, TODAY);
+    expect(plan.present.map((p) => p.name)).toEqual(['Maya Okafor']);
+    expect(plan.added.map((r) => r.linkedIn)).toEqual(['https://www.linkedin.com/in/john-smith-2']);
+  });
+
+  test('a field over 50,000 characters and a Last contact in the future are rejected with their file row', () => {
+    const source = csv(['First name,Last name,Interests,Last contact', `Ana,Long,${'x'.repeat(50_001)},`, 'Ben,Future,,2099-01-01', 'Cy,Fine,,2026-11-01']);
+    const plan = planImport(source, defaultMapping(source.headers), sheetOf([]), tz, TODAY);
+    expect(plan.rejected).toEqual([
+      { fileRow: 2, name: 'Ana Long', reason: 'Interests: 50,001 characters, more than a Sheets cell holds (50,000)' },
+      { fileRow: 3, name: 'Ben Future', reason: 'Last contact: January 1, 2099 is in the future' },
+    ]);
+    expect(plan.added.map((r) => r.firstName)).toEqual(['Cy']);
+  });
+
+  test('a formula cell is never empty, even when it shows nothing', () => {
+    const sheet = { ...sheetOf([{ 'First name': 'Maya', 'Last name': 'Okafor', Email: 'maya@example.org', 'Contact ID': 'a' }]) };
+    const formulas = sheet.rows.map((row) => row.map(() => ''));
+    formulas[0][headers.indexOf('Institution')] = '=IF(TRUE,"","")';
+    const source = csv(['First name,Last name,Email,Institution,Specialty', 'Maya,Okafor,maya@example.org,Riverside,Medicine']);
+    const plan = planImport(source, defaultMapping(source.headers), { ...sheet, formulas }, tz, TODAY);
+    expect(plan.present[0].fills).toEqual({ specialty: 'Medicine' });
   });
 });
