@@ -33,18 +33,27 @@ interface Plan {
   templates: string[];
 }
 
+/**
+ * The contacts in the selection: every range of it (ctrl-click selects several), without the rows a filter or
+ * the user hid between the first and last selected row (a selection drawn over them does not mean them).
+ * Hidden rows can only be asked about one row at a time: that costs two calls per selected contact, and only
+ * for a selection of more than one row.
+ */
+function selectedContacts(context: ActionContext, snapshot: ContactsSnapshot): Contact[] {
+  const sheetName = snapshot.sheet.getName();
+  const ranges = (context.spreadsheet.getActiveRangeList()?.getRanges() ?? []).filter((range) => range.getSheet().getName() === sheetName);
+  if (!ranges.length) throw new InputError(`Select one or more contact rows on the ${sheetName} sheet, then choose this again.`);
+  const spans = ranges.map((range) => [range.getRow(), range.getLastRow()] as const);
+  const inSelection = snapshot.contacts.filter((c) => spans.some(([first, last]) => c.row >= first && c.row <= last));
+  const several = spans.some(([first, last]) => last > first) || spans.length > 1;
+  const chosen = several ? inSelection.filter((c) => !snapshot.sheet.isRowHiddenByUser(c.row) && !snapshot.sheet.isRowHiddenByFilter(c.row)) : inSelection;
+  if (!chosen.length) throw new InputError('The selection holds no visible contacts. Select rows with people in them, then try again.');
+  return chosen;
+}
+
 /** The contacts a choice covers: overdue ones (snoozed ones too, to say why they are skipped) or the selected rows. */
 function targets(context: ActionContext, snapshot: ContactsSnapshot, settings: Settings, scope: BulkDraftChoice['scope']): Contact[] {
-  if (scope === 'selected') {
-    const range = context.spreadsheet.getActiveRange();
-    if (!range || range.getSheet().getName() !== snapshot.sheet.getName()) {
-      throw new InputError(`Select one or more contact rows on the ${snapshot.sheet.getName()} sheet, then choose this again.`);
-    }
-    const [first, last] = [range.getRow(), range.getLastRow()];
-    const chosen = snapshot.contacts.filter((c) => c.row >= first && c.row <= last);
-    if (!chosen.length) throw new InputError('The selection holds no contacts. Select rows with people in them, then try again.');
-    return chosen;
-  }
+  if (scope === 'selected') return selectedContacts(context, snapshot);
   return snapshot.contacts.filter((contact) => {
     try {
       const { cadence } = followUpOf(contact, settings, context.today);

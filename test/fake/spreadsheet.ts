@@ -43,6 +43,9 @@ export interface SavedWorkbook {
 
 export type CellValue = string | number | boolean | Date;
 
+/** A sheet row's cells, with the row's own flags (they travel with the row when it is sorted or moved). */
+type RowCells = (Cell | undefined)[] & { hiddenByUser?: boolean; hiddenByFilter?: boolean };
+
 interface Cell {
   value?: CellValue;
   formula?: string;
@@ -94,6 +97,7 @@ export class FakeSpreadsheet {
   private nextSheetId = 0;
   private activeSheet: FakeSheet | null = null;
   private activeRange: FakeRange | null = null;
+  private activeRanges: FakeRange[] = [];
   private readonly engine: FormulaEngine;
   private engineSheet: FakeSheet | null = null;
   /** Off for the benchmark: reads then skip formula evaluation (Google does that on its servers, not in the script). */
@@ -197,7 +201,21 @@ export class FakeSpreadsheet {
   setActiveRange(range: FakeRange): FakeRange {
     this.activeSheet = range._sheet;
     this.activeRange = range;
+    this.activeRanges = [range];
     return range;
+  }
+
+  /** Every range of the selection (ctrl-click selects several); the active range is the last one. */
+  getActiveRangeList(): FakeRangeList | null {
+    return this.activeRanges.length ? new FakeRangeList(this.activeRanges) : null;
+  }
+
+  setActiveRangeList(rangeList: FakeRangeList): FakeRangeList {
+    const ranges = rangeList.getRanges();
+    this.activeSheet = ranges[0]._sheet;
+    this.activeRanges = ranges;
+    this.activeRange = ranges[ranges.length - 1];
+    return rangeList;
   }
 
   getRange(a1Notation: string): FakeRange {
@@ -422,7 +440,7 @@ export class FakeNamedRange {
 
 export class FakeSheet {
   readonly _className = 'Sheet';
-  private rows: (Cell | undefined)[][] = [];
+  private rows: RowCells[] = [];
   private maxRows = 1000;
   private maxColumns = 26;
   private frozenRows = 0;
@@ -601,6 +619,36 @@ export class FakeSheet {
     return this.frozenColumns;
   }
 
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    return new FakeRangeList(a1Notations.map((a1) => this.getRange(a1)));
+  }
+
+  /** Hidden rows are flags on the row position: inserting or deleting rows moves them, sorting does not. */
+  hideRows(rowIndex: number, numRows = 1): void {
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this._rowFlags(r).hiddenByUser = true;
+  }
+
+  showRows(rowIndex: number, numRows = 1): void {
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this._rowFlags(r).hiddenByUser = false;
+  }
+
+  isRowHiddenByUser(rowPosition: number): boolean {
+    return Boolean(this.rows[rowPosition - 1]?.hiddenByUser);
+  }
+
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    return Boolean(this.rows[rowPosition - 1]?.hiddenByFilter);
+  }
+
+  /** Test hook: a filter view hides these rows (the criteria themselves are not modelled). */
+  _filterOut(rowPositions: number[]): void {
+    for (const r of rowPositions) this._rowFlags(r).hiddenByFilter = true;
+  }
+
+  private _rowFlags(row: number): RowCells {
+    return (this.rows[row - 1] ??= []);
+  }
+
   hideColumns(columnIndex: number, numColumns = 1): void {
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hidden.add(c);
   }
@@ -717,7 +765,12 @@ export class FakeSheet {
   }
 
   _setRowCells(row: number, cells: (Cell | undefined)[] | undefined): void {
-    this.rows[row - 1] = cells as (Cell | undefined)[];
+    // A sort moves cell contents; hiding belongs to the row position (as in Sheets), so the flags stay here.
+    const before = this.rows[row - 1];
+    const next = (cells ?? []) as RowCells;
+    if (before?.hiddenByUser) next.hiddenByUser = true;
+    if (before?.hiddenByFilter) next.hiddenByFilter = true;
+    this.rows[row - 1] = next;
   }
 
   _forEachFormula(visit: (row: number, column: number, formula: string) => void): void {
@@ -839,6 +892,19 @@ function compareCells(a: unknown, b: unknown): number {
   if (ra !== rb) return ra - rb;
   if (ra === 0) return Number(a) - Number(b);
   return String(a).localeCompare(String(b), 'en', { sensitivity: 'base' });
+}
+
+export class FakeRangeList {
+  readonly _className = 'RangeList';
+  constructor(private readonly ranges: FakeRange[]) {}
+
+  getRanges(): FakeRange[] {
+    return [...this.ranges];
+  }
+
+  activate(): FakeRangeList {
+    return this.ranges[0]._sheet._spreadsheet.setActiveRangeList(this);
+  }
 }
 
 export class FakeRange {

@@ -257,3 +257,15 @@ test('3 and 11. import by every script and by LinkedIn profile: no stranger\'s e
   expect(rowOf(app, 'Иван').Email).toBe('ivan.petrov@example.org');
   expect(rowOf(app, 'Σοφία').Email).toBe('sofia@example.org');
 });
+
+test('16. "for selected rows": every range of a ctrl-click selection, and no row a filter or the user hid', async () => {
+  const app = workbook();
+  const sheet = contacts(app);
+  const names = rows(app).map((r) => `${r['First name']} ${r['Last name']}`);
+  sheet.hideRows(3);
+  sheet._filterOut([4]);
+  sheet.getRangeList(['A2:C6', 'A8:C8']).activate();
+  const plan = await call<{ toDraft: { name: string }[]; skipped: { name: string }[] }>(app, 'planBulkDrafts', { scope: 'selected', template: 'Progress update' });
+  const covered = [...plan.toDraft, ...plan.skipped].map((p) => p.name).sort();
+  expect(covered).toEqual([names[0], names[3], names[4], names[6]].sort());
+});

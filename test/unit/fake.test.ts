@@ -287,3 +287,15 @@ describe('the fake is as strict as Google', () => {
     expect(sheet.getRange('A5:B5').getValues()).toEqual([['Ana', false]]);
   });
 });
+
+test('hidden rows belong to the row position: a sort leaves them, inserting rows above moves them; a range list is the selection', () => {
+  const { sheet, ss } = setup();
+  sheet.getRange('A1:A3').setValues([['c'], ['b'], ['a']]);
+  sheet.hideRows(2);
+  sheet.getRange('A1:A3').sort(1);
+  expect([1, 2, 3].map((r) => sheet.isRowHiddenByUser(r))).toEqual([false, true, false]);
+  sheet.insertRowsAfter(1, 1);
+  expect([2, 3].map((r) => sheet.isRowHiddenByUser(r))).toEqual([false, true]);
+  sheet.getRangeList(['A1', 'A3:A4']).activate();
+  expect(ss.getActiveRangeList()!.getRanges().map((r: GoogleAppsScript.Spreadsheet.Range) => r.getA1Notation())).toEqual(['A1', 'A3:A4']);
+});
