@@ -297,5 +297,5 @@ test('hidden rows belong to the row position: a sort leaves them, inserting rows
   sheet.insertRowsAfter(1, 1);
   expect([2, 3].map((r) => sheet.isRowHiddenByUser(r))).toEqual([false, true]);
   sheet.getRangeList(['A1', 'A3:A4']).activate();
-  expect(ss.getActiveRangeList()!.getRanges().map((r: GoogleAppsScript.Spreadsheet.Range) => r.getA1Notation())).toEqual(['A1', 'A3:A4']);
+  expect(ss.getActiveRangeList()!.getRanges().map((r) => r.getA1Notation())).toEqual(['A1', 'A3:A4']);
 });
