@@ -6,12 +6,12 @@ import { NAMED_RANGES } from './settings';
  * down the column. Living in the (frozen) header row, it is never moved by a sort of the data rows, and new
  * rows are covered as soon as they are typed.
  */
-export function computedColumnFormula(spec: ColumnSpec, columns: ReadonlyMap<string, number>): string {
+export function computedColumnFormula(spec: ColumnSpec, columns: ReadonlyMap<string, number>, firstDataRow = 2): string {
   const whole = (key: string): string => {
     const index = columns.get(key);
     if (index === undefined) throw new Error(`The ${spec.header} formula needs the ${key} column`);
     const letter = columnLetter(index);
-    return `${letter}2:${letter}`;
+    return `${letter}${firstDataRow}:${letter}`;
   };
   const cadence = `{${whole('cadenceDays')}, ${whole('relationship')}}`;
   const bodies: Record<string, () => string> = {
@@ -28,9 +28,9 @@ export function computedColumnFormula(spec: ColumnSpec, columns: ReadonlyMap<str
   return `={"${spec.header.replace(/"/g, '""')}"; ${body()}}`;
 }
 
-/** Conditional-format formulas colouring a whole row by its Status cell (row 2 relative). */
-export function statusRowRule(statusColumn: number, status: 'Overdue' | 'Due soon'): string {
-  return `=$${columnLetter(statusColumn)}2="${status}"`;
+/** Conditional-format formulas colouring a whole row by its Status cell (relative to the first data row). */
+export function statusRowRule(statusColumn: number, status: 'Overdue' | 'Due soon', firstDataRow = 2): string {
+  return `=$${columnLetter(statusColumn)}${firstDataRow}="${status}"`;
 }
 
 export const STATUS_COLOURS = { Overdue: '#f4c7c3', 'Due soon': '#fce8b2' } as const;

@@ -86,8 +86,9 @@ export function defaultMapping(headers: readonly string[]): (string | null)[] {
 
 export interface ExistingSheet {
   contacts: readonly Contact[];
-  /** The sheet's data rows (from row 2) and column indexes, to tell which cells are empty. */
+  /** The sheet's data rows (from firstRow, default 2) and column indexes, to tell which cells are empty. */
   rows: readonly (readonly unknown[])[];
+  firstRow?: number;
   columns: ReadonlyMap<string, number>;
   /** The same rows' formulas, when known: a formula cell is never empty, even when its result is "". */
   formulas?: readonly (readonly string[])[];
@@ -168,8 +169,9 @@ export function planImport(source: ImportSource, mapping: readonly (string | nul
   const byProfile = new Map<string, Contact>();
   const byEmail = new Map<string, Contact>();
   const byName = new Map<string, Contact>();
+  const first = existing.firstRow ?? 2;
   const profileColumn = existing.columns.get('linkedIn');
-  const profileOf = (contact: Contact) => (profileColumn === undefined ? null : profileKey(String(existing.rows[contact.row - 2]?.[profileColumn] ?? '')));
+  const profileOf = (contact: Contact) => (profileColumn === undefined ? null : profileKey(String(existing.rows[contact.row - first]?.[profileColumn] ?? '')));
   for (const contact of existing.contacts) {
     const profile = profileOf(contact);
     if (profile) byProfile.set(profile, contact);
@@ -200,8 +202,8 @@ export function planImport(source: ImportSource, mapping: readonly (string | nul
       for (const [field, value] of Object.entries(record)) {
         const column = existing.columns.get(field);
         if (column === undefined) continue;
-        const isFormula = Boolean(existing.formulas?.[match.row - 2]?.[column]);
-        if (!isFormula && isBlank(existing.rows[match.row - 2]?.[column])) fills[field] = value;
+        const isFormula = Boolean(existing.formulas?.[match.row - first]?.[column]);
+        if (!isFormula && isBlank(existing.rows[match.row - first]?.[column])) fills[field] = value;
       }
       plan.present.push({ name: match.name, row: match.row, fills });
       continue;

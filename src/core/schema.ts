@@ -236,6 +236,22 @@ export function mapHeaders(headers: readonly unknown[], table: TableSpec): Heade
   return { index, missing };
 }
 
+/** How many of the top rows may hold the header: a title row or two above it is common. */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The 0-based index of the header row among a sheet's top rows: the first that names at least two of the
+ * table's columns (by header or alias), with nothing but titles above it (one filled cell a row at most), or
+ * null. A header found below rows of data has been sorted into the data, and is not taken as the header.
+ */
+export function findHeaderRow(topRows: readonly (readonly unknown[])[], table: TableSpec): number | null {
+  const known = new Set(table.columns.flatMap((spec) => [spec.header, ...(spec.aliases ?? [])]).map(normaliseHeader));
+  const top = topRows.slice(0, HEADER_SEARCH_ROWS);
+  const index = top.findIndex((row) => new Set(row.map((cell) => normaliseHeader(String(cell ?? ''))).filter((key) => known.has(key))).size >= 2);
+  const filled = (row: readonly unknown[]) => row.filter((cell) => cell !== '' && cell !== null && cell !== undefined && cell !== false).length;
+  return index < 0 || top.slice(0, index).some((row) => filled(row) > 1) ? null : index;
+}
+
 /** A header cell written as ={"Status"; ...} carries its header in the formula too, even while it errors. */
 export function headerOfFormula(formula: string): string | null {
   const match = /^=\s*\{\s*"((?:[^"]|"")*)"\s*;/.exec(formula);

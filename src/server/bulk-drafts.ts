@@ -184,12 +184,12 @@ function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: 
     cells.set(contact.row, new Map([[columns.get('draftId')!, mark.draftId], [columns.get('draftCreated')!, cellDay(mark.day)]]));
     written.push(mark);
   }
-  const rows = snapshot.lastDataRow - 1;
+  const rows = snapshot.lastDataRow - snapshot.headerRow;
   for (const { start, values: run } of contiguousRuns(new Map([...columns.values()].map((c) => [c, null])))) {
     const block = snapshot.rows.slice(0, rows).map((row, index) =>
-      run.map((_, offset) => cells.get(index + 2)?.get(start + offset) ?? asWrittenBack(row[start + offset], context.timeZone)),
+      run.map((_, offset) => cells.get(index + snapshot.firstRow)?.get(start + offset) ?? asWrittenBack(row[start + offset], context.timeZone)),
     );
-    if (written.length) snapshot.sheet.getRange(2, start + 1, rows, run.length).setValues(block);
+    if (written.length) snapshot.sheet.getRange(snapshot.firstRow, start + 1, rows, run.length).setValues(block);
   }
   return { written, lost };
 }

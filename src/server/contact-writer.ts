@@ -82,7 +82,7 @@ export function prepareContactUpdate(snapshot: ContactsSnapshot, contact: Contac
   return {
     commit() {
       writeRowCells(snapshot.sheet, contact.row, updates);
-      const row = snapshot.rows[contact.row - 2];
+      const row = snapshot.rows[contact.row - snapshot.firstRow];
       for (const key of keys) if (row) row[columns.get(key)!] = readBackOf(specOf(CONTACTS, key), fields[key]);
       Object.assign(contact, fields);
     },
@@ -103,7 +103,7 @@ export function prepareContactAppend(snapshot: ContactsSnapshot, fields: Fields)
       writeRowCells(snapshot.sheet, row, updates);
       const cells: unknown[] = snapshot.headers.map(() => '');
       for (const key of keys) cells[columns.get(key)!] = readBackOf(specOf(CONTACTS, key), fields[key]);
-      snapshot.rows[row - 2] = cells;
+      snapshot.rows[row - snapshot.firstRow] = cells;
       snapshot.lastDataRow = row;
       snapshot.contacts.push(...readContacts([cells], snapshot.headers, snapshot.columns, snapshot.timeZone, row).contacts);
     },

@@ -1,25 +1,24 @@
 import { Contact, isContactRow, readContacts, rowHasData, RowProblem } from '../core/contacts';
 import { repairIds } from '../core/ids';
 import { isBlank } from '../core/values';
-import { CONTACTS, mapHeaders } from '../core/schema';
-import { findSheet, withDocumentLock } from './workbook';
+import { CONTACTS, findHeaderRow, mapHeaders } from '../core/schema';
+import { findSheet, headerNotFound, SetupNeededError, withDocumentLock } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export class SetupNeededError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SetupNeededError';
-  }
-}
+export { SetupNeededError };
 
 /** The Contacts sheet read once: everything an action needs to decide, with no further reads. */
 export interface ContactsSnapshot {
   sheet: Sheet;
   headers: string[];
   columns: Map<string, number>;
-  /** Data rows from sheet row 2, as getValues returned them. */
+  /** The header's sheet row: 1, or lower when the user keeps a title above it. */
+  headerRow: number;
+  /** The sheet row of rows[0]: headerRow + 1. */
+  firstRow: number;
+  /** Data rows from firstRow on, as getValues returned them. */
   rows: unknown[][];
   contacts: Contact[];
   problems: RowProblem[];
@@ -33,8 +32,13 @@ const REQUIRED = ['id', 'firstName', 'lastName', 'email', 'relationship', 'lastC
 export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): ContactsSnapshot {
   const sheet = findSheet(spreadsheet, CONTACTS);
   if (!sheet) throw new SetupNeededError('There is no Contacts sheet yet. Choose Touchpoint ▸ Set up contact sheet first.');
-  const [headerRow = [], ...rows] = sheet.getDataRange().getValues();
-  const headers = headerRow.map((h) => String(h));
+  const values = sheet.getDataRange().getValues();
+  const headerIndex = values.length ? findHeaderRow(values, CONTACTS) : 0;
+  if (headerIndex === null) throw headerNotFound(sheet, CONTACTS);
+  const headers = (values[headerIndex] ?? []).map((h) => String(h));
+  const rows = values.slice(headerIndex + 1);
+  const headerRow = headerIndex + 1;
+  const firstRow = headerRow + 1;
   const { index: columns } = mapHeaders(headers, CONTACTS);
   const missing = REQUIRED.filter((key) => !columns.has(key)).map((key) => CONTACTS.columns.find((c) => c.key === key)!.header);
   if (missing.length) {
@@ -43,12 +47,12 @@ export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): C
         'Rename it back, or choose Touchpoint ▸ Set up contact sheet to add it again.',
     );
   }
-  let lastDataRow = 1;
+  let lastDataRow = headerRow;
   rows.forEach((row, index) => {
-    if (rowHasData(row, columns)) lastDataRow = index + 2;
+    if (rowHasData(row, columns)) lastDataRow = index + firstRow;
   });
-  const { contacts, problems } = readContacts(rows, headers, columns, timeZone);
-  return { sheet, headers, columns: new Map(columns), rows, contacts, problems, lastDataRow, timeZone };
+  const { contacts, problems } = readContacts(rows, headers, columns, timeZone, firstRow);
+  return { sheet, headers, columns: new Map(columns), headerRow, firstRow, rows, contacts, problems, lastDataRow, timeZone };
 }
 
 /**
@@ -58,21 +62,21 @@ export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): C
  */
 export function repairContactIds(snapshot: ContactsSnapshot): { added: number; reissuedRows: number[] } {
   const idColumn = snapshot.columns.get('id')!;
-  const rows = snapshot.rows.slice(0, snapshot.lastDataRow - 1);
+  const rows = snapshot.rows.slice(0, snapshot.lastDataRow - snapshot.headerRow);
   const repair = repairIds(rows, idColumn, (row) => isContactRow(row, snapshot.columns));
   if (!repair.added && !repair.reissued.length) return { added: 0, reissuedRows: [] };
-  snapshot.sheet.getRange(2, idColumn + 1, rows.length, 1).setValues(repair.column);
+  snapshot.sheet.getRange(snapshot.firstRow, idColumn + 1, rows.length, 1).setValues(repair.column);
   repair.column.forEach(([id], index) => (snapshot.rows[index][idColumn] = id));
   const draftColumns = (['draftId', 'draftCreated'] as const).map((key) => snapshot.columns.get(key)).filter((c): c is number => c !== undefined);
   for (const index of repair.reissued) {
     const copied = draftColumns.filter((column) => !isBlank(snapshot.rows[index][column]));
     copied.forEach((column) => (snapshot.rows[index][column] = ''));
-    if (copied.length) writeRowCells(snapshot.sheet, index + 2, new Map(copied.map((column) => [column, ''])));
+    if (copied.length) writeRowCells(snapshot.sheet, index + snapshot.firstRow, new Map(copied.map((column) => [column, ''])));
   }
-  const reread = readContacts(snapshot.rows, snapshot.headers, snapshot.columns, snapshot.timeZone);
+  const reread = readContacts(snapshot.rows, snapshot.headers, snapshot.columns, snapshot.timeZone, snapshot.firstRow);
   snapshot.contacts = reread.contacts;
   snapshot.problems = reread.problems;
-  return { added: repair.added, reissuedRows: repair.reissued.map((index) => index + 2) };
+  return { added: repair.added, reissuedRows: repair.reissued.map((index) => index + snapshot.firstRow) };
 }
 
 /** The Contacts sheet as an action sees it: read once, every contact with its own id. Call under the lock. */

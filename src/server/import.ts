@@ -32,8 +32,8 @@ function sourceAndMapping(input: ImportInput): { source: ImportSource; mapping: 
 /** The file's rows sorted into new, present and rejected; the sheet's formulas are read only when filling. */
 function plan(snapshot: ContactsSnapshot, input: ImportInput, today: Day) {
   const { source, mapping } = sourceAndMapping(input);
-  const rows = snapshot.lastDataRow - 1;
-  const formulas = input.fillEmpty && rows > 0 ? snapshot.sheet.getRange(2, 1, rows, snapshot.headers.length).getFormulas() : undefined;
+  const rows = snapshot.lastDataRow - snapshot.headerRow;
+  const formulas = input.fillEmpty && rows > 0 ? snapshot.sheet.getRange(snapshot.firstRow, 1, rows, snapshot.headers.length).getFormulas() : undefined;
   return { source, mapping, formulas, plan: planImport(source, mapping, { ...snapshot, formulas }, snapshot.timeZone, today) };
 }
 
@@ -107,7 +107,7 @@ function appendNew(snapshot: ContactsSnapshot, added: readonly ImportRecord[]): 
 function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present'], formulas: readonly (readonly string[])[]): number {
   const fills = present.filter((p) => Object.keys(p.fills).length);
   if (!fills.length) return 0;
-  const rows = snapshot.lastDataRow - 1;
+  const rows = snapshot.lastDataRow - snapshot.headerRow;
   const block = snapshot.rows.slice(0, rows).map((row, r) =>
     row.map((value, c) => formulas[r][c] || (typeof value === 'string' ? asStoredText(value) : value)),
   );
@@ -116,12 +116,12 @@ function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present'], f
   for (const { row, fills: values } of fills) {
     for (const [key, value] of Object.entries(values)) {
       const column = snapshot.columns.get(key)!;
-      block[row - 2][column] = cellValue(key, value);
+      block[row - snapshot.firstRow][column] = cellValue(key, value);
       touched.add(column);
       filled++;
     }
   }
-  writeBlock(snapshot, 2, block, [...touched]);
+  writeBlock(snapshot, snapshot.firstRow, block, [...touched]);
   return filled;
 }
 

@@ -6,20 +6,20 @@ import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
 import { readContactsSheet, repairContactIds } from './contacts-sheet';
 import { ensureSettings } from './settings-sheet';
 import { ensureTable } from './tables';
-import { activeSpreadsheet, BusyError, withDocumentLock } from './workbook';
+import { activeSpreadsheet, BusyError, SetupNeededError, withDocumentLock } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Red for overdue rows, amber for due-soon rows, keyed on the Status column; added once. */
-function ensureStatusColours(sheet: Sheet, statusColumn: number): boolean {
+function ensureStatusColours(sheet: Sheet, statusColumn: number, headerRow: number): boolean {
   const rules = sheet.getConditionalFormatRules();
   const present = new Set(rules.map((rule) => String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')));
-  const missing = (['Overdue', 'Due soon'] as const).filter((status) => !present.has(statusRowRule(statusColumn, status)));
+  const missing = (['Overdue', 'Due soon'] as const).filter((status) => !present.has(statusRowRule(statusColumn, status, headerRow + 1)));
   if (!missing.length) return false;
-  const body = sheet.getRange(2, 1, sheet.getMaxRows() - 1, sheet.getMaxColumns());
+  const body = sheet.getRange(headerRow + 1, 1, sheet.getMaxRows() - headerRow, sheet.getMaxColumns());
   const added = missing.map((status) =>
     SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(statusRowRule(statusColumn, status))
+      .whenFormulaSatisfied(statusRowRule(statusColumn, status, headerRow + 1))
       .setBackground(STATUS_COLOURS[status])
       .setRanges([body])
       .build(),
@@ -43,7 +43,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
   const settings = ensureSettings(spreadsheet);
   // The same id repair every action uses: one read of the sheet, one write of the id column only if needed.
   const ids = repairContactIds(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
-  const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!);
+  const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!, contacts.headerRow);
   const triggerAdded = ensureDailyRefreshTrigger();
   refreshAsOf(spreadsheet);
   const tables = [contacts, interactions, templates];
@@ -69,7 +69,7 @@ export function setUpContactSheet(): void {
   try {
     report = withDocumentLock(() => setUpWorkbook(spreadsheet));
   } catch (error) {
-    if (error instanceof BusyError) {
+    if (error instanceof BusyError || error instanceof SetupNeededError) {
       ui.alert('Touchpoint', error.message, ui.ButtonSet.OK);
       return;
     }

@@ -6,6 +6,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface TableSetup {
   sheet: Sheet;
+  /** The header's sheet row. */
+  headerRow: number;
   created: boolean;
   /** Column key → 0-based column index, for every column of the table. */
   columns: Map<string, number>;
@@ -46,23 +48,23 @@ function validationFor(spec: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValid
  * Adds the given columns after the last used column: header (or a computed column's formula), note, bold,
  * number format and dropdown/date validation for the body. Nothing already in the sheet moves or changes.
  */
-function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, columns: ReadonlyMap<string, number>): void {
+function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, columns: ReadonlyMap<string, number>, headerRow: number): void {
   const needed = start + specs.length;
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < needed) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
-  const headerCells = specs.map((spec) => (spec.kind === 'computed' ? computedColumnFormula(spec, columns) : spec.header));
+  const headerCells = specs.map((spec) => (spec.kind === 'computed' ? computedColumnFormula(spec, columns, headerRow + 1) : spec.header));
   sheet
-    .getRange(1, start + 1, 1, specs.length)
+    .getRange(headerRow, start + 1, 1, specs.length)
     .setValues([headerCells])
     .setFontWeight('bold')
     .setNotes([specs.map((spec) => spec.help ?? '')]);
-  const bodyRows = sheet.getMaxRows() - 1;
+  const bodyRows = sheet.getMaxRows() - headerRow;
   specs.forEach((spec, offset) => {
     const column = start + offset + 1;
     const format = numberFormatOf(spec);
     const validation = validationFor(spec);
-    if (bodyRows > 0 && format) sheet.getRange(2, column, bodyRows, 1).setNumberFormat(format);
-    if (bodyRows > 0 && validation) sheet.getRange(2, column, bodyRows, 1).setDataValidation(validation);
+    if (bodyRows > 0 && format) sheet.getRange(headerRow + 1, column, bodyRows, 1).setNumberFormat(format);
+    if (bodyRows > 0 && validation) sheet.getRange(headerRow + 1, column, bodyRows, 1).setDataValidation(validation);
     if (spec.kind === 'id') sheet.hideColumns(column);
   });
 }
@@ -71,14 +73,14 @@ function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, c
  * Existing columns with no validation get Touchpoint's (one read of row 2's rules, one write per such column).
  * Invalid values stay, flagged by Sheets; formats are the user's own choice and are left alone.
  */
-function addMissingValidation(sheet: Sheet, specs: readonly ColumnSpec[], columns: ReadonlyMap<string, number>): string[] {
+function addMissingValidation(sheet: Sheet, specs: readonly ColumnSpec[], columns: ReadonlyMap<string, number>, headerRow: number): string[] {
   const wanted = specs.filter((spec) => VALIDATED_KINDS.has(spec.kind));
-  const bodyRows = sheet.getMaxRows() - 1;
+  const bodyRows = sheet.getMaxRows() - headerRow;
   if (!wanted.length || bodyRows < 1) return [];
   const width = Math.max(...wanted.map((spec) => columns.get(spec.key)!)) + 1;
-  const present = sheet.getRange(2, 1, 1, width).getDataValidations()[0];
+  const present = sheet.getRange(headerRow + 1, 1, 1, width).getDataValidations()[0];
   const missing = wanted.filter((spec) => !present[columns.get(spec.key)!]);
-  for (const spec of missing) sheet.getRange(2, columns.get(spec.key)! + 1, bodyRows, 1).setDataValidation(validationFor(spec));
+  for (const spec of missing) sheet.getRange(headerRow + 1, columns.get(spec.key)! + 1, bodyRows, 1).setDataValidation(validationFor(spec));
   return missing.map((spec) => spec.header);
 }
 
@@ -93,13 +95,13 @@ export function ensureTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   const columns = new Map(header.index);
   const start = header.headers.length;
   header.missing.forEach((spec, offset) => columns.set(spec.key, start + offset));
-  if (header.missing.length) addColumns(sheet, header.missing, start, columns);
+  if (header.missing.length) addColumns(sheet, header.missing, start, columns, header.row);
   const existing = table.columns.filter((spec) => header.index.has(spec.key));
-  const validated = found ? addMissingValidation(sheet, existing, header.index) : [];
-  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
-  if (!found && seedRows.length) sheet.getRange(2, 1, seedRows.length, seedRows[0].length).setValues(seedRows);
+  const validated = found ? addMissingValidation(sheet, existing, header.index, header.row) : [];
+  if (sheet.getFrozenRows() < header.row) sheet.setFrozenRows(header.row);
+  if (!found && seedRows.length) sheet.getRange(header.row + 1, 1, seedRows.length, seedRows[0].length).setValues(seedRows);
   const computedWithoutFormula = table.columns
     .filter((spec) => spec.kind === 'computed' && header.index.has(spec.key) && !header.hasFormula[header.index.get(spec.key)!])
     .map((spec) => header.headers[header.index.get(spec.key)!]);
-  return { sheet, created: !found, columns, added: header.missing.map((spec) => spec.header), computedWithoutFormula, validated };
+  return { sheet, headerRow: header.row, created: !found, columns, added: header.missing.map((spec) => spec.header), computedWithoutFormula, validated };
 }

@@ -1,4 +1,5 @@
-import { headerOfFormula, mapHeaders, normaliseHeader, TableSpec, HeaderMap } from '../core/schema';
+import { findHeaderRow, HEADER_SEARCH_ROWS, headerOfFormula, mapHeaders, normaliseHeader, TableSpec, HeaderMap } from '../core/schema';
+import { isBlank } from '../core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -15,22 +16,49 @@ export function findSheet(spreadsheet: Spreadsheet, table: TableSpec): Sheet | n
   return spreadsheet.getSheets().find((sheet) => wanted.has(normaliseHeader(sheet.getName()))) ?? null;
 }
 
+export class SetupNeededError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetupNeededError';
+  }
+}
+
 export interface HeaderRow extends HeaderMap {
+  /** The header's sheet row (1 unless the user keeps a title above it). */
+  row: number;
   /** Header texts as the user sees them (a computed column's header read from its formula). */
   headers: string[];
   /** Which header cells hold a formula. */
   hasFormula: boolean[];
 }
 
-/** Reads row 1 once (values and formulas) and matches it to the table's columns. */
+export function headerNotFound(sheet: Sheet, table: TableSpec): SetupNeededError {
+  const examples = table.columns.slice(0, 3).map((c) => c.header).join(', ');
+  return new SetupNeededError(
+    `Touchpoint cannot find the header row (${examples}…) in the first ${HEADER_SEARCH_ROWS} rows of ${sheet.getName()}. ` +
+      'If the sheet was sorted with its header row unfrozen, undo the sort (Ctrl+Z), or move the header row back to the top. Nothing was changed.',
+  );
+}
+
+/**
+ * Finds the table's header row among the top rows (one read of values and formulas) and matches it to the
+ * table's columns. An empty sheet has its header-to-be in row 1; a sheet with data but no recognisable header
+ * (sorted into the data, say) is refused rather than given a second set of columns.
+ */
 export function readHeaderRow(sheet: Sheet, table: TableSpec): HeaderRow {
   const lastColumn = sheet.getLastColumn();
-  if (lastColumn === 0) return { headers: [], hasFormula: [], ...mapHeaders([], table) };
-  const range = sheet.getRange(1, 1, 1, lastColumn);
-  const values = range.getValues()[0];
-  const formulas = range.getFormulas()[0];
-  const headers = values.map((value, column) => headerOfFormula(formulas[column]) ?? String(value));
-  return { headers, hasFormula: formulas.map((f) => f !== ''), ...mapHeaders(headers, table) };
+  const empty = { row: 1, headers: [], hasFormula: [], ...mapHeaders([], table) };
+  if (lastColumn === 0) return empty;
+  const range = sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, sheet.getMaxRows()), lastColumn);
+  const formulas = range.getFormulas();
+  const values = range.getValues().map((line, r) => line.map((value, c) => headerOfFormula(formulas[r][c]) ?? value));
+  const index = findHeaderRow(values, table);
+  if (index === null) {
+    if (values.every((line) => line.every(isBlank))) return empty;
+    throw headerNotFound(sheet, table);
+  }
+  const headers = values[index].map((value) => String(value));
+  return { row: index + 1, headers, hasFormula: formulas[index].map((f) => f !== ''), ...mapHeaders(headers, table) };
 }
 
 export class BusyError extends Error {

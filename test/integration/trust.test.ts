@@ -269,3 +269,37 @@ test('16. "for selected rows": every range of a ctrl-click selection, and no row
   const covered = [...plan.toDraft, ...plan.skipped].map((p) => p.name).sort();
   expect(covered).toEqual([names[0], names[3], names[4], names[6]].sort());
 });
+
+describe('10. the header row is found, not assumed', () => {
+  test('a title row above the header: setup adds no duplicate column, formulas start below the header, actions land on their rows', async () => {
+    const [header, ...data] = sampleContacts();
+    const app = workbook([['My network, 2026'], header, ...data]);
+    const sheet = contacts(app);
+    const headers = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    expect(new Set(headers.filter(Boolean)).size).toBe(headers.filter(Boolean).length);
+    expect(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].filter((v) => v !== '')).toEqual(['My network, 2026']);
+    expect(sheet.getFrozenRows()).toBe(2);
+    const status = headers.indexOf('Status') + 1;
+    expect(sheet.getRange(2, status).getFormula()).toMatch(/^=\{"Status"; FOLLOW_UP_STATUS\([A-Z]+3:[A-Z]+, /);
+    expect(sheet.getRange(3, status).getValue()).toBe('Overdue'); // Maya, as on a sheet without a title
+    const model = await call<SidebarModel>(app, 'loadSidebar');
+    expect(model.contactCount).toBe(8);
+    const maya = [...model.overdue, ...model.dueThisWeek, ...model.noContactYet].find((c) => c.name === 'Maya Okafor')!;
+    await call<ActionResult>(app, 'logContact', { contactId: maya.id, date: '2026-11-21', channel: 'Email', summary: 'Sent my CV' });
+    expect(sheet.getRange(3, headers.indexOf('Last contact notes') + 1).getValue()).toBe('Sent my CV');
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    const ids = sheet.getRange(3, headers.indexOf('Draft ID') + 1, 8, 1).getValues().flat().filter(Boolean);
+    expect(ids.sort()).toEqual(app.fake.drafts.drafts.map((d) => d.id).sort());
+  });
+
+  test('a header sorted into the data (row 1 unfrozen): setup refuses, naming the fix, and changes nothing', () => {
+    const [header, ...data] = sampleContacts();
+    const app = loadBundle({ now: NOW, timeZone: 'America/New_York' });
+    const sheet = app.fake.spreadsheet.insertSheet('Contacts');
+    fillSheet(sheet, [...data.slice(0, 4), header, ...data.slice(4)]);
+    const before = JSON.stringify(sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getValues());
+    app.call('setUpContactSheet');
+    expect(app.fake.ui.alerts.map((a) => a.prompt).join(' ')).toMatch(/cannot find the header row.*undo the sort \(Ctrl\+Z\)/);
+    expect(JSON.stringify(sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getValues())).toBe(before);
+  });
+});
