@@ -77,21 +77,39 @@ export interface SettingsUpgrade {
   missingCadences: (string | number)[][];
 }
 
-/** What an existing Settings sheet lacks, read from its values (columns A:G); never a change to what is there. */
+/** Where the two tables of the Settings sheet are: found by their headers, so a column inserted before them is no trouble. */
+export interface SettingsLayout {
+  /** 0-based column of the setting labels; the values are in the next column. */
+  settingColumn: number;
+  /** 0-based column of the cadence table's Relationship. */
+  cadenceColumn: number;
+}
+
+export function settingsLayout(values: readonly (readonly unknown[])[]): SettingsLayout {
+  const header = (values[0] ?? []).map((cell) => normaliseName(String(cell ?? '')));
+  const settingColumn = header.indexOf(normaliseName(SETTINGS_HEADER[0]));
+  const cadenceColumn = header.indexOf(normaliseName(CADENCE_HEADER[0]));
+  return { settingColumn: settingColumn < 0 ? 0 : settingColumn, cadenceColumn: cadenceColumn < 0 ? CADENCE_COLUMN : cadenceColumn };
+}
+
+/** What an existing Settings sheet lacks, read from its values; never a change to what is there. */
 export function planSettingsUpgrade(values: readonly (readonly unknown[])[]): SettingsUpgrade {
-  const labels = new Set(values.slice(1).map((row) => normaliseName(String(row[0] ?? ''))));
-  const relationships = new Set(values.slice(1).map((row) => normaliseName(String(row[CADENCE_COLUMN] ?? ''))));
+  const { settingColumn, cadenceColumn } = settingsLayout(values);
+  const labels = new Set(values.slice(1).map((row) => normaliseName(String(row[settingColumn] ?? ''))));
+  const relationships = new Set(values.slice(1).map((row) => normaliseName(String(row[cadenceColumn] ?? ''))));
   return {
     missingSettings: SETTINGS.filter((s) => !labels.has(normaliseName(s.label))),
     missingCadences: defaultCadenceRows().filter((row) => !relationships.has(normaliseName(String(row[0])))),
   };
 }
 
-/** 1-based row of each setting label in column A, for named ranges. */
+/** 1-based row of each setting label (in the Setting column), for named ranges. */
 export function settingRows(values: readonly (readonly unknown[])[]): Map<string, number> {
   const rows = new Map<string, number>();
+  const { settingColumn } = settingsLayout(values);
   values.forEach((row, index) => {
-    const spec = SETTINGS.find((s) => !isBlank(row[0]) && normaliseName(String(row[0])) === normaliseName(s.label));
+    const label = row[settingColumn];
+    const spec = SETTINGS.find((s) => !isBlank(label) && normaliseName(String(label)) === normaliseName(s.label));
     if (spec && !rows.has(spec.key)) rows.set(spec.key, index + 1);
   });
   return rows;
@@ -132,9 +150,10 @@ function wholeNumberSetting(value: unknown, label: string, fallback: number, min
 export function readSettings(values: readonly (readonly unknown[])[]): Settings {
   const problems: string[] = [];
   const byKey = new Map<string, unknown>();
-  for (const [key, row] of settingRows(values)) byKey.set(key, values[row - 1][1]);
+  const { settingColumn, cadenceColumn } = settingsLayout(values);
+  for (const [key, row] of settingRows(values)) byKey.set(key, values[row - 1][settingColumn + 1]);
   const textOf = (key: string) => (isBlank(byKey.get(key)) ? '' : String(byKey.get(key)).trim());
-  const cadenceRows = values.slice(1).map((row) => row.slice(CADENCE_COLUMN, CADENCE_COLUMN + CADENCE_HEADER.length));
+  const cadenceRows = values.slice(1).map((row) => row.slice(cadenceColumn, cadenceColumn + CADENCE_HEADER.length));
   return {
     dueSoonDays: wholeNumberSetting(byKey.get('dueSoonDays'), 'Due soon window (days)', DEFAULT_DUE_SOON_DAYS, 0, 365, problems),
     letterWeeks: wholeNumberSetting(byKey.get('letterWeeks'), 'Ask for letters (weeks before due)', DEFAULT_LETTER_WEEKS, 1, 52, problems),

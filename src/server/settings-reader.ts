@@ -1,13 +1,21 @@
-import { readSettings, Settings, SETTINGS_SHEET } from '../core/settings';
+import { NAMED_RANGES, readSettings, Settings, SETTINGS_SHEET } from '../core/settings';
 import { EmailTemplate, readTemplates, TemplateError } from '../core/templates';
 import { TEMPLATES } from '../core/schema';
 import { findSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * The Settings sheet: by its name, else the sheet that holds Touchpoint's "As of" named range (the user renamed
+ * it; named ranges follow a sheet through a rename).
+ */
+export function findSettingsSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return spreadsheet.getSheetByName(SETTINGS_SHEET) ?? spreadsheet.getRangeByName(NAMED_RANGES.asOf)?.getSheet() ?? null;
+}
+
 /** Settings in one read; without the sheet, the defaults, with a note saying how to restore it. */
 export function readSettingsSheet(spreadsheet: Spreadsheet): Settings {
-  const sheet = spreadsheet.getSheetByName(SETTINGS_SHEET);
+  const sheet = findSettingsSheet(spreadsheet);
   if (!sheet) {
     const settings = readSettings([]);
     settings.problems.push('The Settings sheet is missing, so the default cadences apply. Touchpoint ▸ Set up contact sheet restores it.');

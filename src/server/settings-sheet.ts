@@ -1,7 +1,8 @@
 import {
   CADENCE_COLUMN, CADENCE_HEADER, defaultCadenceRows, lastUsedRow, NAMED_RANGES, planSettingsUpgrade, SETTINGS,
-  SETTINGS_HEADER, SETTINGS_SHEET, SettingSpec, settingRows,
+  SETTINGS_HEADER, SETTINGS_SHEET, SettingsLayout, settingsLayout, SettingSpec, settingRows,
 } from '../core/settings';
+import { findSettingsSheet } from './settings-reader';
 import { DATE_FORMAT } from '../core/schema';
 import { MAX_CADENCE_DAYS } from '../core/cadence';
 
@@ -27,11 +28,11 @@ function ensureRows(sheet: Sheet, lastRowNeeded: number): void {
 }
 
 /** Validation and formats for the setting rows a run writes (by their 1-based rows). */
-function formatSettingRows(sheet: Sheet, rows: Map<string, number>, specs: readonly SettingSpec[]): void {
+function formatSettingRows(sheet: Sheet, rows: Map<string, number>, specs: readonly SettingSpec[], settingColumn: number): void {
   for (const spec of specs) {
     const row = rows.get(spec.key);
     if (!row) continue;
-    const cell = sheet.getRange(row, 2);
+    const cell = sheet.getRange(row, settingColumn + 2);
     if (spec.kind === 'date') cell.setNumberFormat(DATE_FORMAT);
     if (spec.key === 'dueSoonDays' || spec.key === 'letterWeeks') {
       const [min, max] = spec.key === 'dueSoonDays' ? [0, 365] : [1, 52];
@@ -45,11 +46,12 @@ function formatSettingRows(sheet: Sheet, rows: Map<string, number>, specs: reado
 
 /** Creates the Settings sheet, or adds the settings and relationship cadences an older one lacks. */
 export function ensureSettings(spreadsheet: Spreadsheet): SettingsSetup {
-  const existing = spreadsheet.getSheetByName(SETTINGS_SHEET);
+  const existing = findSettingsSheet(spreadsheet);
   const sheet = existing ?? spreadsheet.insertSheet(SETTINGS_SHEET);
   let rows: Map<string, number>;
   let addedSettings: SettingSpec[];
   let addedCadences: (string | number)[][];
+  let layout = { settingColumn: 0, cadenceColumn: CADENCE_COLUMN };
   if (!existing) {
     addedSettings = [...SETTINGS];
     addedCadences = defaultCadenceRows();
@@ -68,33 +70,38 @@ export function ensureSettings(spreadsheet: Spreadsheet): SettingsSetup {
     rows = new Map(addedSettings.map((spec, index) => [spec.key, index + 2]));
   } else {
     const lastRow = Math.max(sheet.getLastRow(), 1);
-    const values = sheet.getRange(1, 1, lastRow, SETTINGS_WIDTH).getValues();
+    const values = sheet.getRange(1, 1, lastRow, Math.max(sheet.getLastColumn(), SETTINGS_WIDTH)).getValues();
     const plan = planSettingsUpgrade(values);
+    layout = settingsLayout(values);
+    const { settingColumn, cadenceColumn } = layout;
     addedSettings = plan.missingSettings;
     addedCadences = plan.missingCadences;
     rows = settingRows(values);
-    const settingsAt = lastUsedRow(values, [0, 1, 2]) + 1;
-    const cadencesAt = lastUsedRow(values, [CADENCE_COLUMN, CADENCE_COLUMN + 1, CADENCE_COLUMN + 2]) + 1;
+    const settingsAt = lastUsedRow(values, [settingColumn, settingColumn + 1, settingColumn + 2]) + 1;
+    const cadencesAt = lastUsedRow(values, [cadenceColumn, cadenceColumn + 1, cadenceColumn + 2]) + 1;
     ensureRows(sheet, Math.max(settingsAt + addedSettings.length, cadencesAt + addedCadences.length) - 1);
     if (addedSettings.length) {
-      sheet.getRange(settingsAt, 1, addedSettings.length, SETTINGS_HEADER.length).setValues(addedSettings.map(settingRow));
+      sheet.getRange(settingsAt, settingColumn + 1, addedSettings.length, SETTINGS_HEADER.length).setValues(addedSettings.map(settingRow));
       addedSettings.forEach((spec, index) => rows.set(spec.key, settingsAt + index));
     }
-    if (addedCadences.length) sheet.getRange(cadencesAt, CADENCE_COLUMN + 1, addedCadences.length, CADENCE_HEADER.length).setValues(addedCadences);
+    if (addedCadences.length) sheet.getRange(cadencesAt, cadenceColumn + 1, addedCadences.length, CADENCE_HEADER.length).setValues(addedCadences);
   }
-  formatSettingRows(sheet, rows, addedSettings);
-  ensureNamedRanges(spreadsheet, sheet, rows);
+  formatSettingRows(sheet, rows, addedSettings, layout.settingColumn);
+  ensureNamedRanges(spreadsheet, sheet, rows, layout);
   return { sheet, created: !existing, addedSettings: addedSettings.map((s) => s.label), addedCadences: addedCadences.map((r) => String(r[0])) };
 }
 
-function ensureNamedRanges(spreadsheet: Spreadsheet, sheet: Sheet, rows: Map<string, number>): void {
+/** Each named range on its cell of this sheet: created if missing, moved back if it points elsewhere. */
+function ensureNamedRanges(spreadsheet: Spreadsheet, sheet: Sheet, rows: Map<string, number>, layout: SettingsLayout): void {
+  const wanted: [string, GoogleAppsScript.Spreadsheet.Range][] = [];
   for (const spec of SETTINGS) {
     const row = rows.get(spec.key);
-    if (spec.namedRange && row && !spreadsheet.getRangeByName(spec.namedRange)) {
-      spreadsheet.setNamedRange(spec.namedRange, sheet.getRange(row, 2));
-    }
+    if (spec.namedRange && row) wanted.push([spec.namedRange, sheet.getRange(row, layout.settingColumn + 2)]);
   }
-  if (!spreadsheet.getRangeByName(NAMED_RANGES.cadences)) {
-    spreadsheet.setNamedRange(NAMED_RANGES.cadences, sheet.getRange(2, CADENCE_COLUMN + 1, sheet.getMaxRows() - 1, CADENCE_HEADER.length));
+  wanted.push([NAMED_RANGES.cadences, sheet.getRange(2, layout.cadenceColumn + 1, sheet.getMaxRows() - 1, CADENCE_HEADER.length)]);
+  for (const [name, range] of wanted) {
+    const current = spreadsheet.getRangeByName(name);
+    const same = current && current.getSheet().getSheetId() === sheet.getSheetId() && current.getA1Notation() === range.getA1Notation();
+    if (!same) spreadsheet.setNamedRange(name, range);
   }
 }

@@ -290,6 +290,13 @@ export class FakeSpreadsheet {
     }
   }
 
+  /** Named ranges follow their cells when columns are inserted or deleted to their left, as in Sheets. */
+  _shiftNamedColumns(sheet: FakeSheet, fromColumn: number, delta: number): void {
+    for (const target of this.named.values()) {
+      if (target.sheet === sheet && target.column >= fromColumn) target.column = Math.max(fromColumn, target.column + delta);
+    }
+  }
+
   _freeSheetName(): string {
     let n = this.sheets.length + 1;
     while (this.getSheetByName(`Sheet${n}`)) n++;
@@ -559,8 +566,25 @@ export class FakeSheet {
     this.hidden.clear();
     shifted.forEach((c) => this.hidden.add(c));
     this.maxColumns += howMany;
+    this._spreadsheet._shiftNamedColumns(this, afterPosition + 1, howMany);
     this._spreadsheet._touch();
     return this;
+  }
+
+  insertColumnsBefore(beforePosition: number, howMany: number): FakeSheet {
+    if (beforePosition < 1 || beforePosition > this.maxColumns) throw rangeError('Those columns are out of bounds.');
+    for (const row of this.rows) if (row && row.length >= beforePosition) row.splice(beforePosition - 1, 0, ...new Array(howMany).fill(undefined));
+    const shifted = [...this.hidden].map((c) => (c >= beforePosition ? c + howMany : c));
+    this.hidden.clear();
+    shifted.forEach((c) => this.hidden.add(c));
+    this.maxColumns += howMany;
+    this._spreadsheet._shiftNamedColumns(this, beforePosition, howMany);
+    this._spreadsheet._touch();
+    return this;
+  }
+
+  insertColumnBefore(beforePosition: number): FakeSheet {
+    return this.insertColumnsBefore(beforePosition, 1);
   }
 
   deleteColumn(columnPosition: number): FakeSheet {
@@ -572,6 +596,7 @@ export class FakeSheet {
     if (howMany >= this.maxColumns) throw rangeError("You can't delete all the columns on the sheet.");
     for (const row of this.rows) row?.splice(columnPosition - 1, howMany);
     this.maxColumns -= howMany;
+    this._spreadsheet._shiftNamedColumns(this, columnPosition + howMany, -howMany);
     this._spreadsheet._touch();
     return this;
   }

@@ -303,3 +303,24 @@ describe('10. the header row is found, not assumed', () => {
     expect(JSON.stringify(sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getValues())).toBe(before);
   });
 });
+
+describe('12. Settings moved', () => {
+  test('a column inserted in Settings: the profile and cadences are still found, drafting works', async () => {
+    const app = workbook();
+    const settings = app.fake.spreadsheet.getSheetByName('Settings')!;
+    settings.insertColumnsBefore(1, 1);
+    const preview = await call<{ warnings: string[]; body: string }>(app, 'previewDraft', rowOf(app, 'Maya')['Contact ID'], null);
+    expect(preview.warnings.join(' ')).not.toMatch(/My name/);
+    expect(preview.body).toContain('Sam Lee');
+    const model = await call<SidebarModel>(app, 'loadSidebar');
+    expect(model.profileMissing).toBe(false);
+  });
+
+  test('Settings renamed, then setup (as the sidebar advises): no second Settings sheet, named ranges stay on it', () => {
+    const app = workbook();
+    app.fake.spreadsheet.getSheetByName('Settings')!.setName('My settings');
+    app.call('setUpContactSheet');
+    expect(app.fake.spreadsheet.getSheets().map((s) => s.getName()).filter((n) => /settings/i.test(n))).toEqual(['My settings']);
+    expect(app.fake.spreadsheet.getRangeByName('TouchpointAsOf')!.getSheet().getName()).toBe('My settings');
+  });
+});
