@@ -8,6 +8,8 @@ export const SHEET_CLASSES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range',
 type Bucket = 'script' | 'customFunction';
 
 /** Names of methods that change a document; custom functions may not call them. */
+/** Calls that need the user's authorisation: a custom function runs without it, so Sheets refuses them. */
+const NEEDS_AUTHORISATION = /^(Gmail\.|ScriptApp\.|Ui\.|Session\.get(Active|Effective)User|SpreadsheetApp\.(getUi|openById|openByUrl)|HtmlService\.)/;
 const MUTATING = /^(set|insert|delete|append|clear|hide|show|sort|add|remove|activate|toast|create|copy|move|merge|protect|flush)/;
 
 export class CallCounter {
@@ -87,6 +89,9 @@ export class CallCounter {
           counter.record(name);
           if (counter.inCustomFunction && MUTATING.test(property) && !className.endsWith('Builder')) {
             throw new Error(`Exception: You do not have permission to call ${name}. Custom functions can only read.`);
+          }
+          if (counter.inCustomFunction && NEEDS_AUTHORISATION.test(name)) {
+            throw new Error(`Exception: You do not have permission to call ${name}.`);
           }
           const result = value.apply(raw, args.map((a) => counter.unwrapDeep(a)));
           return counter.wrapResult(result);

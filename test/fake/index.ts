@@ -21,7 +21,11 @@ export interface FakeOptions {
   userEmail?: string;
   /** HTML files of the project by name without .html, for HtmlService. */
   htmlFiles?: Record<string, string>;
-  addonName?: string;
+  /**
+   * The script project's name. In a bound script, Ui.createAddonMenu() is captioned with it (a project made from
+   * Extensions ▸ Apps Script starts as "Untitled project"); the README's install names it Touchpoint.
+   */
+  projectName?: string;
 }
 
 export type CustomFunctionResolver = (name: string) => ((...args: unknown[]) => unknown) | undefined;
@@ -37,14 +41,14 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
     { counter, now: () => clock.now(), customFunction: (name) => resolveCustomFunction(name) },
     options.timeZone ?? 'America/New_York',
   );
-  const ui = new FakeUi(options.addonName ?? 'Touchpoint');
+  const ui = new FakeUi(options.projectName ?? 'Touchpoint');
   const html = new FakeHtmlService(new Map(Object.entries(options.htmlFiles ?? {})));
   const properties = new FakePropertiesService();
   const locks = new FakeLockService();
   const caches = new FakeCacheService(clock);
   const session = new FakeSession(userEmail, options.scriptTimeZone ?? options.timeZone ?? 'America/New_York');
   const utilities = new FakeUtilities(clock);
-  const scriptApp = new FakeScriptApp();
+  const scriptApp = new FakeScriptApp(userEmail);
   const drafts = new FakeGmailDrafts(userEmail);
 
   const spreadsheetApp = {

@@ -493,6 +493,8 @@ export class FakeTrigger {
     private readonly handler: string,
     private readonly eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT',
     readonly schedule: { everyDays?: number; everyHours?: number; atHour?: number; nearMinute?: number; timeZone?: string },
+    /** The user who created it: triggers are per user, and run as that user. */
+    readonly owner: string = '',
   ) {}
   getUniqueId(): string {
     return this.id;
@@ -558,16 +560,19 @@ export class FakeScriptApp {
   readonly _className = 'ScriptApp';
   readonly AuthMode = AUTH_MODE;
   readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT' };
+  /** Every user's triggers; the script sees only its current user's, as Google documents for getProjectTriggers. */
   readonly triggers: FakeTrigger[] = [];
   private nextId = 1;
+  constructor(public currentUser: string) {}
   newTrigger(functionName: string): FakeTriggerBuilder {
     return new FakeTriggerBuilder(this, functionName);
   }
+  /** "Gets all installable triggers associated with the current project and current user." */
   getProjectTriggers(): FakeTrigger[] {
-    return [...this.triggers];
+    return this.triggers.filter((t) => t.owner === this.currentUser);
   }
   getUserTriggers(): FakeTrigger[] {
-    return [...this.triggers];
+    return this.getProjectTriggers();
   }
   deleteTrigger(trigger: FakeTrigger): void {
     const index = this.triggers.findIndex((t) => t.getUniqueId() === trigger.getUniqueId());
@@ -580,7 +585,7 @@ export class FakeScriptApp {
     if (this.triggers.length >= MAX_TRIGGERS) {
       throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     }
-    const trigger = new FakeTrigger(String(this.nextId++), handler, eventType, { ...schedule });
+    const trigger = new FakeTrigger(String(this.nextId++), handler, eventType, { ...schedule }, this.currentUser);
     this.triggers.push(trigger);
     return trigger;
   }

@@ -299,3 +299,32 @@ test('hidden rows belong to the row position: a sort leaves them, inserting rows
   sheet.getRangeList(['A1', 'A3:A4']).activate();
   expect(ss.getActiveRangeList()!.getRanges().map((r) => r.getA1Notation())).toEqual(['A1', 'A3:A4']);
 });
+
+describe('per-user and unauthorised contexts, as Google documents them', () => {
+  test('getProjectTriggers lists only the current user\'s triggers: a collaborator\'s daily trigger is not this user\'s', () => {
+    const { fake } = setup();
+    const scriptApp = fake.globals.ScriptApp;
+    scriptApp.newTrigger('refreshAsOfDate').timeBased().everyDays(1).atHour(0).create();
+    fake.scriptApp.currentUser = 'collaborator@example.org';
+    expect(scriptApp.getProjectTriggers()).toEqual([]);
+    scriptApp.newTrigger('refreshAsOfDate').timeBased().everyDays(1).atHour(0).create();
+    expect(scriptApp.getProjectTriggers()).toHaveLength(1);
+    expect(fake.scriptApp.triggers.map((t) => t.owner)).toEqual(['resident@example.org', 'collaborator@example.org']);
+  });
+
+  test('createAddonMenu is captioned with the script project\'s name', () => {
+    const fake = createFakeAppsScript({ projectName: 'Untitled project' });
+    fake.globals.SpreadsheetApp.getUi().createAddonMenu().addItem('Open sidebar', 'openSidebar').addToUi();
+    expect(fake.ui.menus[0].caption).toBe('Untitled project');
+  });
+
+  test('a custom function is refused every service that needs authorisation, not only writes', () => {
+    const { fake } = setup();
+    const refused = (work: () => unknown) => expect(() => fake.counter.asCustomFunction(work)).toThrow(/You do not have permission to call/);
+    refused(() => fake.globals.Gmail.Users.Drafts.list('me'));
+    refused(() => fake.globals.Session.getActiveUser());
+    refused(() => fake.globals.ScriptApp.getProjectTriggers());
+    refused(() => fake.globals.SpreadsheetApp.getUi());
+    expect(() => fake.counter.asCustomFunction(() => fake.globals.Utilities.formatDate(new Date(), 'UTC', 'yyyy'))).not.toThrow();
+  });
+});
