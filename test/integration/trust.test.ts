@@ -324,3 +324,15 @@ describe('12. Settings moved', () => {
     expect(app.fake.spreadsheet.getRangeByName('TouchpointAsOf')!.getSheet().getName()).toBe('My settings');
   });
 });
+
+test('14. a field over 50,000 characters is rejected in the preview with its row; the rest import whole, with ids; a retry adds nobody', async () => {
+  const app = workbook();
+  const csv = `First name,Last name,Email,Interests\nAna,Long,ana@example.org,${'x'.repeat(50_001)}\nBen,Short,ben@example.org,Sepsis\nCy,Future,cy@example.org,\n`;
+  const preview = await call<{ rejected: { fileRow: number; reason: string }[]; newNames: string[] }>(app, 'previewImport', { text: csv, mapping: null, fillEmpty: false });
+  expect(preview.rejected).toEqual([{ fileRow: 2, name: 'Ana Long', reason: 'Interests: 50,001 characters, more than a Sheets cell holds (50,000)' }]);
+  const result = await call<{ added: number; rejected: number }>(app, 'runImport', { text: csv, mapping: null, fillEmpty: false });
+  expect(result).toMatchObject({ added: 2, rejected: 1 });
+  expect([rowOf(app, 'Ben')['Contact ID'], rowOf(app, 'Cy')['Contact ID']].every((id) => /^c-/.test(String(id)))).toBe(true);
+  const again = await call<{ added: number }>(app, 'runImport', { text: csv, mapping: null, fillEmpty: false });
+  expect(again.added).toBe(0);
+});
