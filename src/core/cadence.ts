@@ -179,6 +179,26 @@ export function nextFollowUp({ lastContact, metOn, cadence, snoozedUntil }: Foll
   return next;
 }
 
+/** A row's status inputs as read from its cells (dates already read as days). */
+export interface StatusCells {
+  lastContact: Day | null;
+  metOn: Day | null;
+  snoozedUntil: Day | null;
+  /** Follow-up every (days) if filled, else the Relationship: the first non-blank of the two, as the Status formula reads them. */
+  cadence: unknown;
+}
+
+/**
+ * THE rule for a row's follow-up, shared by the Status column's formula and the sidebar, so they cannot
+ * disagree: null for a row with nothing to go on (no last contact, no cadence, no meeting date), which the
+ * Status column leaves blank; otherwise the input to followUpStatus and nextFollowUp. Throws InvalidValueError
+ * for a cadence it cannot read.
+ */
+export function followUpInputOf(cells: StatusCells, table: CadenceTable): FollowUpInput | null {
+  if (cells.lastContact === null && cells.metOn === null && isBlank(cells.cadence)) return null;
+  return { lastContact: cells.lastContact, metOn: cells.metOn, cadence: resolveCadence(cells.cadence, table), snoozedUntil: cells.snoozedUntil };
+}
+
 export function followUpStatus(input: FollowUpInput, today: Day, dueSoonDays: number): FollowUpStatus {
   const next = nextFollowUp(input);
   if (next === null) return 'No contact yet';

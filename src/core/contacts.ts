@@ -32,6 +32,8 @@ export interface Contact {
   letterStatusDate: Day | null;
   /** Every cell of the row by normalised header, for {{placeholders}}. */
   cells: Map<string, unknown>;
+  /** Keys of the date fields whose cell Touchpoint could not read (reported as problems; read as blank). */
+  unreadable: string[];
 }
 
 export interface RowProblem {
@@ -108,6 +110,7 @@ export function readContacts(
     const sheetRow = firstRow + index;
     const cell = (key: string): unknown => (columns.has(key) ? row[columns.get(key)!] : '');
     const texts = Object.fromEntries(TEXT_KEYS.map((key) => [key, text(cell(key), timeZone)])) as Record<(typeof TEXT_KEYS)[number], string>;
+    const unreadable: string[] = [];
     const dates = Object.fromEntries(
       DATE_KEYS.map((key) => {
         try {
@@ -115,6 +118,7 @@ export function readContacts(
         } catch (error) {
           if (!isInvalidValueError(error)) throw error;
           problems.push({ row: sheetRow, column: headerOf(key), message: error.message });
+          unreadable.push(key);
           return [key, null];
         }
       }),
@@ -139,6 +143,7 @@ export function readContacts(
       name: [texts.firstName, texts.lastName].filter(Boolean).join(' ') || texts.email || `Row ${sheetRow}`,
       cadenceDays: cell('cadenceDays'),
       cells,
+      unreadable,
     });
   });
   return { contacts, problems };

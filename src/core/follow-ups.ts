@@ -1,7 +1,7 @@
-import { Cadence, CadenceTable, DEFAULT_RELATIONSHIP, followUpStatus, nextFollowUp, normaliseName, parseCadenceDays, resolveCadence } from './cadence';
+import { Cadence, CadenceTable, DEFAULT_RELATIONSHIP, followUpInputOf, followUpStatus, nextFollowUp, normaliseName } from './cadence';
 import { Contact, describeProblem, RowProblem } from './contacts';
 import { Day, formatIsoDay, formatLongDay } from './dates';
-import { isInvalidValueError } from './errors';
+import { InvalidValueError, isInvalidValueError } from './errors';
 import { lettersGoal, lettersToActOn } from './letters';
 import { CHANNELS, CONTACTS, HOW_WE_MET, LETTER_STATUSES, ROLES } from './schema';
 import { Settings } from './settings';
@@ -14,17 +14,24 @@ export interface FollowUp {
   cadence: Cadence;
 }
 
-/** The contact's cadence: its own days if filled (days only, in that column), else its relationship's, else the default. */
-export function cadenceOf(contact: Contact, cadences: CadenceTable): Cadence {
-  if (isBlank(contact.cadenceDays)) return resolveCadence(contact.relationship, cadences);
-  return { firstFollowUpDays: null, everyDays: parseCadenceDays(contact.cadenceDays, '') };
+/** The contact's cadence cell as the Status formula reads it: Follow-up every (days) if filled, else the Relationship. */
+function cadenceCell(contact: Contact): unknown {
+  return isBlank(contact.cadenceDays) ? contact.relationship : contact.cadenceDays;
 }
 
-export function followUpOf(contact: Contact, settings: Settings, today: Day): FollowUp {
-  const cadence = cadenceOf(contact, settings.cadences);
-  const input = { lastContact: contact.lastContact, metOn: contact.metOn, cadence, snoozedUntil: contact.snoozedUntil };
-  return { status: followUpStatus(input, today, settings.dueSoonDays), next: nextFollowUp(input), cadence };
+/**
+ * The contact's follow-up by the same rule as the Status column (followUpInputOf), or null where that column is
+ * blank. A date Touchpoint could not read makes the column show ⚠, so it throws here too.
+ */
+export function followUpOf(contact: Contact, settings: Settings, today: Day): FollowUp | null {
+  const unreadable = contact.unreadable.find((key) => STATUS_DATES.has(key));
+  if (unreadable) throw new InvalidValueError(`${unreadable} is not a date`);
+  const input = followUpInputOf({ lastContact: contact.lastContact, metOn: contact.metOn, snoozedUntil: contact.snoozedUntil, cadence: cadenceCell(contact) }, settings.cadences);
+  if (input === null) return null;
+  return { status: followUpStatus(input, today, settings.dueSoonDays), next: nextFollowUp(input), cadence: input.cadence };
 }
+
+const STATUS_DATES = new Set(['lastContact', 'metOn', 'snoozedUntil']);
 
 /** The template the guides would use for this person now, among those that exist. */
 export function suggestTemplate(contact: Contact, today: Day, templates: readonly string[]): string | null {
@@ -83,6 +90,11 @@ function reasonFor(contact: Contact, followUp: FollowUp, today: Day): string {
   return `${capital} · every ${plural(followUp.cadence.everyDays, 'day')}${rule} · due ${formatLongDay(next)}`;
 }
 
+function notYetReason(contact: Contact): string {
+  const met = contact.metOn === null ? '' : ` · met ${formatLongDay(contact.metOn)}`;
+  return `Not contacted yet${met} · no first follow-up set for ${contact.relationship || DEFAULT_RELATIONSHIP}`;
+}
+
 /** Notes on a card are a reminder, not the record: long ones are cut (the sheet keeps them whole). */
 export const CARD_TEXT_LIMIT = 280;
 
@@ -103,7 +115,7 @@ export function cardOf(contact: Contact, followUp: FollowUp, today: Day, templat
     daysSince: contact.lastContact === null ? null : today - contact.lastContact,
     lastContact: contact.lastContact === null ? null : formatIsoDay(contact.lastContact),
     nextFollowUp: next === null ? null : formatIsoDay(next),
-    reason: next === null ? 'Nothing due yet' : reasonFor(contact, followUp, today),
+    reason: next === null ? notYetReason(contact) : reasonFor(contact, followUp, today),
     urgency: next === null ? -Infinity : today - next,
     lastNote: shortened(contact.lastContactNotes),
     nextStep: shortened(contact.nextStep),
@@ -152,14 +164,21 @@ export function byUrgency(a: ContactCard, b: ContactCard): number {
   return b.urgency - a.urgency || a.name.localeCompare(b.name);
 }
 
+/** Each sidebar section lists exactly the rows whose Status column says this (On track and Snoozed: none). */
+const SECTION_OF: Partial<Record<Status, 'overdue' | 'dueThisWeek' | 'noContactYet'>> = {
+  Overdue: 'overdue',
+  'Due soon': 'dueThisWeek',
+  'No contact yet': 'noContactYet',
+};
+
 export function buildSidebarModel({ contacts, problems, settings, today, templates, drafts }: ModelInput): SidebarModel {
   const messages = [...problems.map(describeProblem), ...settings.problems];
-  const overdue: ContactCard[] = [];
-  const dueThisWeek: ContactCard[] = [];
-  const noContactYet: ContactCard[] = [];
+  const sections = { overdue: [] as ContactCard[], dueThisWeek: [] as ContactCard[], noContactYet: [] as ContactCard[] };
   const cadenceHeader = CONTACTS.columns.find((c) => c.key === 'cadenceDays')!.header;
   for (const contact of contacts) {
-    let followUp: FollowUp;
+    // A date the sheet cannot read shows ⚠ in the Status column; the problem is listed already.
+    if (contact.unreadable.some((key) => STATUS_DATES.has(key))) continue;
+    let followUp: FollowUp | null;
     try {
       followUp = followUpOf(contact, settings, today);
     } catch (error) {
@@ -168,18 +187,16 @@ export function buildSidebarModel({ contacts, problems, settings, today, templat
       messages.push(describeProblem({ row: contact.row, column, message: error.message }));
       continue;
     }
-    if (followUp.next === null || followUp.status === 'Snoozed') continue;
-    const card = cardOf(contact, followUp, today, templates, drafts);
-    if (contact.lastContact === null) noContactYet.push(card);
-    else if (followUp.status === 'Overdue') overdue.push(card);
-    else if (followUp.status === 'Due soon') dueThisWeek.push(card);
+    if (followUp === null) continue; // the Status column is blank for this row
+    const section = SECTION_OF[followUp.status];
+    if (section) sections[section].push(cardOf(contact, followUp, today, templates, drafts));
   }
   const { profile } = settings;
   return {
     today: formatIsoDay(today),
-    overdue: overdue.sort(byUrgency),
-    dueThisWeek: dueThisWeek.sort(byUrgency),
-    noContactYet: noContactYet.sort(byUrgency),
+    overdue: sections.overdue.sort(byUrgency),
+    dueThisWeek: sections.dueThisWeek.sort(byUrgency),
+    noContactYet: sections.noContactYet.sort(byUrgency),
     letters: lettersToActOn(contacts, settings.letterWeeks, today),
     letterStatuses: [...LETTER_STATUSES],
     goals: [...goalsOf(contacts, settings.cadences), lettersGoal(contacts)],

@@ -1,4 +1,4 @@
-import { CadenceTable, followUpStatus, nextFollowUp, parseCadenceTable, resolveCadence } from './cadence';
+import { CadenceTable, followUpInputOf, followUpStatus, nextFollowUp, parseCadenceTable, resolveCadence } from './cadence';
 import { Day, parseDay, startOfDay, today as todayIn } from './dates';
 import { InvalidValueError } from './errors';
 import { CellResult, Grid, isGrid, mapCells } from './grid';
@@ -95,13 +95,9 @@ export function followUpStatusOf(
       { name: 'snoozed_until', value: snoozedUntil },
     ],
     (last, every, soon, asOf, met, snoozed) => {
-      if (isBlank(last) && isBlank(every) && isBlank(met)) return '';
-      const input = {
-        lastContact: parseDay(last, context.timeZone),
-        metOn: parseDay(met, context.timeZone),
-        cadence: resolveCadence(every, table),
-        snoozedUntil: parseDay(snoozed, context.timeZone),
-      };
+      const cells = { lastContact: parseDay(last, context.timeZone), metOn: parseDay(met, context.timeZone), snoozedUntil: parseDay(snoozed, context.timeZone), cadence: every };
+      const input = followUpInputOf(cells, table);
+      if (input === null) return '';
       const window = wholeNumber(soon, 'due_soon_days', DEFAULT_DUE_SOON_DAYS, 0, 365);
       return followUpStatus(input, todayFrom(asOf, context), window);
     },

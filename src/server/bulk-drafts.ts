@@ -56,8 +56,9 @@ function targets(context: ActionContext, snapshot: ContactsSnapshot, settings: S
   if (scope === 'selected') return selectedContacts(context, snapshot);
   return snapshot.contacts.filter((contact) => {
     try {
-      const { cadence } = followUpOf(contact, settings, context.today);
-      const unsnoozed = { lastContact: contact.lastContact, metOn: contact.metOn, cadence };
+      const followUp = followUpOf(contact, settings, context.today);
+      if (followUp === null) return false;
+      const unsnoozed = { lastContact: contact.lastContact, metOn: contact.metOn, cadence: followUp.cadence };
       return followUpStatus(unsnoozed, context.today, settings.dueSoonDays) === 'Overdue';
     } catch (error) {
       if (isInvalidValueError(error)) return false;

@@ -92,7 +92,7 @@ describe('the Templates sheet is deleted', () => {
 
   test('the sidebar still loads and says what happened; drafting says how to restore it; setup restores the six', () => {
     const model = loadSidebar();
-    expect(model.overdue.length).toBe(3);
+    expect(model.overdue.length).toBe(5);
     expect(model.problems).toContain('The Templates sheet is missing. Choose Touchpoint ▸ Set up contact sheet to restore the six standard templates.');
     expect(() => previewDraft(idOf(fake, 'Maya'), null)).toThrow('The Templates sheet is missing.');
     expect(() => runBulkDrafts({ scope: 'overdue', template: null })).toThrow('The Templates sheet is missing.');
@@ -116,7 +116,7 @@ test('nonsense in Settings: the affected people say what to fix, everyone else i
       expect.stringMatching(/^Row 5, Relationship: Settings cadence for Peer \(table row \d+\): then every "often" is not a whole number of days/),
     ]),
   );
-  expect(model.overdue.map((c) => c.name)).toEqual(['Aisha Rahman', 'Maya Okafor']);
+  expect(model.overdue.map((c) => c.name)).toEqual(['Aisha Rahman', 'Luis Ortega', 'Maya Okafor', 'Grace Kim']);
   // The sheet's Status column shows each broken setting where it applies; the sidebar fell back and computed the rest.
   expect(String(contactRow(fake, 'Tom').Status)).toMatch(/^⚠ Settings cadence for Peer/);
   expect(String(contactRow(fake, 'Maya').Status)).toBe('⚠ due_soon_days "soon" is not a whole number from 0 to 365');

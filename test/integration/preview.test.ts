@@ -49,7 +49,7 @@ test('the sample workbook: about 40 made-up contacts in every situation', async 
   await preview.close();
   expect(model.overdue.length).toBeGreaterThan(3);
   expect(model.dueThisWeek.length).toBeGreaterThan(2);
-  expect(model.noContactYet.length).toBeGreaterThan(2);
+  expect(model.noContactYet.length).toBeGreaterThanOrEqual(2);
   expect(new Set(rows.slice(1).map((r) => r[6]))).toEqual(new Set(['Career mentor', 'Research mentor', 'Clinical mentor', 'Sponsor', 'Peer', 'Letter writer', 'Program leadership', 'Conference contact', 'Acquaintance']));
   expect(rows.some((r) => r[16] === 'To ask')).toBe(true); // a pending letter
   expect(rows.some((r) => r[2] === '')).toBe(true); // a missing email

@@ -16,12 +16,14 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 describe('loading the sidebar', () => {
-  test('lists who is overdue, due this week and not yet contacted, most urgent first', () => {
+  test('lists who is overdue, due this week and not yet contacted, most urgent first, exactly as the Status column says', () => {
     const model = loadSidebar();
-    expect(model.overdue.map((c) => c.name)).toEqual(['Aisha Rahman', 'Tom Becker', 'Maya Okafor']);
-    expect(model.noContactYet.map((c) => c.name)).toEqual(['Luis Ortega', 'Grace Kim']);
-    expect(model.dueThisWeek).toEqual([]);
-    expect(model.overdue[2]).toMatchObject({
+    expect(model.overdue.map((c) => c.name)).toEqual(['Aisha Rahman', 'Luis Ortega', 'Tom Becker', 'Maya Okafor', 'Grace Kim']);
+    const status = (wanted: string) => contactRows(fake).filter((r) => r.Status === wanted).map((r) => `${r['First name']} ${r['Last name']}`).sort();
+    expect(model.overdue.map((c) => c.name).sort()).toEqual(status('Overdue'));
+    expect(model.noContactYet.map((c) => c.name).sort()).toEqual(status('No contact yet'));
+    expect(model.dueThisWeek.map((c) => c.name).sort()).toEqual(status('Due soon'));
+    expect(model.overdue[3]).toMatchObject({
       subtitle: 'Attending · Riverside Medical Center',
       relationship: 'Career mentor',
       daysSince: 81,
@@ -30,7 +32,7 @@ describe('loading the sidebar', () => {
       nextStep: 'Send CV',
       suggestedTemplate: 'Progress update',
     });
-    expect(model.noContactYet[1].suggestedTemplate).toBe('Post-conference follow-up');
+    expect(model.overdue[4].suggestedTemplate).toBe('Post-conference follow-up');
     expect(model.problems).toEqual(['Row 9, Email: "not-an-email" is not an email address']);
     expect(JSON.parse(JSON.stringify(model))).toEqual(model); // crosses google.script.run intact
   });
@@ -215,7 +217,7 @@ describe('adding a contact', () => {
     expect(ravi).toMatchObject({ Email: 'ravi@example.org', Relationship: 'Conference contact', Status: 'Due soon' });
     expect(nyDay(ravi['Met on'])).toBe('2026-11-20');
     expect(String(ravi['Contact ID'])).toMatch(/^c-/);
-    expect(result.model.noContactYet.map((c) => c.name)).toContain('Ravi Patel');
+    expect(result.model.dueThisWeek.map((c) => c.name)).toContain('Ravi Patel'); // as its Status says
     expect(fake.spreadsheet.getSheetByName('Contacts')!.getMaxRows()).toBe(1000);
   });
 
@@ -231,7 +233,7 @@ describe('adding a contact', () => {
     addContact({ ...base, email: '', firstName: '<img src=x onerror=alert(1)>', lastName: '=1+1' });
     const row = contactRows(fake).find((r) => r['Last name'] === '=1+1')!;
     expect(row['First name']).toBe('<img src=x onerror=alert(1)>');
-    expect(loadSidebar().noContactYet.map((c) => c.name)).toContain('<img src=x onerror=alert(1)> =1+1');
+    expect(loadSidebar().dueThisWeek.map((c) => c.name)).toContain('<img src=x onerror=alert(1)> =1+1');
   });
 });
 

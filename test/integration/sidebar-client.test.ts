@@ -61,8 +61,8 @@ function card(document: Document, name: string): Element | undefined {
 test('shows the overdue list with counts, reasons and the goals strip', async () => {
   const { document } = open(workbook(), 'Sidebar');
   await until(() => document.querySelector('.section.overdue .card'), 'cards');
-  expect(texts(document.querySelectorAll('.section.overdue .name'))).toEqual(['Aisha Rahman', 'Tom Becker', 'Maya Okafor']);
-  expect(document.querySelector('.section.overdue .count')!.textContent).toBe('3');
+  expect(texts(document.querySelectorAll('.section.overdue .name'))).toEqual(['Aisha Rahman', 'Luis Ortega', 'Tom Becker', 'Maya Okafor', 'Grace Kim']);
+  expect(document.querySelector('.section.overdue .count')!.textContent).toBe('5');
   expect(document.querySelector('.section.dueThisWeek .empty')!.textContent).toBe('Nothing due in the next days.');
   expect(card(document, 'Maya Okafor')!.textContent).toContain('36 days overdue · every 45 days · due October 17, 2026');
   expect(texts(document.querySelectorAll('.goal summary'))).toEqual(['1/2 Career', '1/1 Research', '1/1 Clinical', '1/1 Sponsor', '1/2 Peer', '0/3 Letters']);

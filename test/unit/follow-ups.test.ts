@@ -31,20 +31,23 @@ describe('the sidebar model', () => {
     { 'First name': 'Napping', Relationship: 'Peer', 'Last contact': at('2026-01-01'), 'Snoozed until': at('2026-12-01'), 'Contact ID': 'h' },
     { 'First name': 'Broken', Relationship: 'Peer', 'Last contact': 'last week', 'Contact ID': 'i' },
     { 'First name': 'Odd', Relationship: 'Best friend', 'Last contact': at('2026-11-01'), 'Contact ID': 'j' },
+    { 'First name': 'Quiet', Relationship: 'Acquaintance', 'Met on': at('2026-10-01'), 'Contact ID': 'k' }, // no first follow-up
+    { 'First name': 'Blank', 'Contact ID': 'l' }, // nothing to go on: the Status column is blank
   ]);
   const model = buildSidebarModel({ contacts, problems, settings, today, templates, drafts: null });
   const names = (cards: { name: string }[]) => cards.map((c) => c.name);
 
-  test('sections, each ordered by urgency', () => {
-    expect(names(model.overdue)).toEqual(['Later', 'Late']);
-    expect(names(model.dueThisWeek)).toEqual(['Today', 'Soon']);
-    expect(names(model.noContactYet)).toEqual(['Met', 'Fresh']);
+  test('each section holds exactly the rows whose Status says so, ordered by urgency', () => {
+    expect(names(model.overdue)).toEqual(['Later', 'Late', 'Met']); // an overdue first follow-up is Overdue
+    expect(names(model.dueThisWeek)).toEqual(['Today', 'Fresh', 'Soon']);
+    expect(names(model.noContactYet)).toEqual(['Quiet']);
   });
 
   test('a card says why it is due, in words', () => {
     expect(model.overdue[1].reason).toBe('36 days overdue · every 45 days (Career mentor) · due October 17, 2026');
     expect(model.dueThisWeek[0].reason).toBe('Due today · every 10 days · due November 22, 2026');
-    expect(model.noContactYet[0].reason).toBe('First follow-up 3 days overdue · met November 14, 2026 (Conference contact): within 5 days');
+    expect(model.overdue[2].reason).toBe('First follow-up 3 days overdue · met November 14, 2026 (Conference contact): within 5 days');
+    expect(model.noContactYet[0].reason).toBe('Not contacted yet · met October 1, 2026 · no first follow-up set for Acquaintance');
     expect(model.overdue[1].daysSince).toBe(81);
   });
 
