@@ -149,9 +149,26 @@ export function readContacts(
   return { contacts, problems };
 }
 
-/** The row of a contact id now, or a message saying why it cannot be acted on. A blank id never matches. */
-export function locateContact(contacts: readonly Contact[], id: string): Contact {
-  const wanted = id.trim();
+/** A short fingerprint of who a row is: its email, or its name when it has none (FNV-1a, base 36). */
+function fingerprintOf(contact: Pick<Contact, 'email' | 'name'>): string {
+  const text = (contact.email || contact.name).trim().toLowerCase();
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
+/**
+ * How the sidebar names a contact in an action: its Contact ID and a fingerprint of who it was when the sidebar
+ * loaded. If the sheet changed meanwhile so that the id now sits on another person (a row copied above its
+ * original, say), the action is refused instead of landing on them.
+ */
+export function contactHandle(contact: Pick<Contact, 'id' | 'email' | 'name'>): string {
+  return `${contact.id}~${fingerprintOf(contact)}`;
+}
+
+/** The row of a contact now (by id, or by a handle from the sidebar), or a message saying why it cannot be acted on. A blank id never matches. */
+export function locateContact(contacts: readonly Contact[], handle: string): Contact {
+  const [wanted, fingerprint] = handle.trim().split('~');
   if (!wanted) throw new ContactNotFoundError('That row has no Contact ID yet. Reload the sidebar (it gives new rows their ids), then try again.');
   const matches = contacts.filter((c) => c.id === wanted);
   if (matches.length === 0) {
@@ -162,7 +179,13 @@ export function locateContact(contacts: readonly Contact[], id: string): Contact
       `Rows ${matches.map((c) => c.row).join(' and ')} share the Contact ID ${wanted}. Reload the sidebar: it gives the later copy its own id.`,
     );
   }
-  return matches[0];
+  const contact = matches[0];
+  if (fingerprint && fingerprint !== fingerprintOf(contact)) {
+    throw new ContactNotFoundError(
+      `Row ${contact.row} now holds ${contact.name}${contact.email ? ` (${contact.email})` : ''}, not the person on this card: the sheet changed since the sidebar loaded. Reload the sidebar, then try again. Nothing was changed.`,
+    );
+  }
+  return contact;
 }
 
 export class ContactNotFoundError extends Error {

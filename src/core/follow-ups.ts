@@ -1,5 +1,5 @@
 import { Cadence, CadenceTable, DEFAULT_RELATIONSHIP, followUpInputOf, followUpStatus, nextFollowUp, normaliseName } from './cadence';
-import { Contact, describeProblem, RowProblem } from './contacts';
+import { Contact, contactHandle, describeProblem, RowProblem } from './contacts';
 import { Day, formatIsoDay, formatLongDay } from './dates';
 import { InvalidValueError, isInvalidValueError } from './errors';
 import { lettersGoal, lettersToActOn } from './letters';
@@ -58,21 +58,56 @@ export function gmailDraftUrl(messageId: string | undefined): string {
   return messageId ? `${GMAIL_DRAFTS_URL}?compose=${encodeURIComponent(messageId)}` : GMAIL_DRAFTS_URL;
 }
 
-/** Drafts known to be in Gmail (draft id → message id); `complete` when this is Gmail's whole list. */
-export interface KnownDrafts {
-  messages: ReadonlyMap<string, string>;
-  complete: boolean;
+/** A draft Touchpoint made, as it recorded it when Gmail created it. */
+export interface DraftRecord {
+  draftId: string;
+  contactId: string;
+  /** The address the draft went to. */
+  email: string;
+  day: Day;
+  /** When it was made (ms), to tell the newer of two drafts for one contact. */
+  at: number;
 }
 
 /**
- * An open draft of this follow-up cycle: made since the last contact and, when Gmail's whole list is known,
- * still there. A draft the user deleted in Gmail no longer counts.
+ * What is known of Touchpoint's drafts: Gmail's list (draft id → message id; `complete` when it is the whole
+ * list) and Touchpoint's own records of what it made for whom.
+ */
+export interface KnownDrafts {
+  messages: ReadonlyMap<string, string>;
+  complete: boolean;
+  records?: readonly DraftRecord[];
+}
+
+export function sameAddress(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+function stillInGmail(draftId: string, known: KnownDrafts | null): boolean {
+  return !known?.complete || known.messages.has(draftId);
+}
+
+/**
+ * The open draft of this follow-up cycle for this person, made since the last contact and, when Gmail's whole
+ * list is known, still there (a draft the user deleted or sent no longer counts). The row's own Draft ID counts
+ * only if Touchpoint's record of that draft says it went to this row's address (a row copied or sorted apart
+ * from its marks does not inherit them); and a recorded draft to this address counts even when the row lost its
+ * marks. So one address never gets two open drafts.
  */
 export function openDraft(contact: Contact, known: KnownDrafts | null): DraftState | null {
-  if (!contact.draftId || contact.draftCreated === null) return null;
-  if (contact.lastContact !== null && contact.draftCreated < contact.lastContact) return null;
-  if (known?.complete && !known.messages.has(contact.draftId)) return null;
-  return { id: contact.draftId, url: gmailDraftUrl(known?.messages.get(contact.draftId)), created: formatIsoDay(contact.draftCreated) };
+  const fresh = (day: Day) => contact.lastContact === null || day >= contact.lastContact;
+  const records = known?.records ?? [];
+  if (contact.draftId && contact.draftCreated !== null && fresh(contact.draftCreated) && stillInGmail(contact.draftId, known)) {
+    const record = records.find((r) => r.draftId === contact.draftId);
+    if (!record || sameAddress(record.email, contact.email)) {
+      return { id: contact.draftId, url: gmailDraftUrl(known?.messages.get(contact.draftId)), created: formatIsoDay(contact.draftCreated) };
+    }
+  }
+  if (!contact.email) return null;
+  const recorded = records
+    .filter((r) => sameAddress(r.email, contact.email) && fresh(r.day) && stillInGmail(r.draftId, known))
+    .sort((a, b) => b.at - a.at)[0];
+  return recorded ? { id: recorded.draftId, url: gmailDraftUrl(known?.messages.get(recorded.draftId)), created: formatIsoDay(recorded.day) } : null;
 }
 
 function plural(n: number, word: string): string {
@@ -105,7 +140,7 @@ function shortened(text: string): string {
 export function cardOf(contact: Contact, followUp: FollowUp, today: Day, templates: readonly string[], drafts: KnownDrafts | null): ContactCard {
   const next = followUp.next;
   return {
-    id: contact.id,
+    id: contactHandle(contact),
     name: contact.name,
     subtitle: [contact.role, contact.institution].filter(Boolean).join(' · '),
     relationship: contact.relationship,

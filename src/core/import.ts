@@ -22,6 +22,9 @@ export const IMPORT_COLUMNS: readonly ColumnSpec[] = [
   { key: FULL_NAME, header: 'Full name (split into first and last)', aliases: ['Name', 'Full name', 'Contact name'], kind: 'text' },
 ];
 
+/** Degrees and suffixes written after a name: "Jane Doe, MD", "Ravi Patel, MBBS, MPH". */
+const CREDENTIAL = /^(md|do|phd|mbbs|mbchb|mbbch|mph|ms|msc|ma|mba|mhs|rn|np|pa|pa-c|dnp|pharmd|facp|frcp|frcpc|facs|faap|facc|jr|sr|ii|iii|iv)\.?$/i;
+
 const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.key));
 /** Dates of things that have happened: a future one is a typo (2099) and would hide the person from reminders. */
 const PAST_KEYS = new Set(['metOn', 'lastContact']);
@@ -41,6 +44,11 @@ export interface ImportSource {
 export function readImportSource(text: string): ImportSource {
   const delimiter = detectDelimiter(text);
   const { rows, problems } = parseCsv(text, delimiter);
+  const damaged = rows.map((cells, index) => (cells.some((cell) => cell.includes('\uFFFD')) ? index + 1 : 0)).filter(Boolean);
+  if (damaged.length) {
+    const shown = damaged.slice(0, 5).join(', ') + (damaged.length > 5 ? ', …' : '');
+    problems.push(`Row${damaged.length > 1 ? 's' : ''} ${shown} contain${damaged.length > 1 ? '' : 's'} "\uFFFD", a character lost before the file reached Touchpoint (it was saved in another encoding). Check those names, or save the file as "CSV UTF-8" and import it again.`);
+  }
   const linkedIn = findLinkedInHeader(rows);
   const headerIndex = linkedIn >= 0 ? linkedIn : rows.findIndex((row) => row.some((cell) => cell.trim() !== ''));
   if (headerIndex < 0) return { format: 'csv', delimiter, headers: [], rows: [], problems: [...problems, 'The file is empty.'] };
@@ -92,6 +100,11 @@ export interface ExistingSheet {
   columns: ReadonlyMap<string, number>;
   /** The same rows' formulas, when known: a formula cell is never empty, even when its result is "". */
   formulas?: readonly (readonly string[])[];
+  /**
+   * Columns holding a formula anywhere (an ARRAYFORMULA spills into cells that read as empty but are not):
+   * the user's computed columns, never filled.
+   */
+  formulaColumns?: readonly number[];
 }
 
 export type ImportRecord = Record<string, string>;
@@ -130,16 +143,18 @@ function recordOf(cells: readonly string[], mapping: readonly (string | null)[],
     if (key && value && !record[key]) record[key] = value;
   });
   if (record[FULL_NAME]) {
-    // "Last, First" (as many directories write names) or "First Middle Last".
-    const comma = /^([^,]+),\s*(.+)$/.exec(record[FULL_NAME]);
-    const parts = comma ? [comma[2].trim(), comma[1].trim()] : record[FULL_NAME].split(/\s+/);
+    // "Last, First" (as many directories write names) or "First Middle Last"; "Jane Doe, MD" is not "MD Jane Doe".
+    const [name, ...after] = record[FULL_NAME].split(',').map((part) => part.trim());
+    const credentials = after.length > 0 && after.every((part) => part.split(/\s+/).every((word) => CREDENTIAL.test(word)));
+    const comma = !credentials && after.length === 1 && after[0] ? [after[0], name] : null;
+    const parts = comma ?? name.split(/\s+/).filter(Boolean);
     if (!record.firstName && !record.lastName) {
       record.firstName = parts.length > 1 ? parts.slice(0, -1).join(' ') : parts[0];
       if (parts.length > 1) record.lastName = parts[parts.length - 1];
     }
     delete record[FULL_NAME];
   }
-  if (!record.firstName && !record.lastName) return { record, reason: 'no name' };
+  if (!record.firstName && !record.lastName && !record.email) return { record, reason: 'no name and no email' };
   if (record.email && !isValidEmail(record.email)) return { record, reason: `Email: "${record.email}" is not an email address` };
   for (const key of Object.keys(record)) {
     const header = IMPORT_COLUMNS.find((c) => c.key === key)!.header;
@@ -185,7 +200,7 @@ export function planImport(source: ImportSource, mapping: readonly (string | nul
   const plan: ImportPlan = { added: [], present: [], rejected: [] };
   for (const { fileRow, cells } of source.rows) {
     const { record, reason } = recordOf(cells, mapping, timeZone, today);
-    const label = [record.firstName, record.lastName].filter(Boolean).join(' ') || cells.filter(Boolean).slice(0, 2).join(' ').slice(0, 80) || `Row ${fileRow}`;
+    const label = [record.firstName, record.lastName].filter(Boolean).join(' ') || record.email || cells.filter(Boolean).slice(0, 2).join(' ').slice(0, 80) || `Row ${fileRow}`;
     if (reason) {
       plan.rejected.push({ fileRow, name: label, reason });
       continue;
@@ -202,7 +217,7 @@ export function planImport(source: ImportSource, mapping: readonly (string | nul
       for (const [field, value] of Object.entries(record)) {
         const column = existing.columns.get(field);
         if (column === undefined) continue;
-        const isFormula = Boolean(existing.formulas?.[match.row - first]?.[column]);
+        const isFormula = Boolean(existing.formulas?.[match.row - first]?.[column]) || Boolean(existing.formulaColumns?.includes(column));
         if (!isFormula && isBlank(existing.rows[match.row - first]?.[column])) fills[field] = value;
       }
       plan.present.push({ name: match.name, row: match.row, fills });

@@ -1,5 +1,5 @@
 import { normaliseName } from './cadence';
-import { Contact } from './contacts';
+import { Contact, contactHandle } from './contacts';
 import { Day, formatIsoDay, formatLongDay } from './dates';
 import { LETTER_STATUSES } from './schema';
 import type { GoalFigure, LetterCard } from '../shared/rpc';
@@ -50,7 +50,7 @@ export function lettersToActOn(contacts: readonly Contact[], letterWeeks: number
     }
     if (!reason) continue;
     cards.push({
-      id: contact.id,
+      id: contactHandle(contact),
       name: contact.name,
       letterFor: contact.letterFor,
       due: contact.letterDue === null ? null : formatIsoDay(contact.letterDue),

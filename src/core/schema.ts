@@ -164,7 +164,8 @@ export const CONTACTS: TableSpec = {
     {
       key: 'id',
       header: 'Contact ID',
-      aliases: ['ID', 'Touchpoint ID'],
+      // Not "ID": Touchpoint writes this column, so a column of yours called ID (student numbers…) is never taken.
+      aliases: ['Touchpoint ID'],
       kind: 'id',
       help: 'Touchpoint\'s stable id for this person. Do not edit: it keeps actions on the right row after sorting.',
     },

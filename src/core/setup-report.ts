@@ -54,7 +54,12 @@ export function describeSetup(report: SetupReport): string {
     );
   }
   if (report.duplicateIdRows.length) {
-    lines.push(`Rows ${list(report.duplicateIdRows.map(String))} of Contacts were copies of rows above (the same Contact ID): each now has its own id, and the copied draft marks were cleared.`);
+    const rows = report.duplicateIdRows;
+    lines.push(
+      rows.length === 1
+        ? `Row ${rows[0]} of Contacts was a copy of a row above (the same Contact ID): it now has its own id, and the copied draft marks were cleared.`
+        : `Rows ${list(rows.map(String))} of Contacts were copies of rows above (the same Contact ID): each now has its own id, and the copied draft marks were cleared.`,
+    );
   }
   if (!changedAnything(report)) lines.unshift('Everything was already set up: nothing changed.');
   return lines.join('\n');

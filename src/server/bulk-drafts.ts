@@ -1,18 +1,16 @@
 import { followUpStatus } from '../core/cadence';
-import { Contact, isValidEmail } from '../core/contacts';
-import { cellDay, dayOfInstant, formatLongDay } from '../core/dates';
-import { isDate } from '../core/values';
+import { asStoredText, Contact, isValidEmail } from '../core/contacts';
+import { cellDay, formatLongDay } from '../core/dates';
 import { isInvalidValueError } from '../core/errors';
-import { followUpOf, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
-import { InputError } from '../core/inputs';
+import { DraftRecord, followUpOf, KnownDrafts, openDraft, sameAddress, suggestTemplate } from '../core/follow-ups';
+import { InputError, inputDay } from '../core/inputs';
 import { Settings } from '../core/settings';
 import { checkTemplate, EmailTemplate, findTemplate, knownPlaceholderNames, profileRequest, Rendered, renderTemplate } from '../core/templates';
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
-import { asStoredText } from '../core/contacts';
 import { requireColumns } from './contact-writer';
 import { ContactsSnapshot, contiguousRuns, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
-import { forgetDrafts, JournalEntry, readJournal, recordDraft } from './draft-journal';
-import { listOpenDrafts, saveDraft } from './gmail-drafts';
+import { forgetDrafts, knownDrafts, recordDraft } from './draft-records';
+import { saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
 import { actionContext, ActionContext } from './action-context';
 import { withDocumentLock } from './workbook';
@@ -84,6 +82,7 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
   };
   if (choice.template !== null) templateFor(choice.template);
   const plan: Plan = { items: [], skipped: [], templates: names };
+  const planned = new Map<string, Contact>(); // address → the contact drafted for it in this run
   for (const contact of targets(context, snapshot, settings, choice.scope)) {
     const skip = (reason: string) => plan.skipped.push({ name: contact.name, reason });
     if (contact.snoozedUntil !== null && contact.snoozedUntil > context.today) {
@@ -98,8 +97,14 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
       skip(`"${contact.email}" is not a valid email address`);
       continue;
     }
-    if (openDraft(contact, drafts)) {
-      skip(`a draft from ${formatLongDay(contact.draftCreated!)} is still open in Gmail`);
+    const open = openDraft(contact, drafts);
+    if (open) {
+      skip(`a draft to ${contact.email} from ${formatLongDay(inputDay(open.created, 'created'))} is still open in Gmail`);
+      continue;
+    }
+    const twin = planned.get(contact.email.trim().toLowerCase());
+    if (twin) {
+      skip(`the same email as ${twin.name} (row ${twin.row}), who gets the draft`);
       continue;
     }
     const name = choice.template ?? suggestTemplate(contact, context.today, names);
@@ -111,6 +116,7 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
       continue;
     }
     plan.items.push({ contact, template: name, rendered });
+    planned.set(contact.email.trim().toLowerCase(), contact);
   }
   return plan;
 }
@@ -118,8 +124,9 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
 export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
   const context = actionContext();
   const snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
-  carryJournal(snapshot);
-  const plan = makePlan(context, snapshot, choice, listOpenDrafts());
+  const known = knownDrafts();
+  carryRecords(snapshot, known);
+  const plan = makePlan(context, snapshot, choice, known);
   return {
     scope: choice.scope,
     templates: plan.templates,
@@ -128,38 +135,43 @@ export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
   };
 }
 
-interface Mark extends JournalEntry {
+interface Mark extends DraftRecord {
   name: string;
 }
 
 /**
- * Drafts the journal holds but the sheet does not show (a run that died before its write-back): the contact gets
- * them in memory, so the plan skips it as "draft still open", and they are marked with this run's marks. Entries
- * whose person is gone or has another email now are dropped.
+ * Drafts recorded but not shown on their row (a run that died before its write-back, or marks lost to an edit):
+ * the newest per contact, still in Gmail and still addressed to that row's email, is given to the contact in
+ * memory, so the plan skips it, and is marked with this run's marks.
  */
-function carryJournal(snapshot: ContactsSnapshot): Mark[] {
-  const carried: Mark[] = [];
-  const stale: string[] = [];
-  for (const entry of readJournal()) {
-    const contact = snapshot.contacts.find((c) => c.id === entry.contactId);
-    if (!contact || !sameEmail(contact.email, entry.email) || contact.draftId === entry.draftId) {
-      stale.push(entry.contactId);
-      continue;
-    }
-    Object.assign(contact, { draftId: entry.draftId, draftCreated: entry.day });
-    carried.push({ ...entry, name: contact.name });
+function carryRecords(snapshot: ContactsSnapshot, known: KnownDrafts): Mark[] {
+  const newest = new Map<string, DraftRecord>();
+  for (const record of known.records ?? []) {
+    if (known.complete && !known.messages.has(record.draftId)) continue;
+    const current = newest.get(record.contactId);
+    if (!current || record.at > current.at) newest.set(record.contactId, record);
   }
-  if (stale.length) forgetDrafts(stale);
+  const carried: Mark[] = [];
+  for (const record of newest.values()) {
+    const contact = snapshot.contacts.find((c) => c.id === record.contactId && sameAddress(c.email, record.email));
+    if (!contact || contact.draftId === record.draftId) continue;
+    if (contact.draftCreated !== null && contact.draftCreated > record.day) continue; // the row shows a newer draft
+    Object.assign(contact, { draftId: record.draftId, draftCreated: record.day });
+    carried.push({ ...record, name: contact.name });
+  }
   return carried;
 }
 
-function sameEmail(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Records of drafts Gmail no longer has (sent or deleted) are dropped. */
+function forgetGoneDrafts(known: KnownDrafts): void {
+  if (!known.complete) return;
+  const gone = (known.records ?? []).filter((r) => !known.messages.has(r.draftId)).map((r) => r.draftId);
+  if (gone.length) forgetDrafts(gone);
 }
 
-/** A cell read by getValues, as it must be written back to stay what it was (a Date would gain a time). */
-function asWrittenBack(value: unknown, timeZone: string): unknown {
-  if (isDate(value)) return isNaN(value.getTime()) ? '' : cellDay(dayOfInstant(value, timeZone));
+/** A cell as it must be written back to stay exactly what it was: its formula, its Date, its text as text. */
+function asWrittenBack(value: unknown, formula: string): unknown {
+  if (formula) return formula;
   return typeof value === 'string' ? asStoredText(value) : value;
 }
 
@@ -176,7 +188,7 @@ function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: 
   const lost: { mark: Mark; reason: string }[] = [];
   const cells = new Map<number, Map<number, unknown>>();
   for (const mark of marks) {
-    const contact = snapshot.contacts.find((c) => c.id === mark.contactId && sameEmail(c.email, mark.email));
+    const contact = snapshot.contacts.find((c) => c.id === mark.contactId && sameAddress(c.email, mark.email));
     if (!contact) {
       const moved = snapshot.contacts.some((c) => c.id === mark.contactId);
       lost.push({ mark, reason: moved ? `the row's email is no longer ${mark.email}` : 'the row was deleted' });
@@ -186,11 +198,14 @@ function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: 
     written.push(mark);
   }
   const rows = snapshot.lastDataRow - snapshot.headerRow;
+  if (!written.length || rows < 1) return { written, lost };
   for (const { start, values: run } of contiguousRuns(new Map([...columns.values()].map((c) => [c, null])))) {
+    const range = snapshot.sheet.getRange(snapshot.firstRow, start + 1, rows, run.length);
+    const formulas = range.getFormulas();
     const block = snapshot.rows.slice(0, rows).map((row, index) =>
-      run.map((_, offset) => cells.get(index + snapshot.firstRow)?.get(start + offset) ?? asWrittenBack(row[start + offset], context.timeZone)),
+      run.map((_, offset) => cells.get(index + snapshot.firstRow)?.get(start + offset) ?? asWrittenBack(row[start + offset], formulas[index][offset])),
     );
-    if (written.length) snapshot.sheet.getRange(snapshot.firstRow, start + 1, rows, run.length).setValues(block);
+    range.setValues(block);
   }
   return { written, lost };
 }
@@ -205,8 +220,10 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
   return withDocumentLock(() => {
     const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
     requireColumns(snapshot, DRAFT_COLUMNS); // before any Gmail call: without them every run would draft everyone again
-    const marks = carryJournal(snapshot);
-    const plan = makePlan(context, snapshot, choice, listOpenDrafts());
+    const known = knownDrafts();
+    forgetGoneDrafts(known);
+    const marks = carryRecords(snapshot, known);
+    const plan = makePlan(context, snapshot, choice, known);
     const summary: BulkDraftSummary = { drafted: [], skipped: plan.skipped, failed: [], unmarked: [], remaining: 0, message: '' };
     let stoppedAt = plan.items.length;
     let timedOut = false;
@@ -221,7 +238,7 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
         const { contact, template, rendered } = plan.items[i];
         try {
           const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject: rendered.subject, body: rendered.body });
-          const mark = { contactId: contact.id, draftId: saved.id, email: contact.email, day: context.today, name: contact.name };
+          const mark = { contactId: contact.id, draftId: saved.id, email: contact.email, day: context.today, at: Date.now(), name: contact.name };
           recordDraft(mark);
           marks.push(mark);
           summary.drafted.push({ name: contact.name, template });
@@ -233,12 +250,12 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
       }
     } finally {
       try {
-        const { written, lost } = writeMarks(context, marks);
-        forgetDrafts([...written, ...lost.map((l) => l.mark)].map((m) => m.contactId));
+        const { lost } = writeMarks(context, marks);
         for (const { mark, reason } of lost) summary.unmarked.push({ name: mark.name, reason });
       } catch (error) {
-        // The drafts stay in the journal: the next run marks them instead of drafting again.
-        unmarked = `The drafts could not be marked on the sheet (${error instanceof Error ? error.message : String(error)}). Touchpoint remembers them: run this again once that is fixed, and they will be marked, not drafted again.`;
+        // The drafts stay recorded: the next run marks them instead of drafting again.
+        const why = (error instanceof Error ? error.message : String(error)).replace(/\s*Nothing was changed\.$/, '');
+        unmarked = `The drafts could not be marked on the sheet: ${why} Touchpoint remembers them: run this again once that is fixed, and they will be marked, not drafted again.`;
       }
     }
     summary.remaining = plan.items.length - stoppedAt + summary.failed.length;

@@ -1,10 +1,10 @@
 import { Contact, readContacts } from '../core/contacts';
 import { cellDay, Day } from '../core/dates';
 import { InputError } from '../core/inputs';
-import { ColumnSpec, CONTACTS, INTERACTIONS, mapHeaders, TableSpec } from '../core/schema';
+import { ColumnSpec, CONTACTS, INTERACTIONS, TableSpec } from '../core/schema';
 import { asStoredText } from '../core/contacts';
 import { ContactsSnapshot, SetupNeededError, writeRowCells } from './contacts-sheet';
-import { findSheet } from './workbook';
+import { findSheet, readHeaderRow } from './workbook';
 
 /**
  * The one writer of Touchpoint's rows. Every change is prepared first (each target column found by its header,
@@ -114,11 +114,11 @@ export function prepareContactAppend(snapshot: ContactsSnapshot, fields: Fields)
 export function prepareInteraction(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, fields: Fields): PendingWrite {
   const sheet = findSheet(spreadsheet, INTERACTIONS);
   if (!sheet) throw new SetupNeededError('There is no Interactions sheet. Choose Touchpoint ▸ Set up contact sheet to add it. Nothing was changed.');
-  const width = sheet.getLastColumn();
-  const headers = width ? sheet.getRange(1, 1, 1, width).getValues()[0].map(String) : [];
+  const header = readHeaderRow(sheet, INTERACTIONS); // a title row above the header is fine
+  const width = Math.max(header.headers.length, 1);
   const keys = Object.keys(fields).filter((key) => fields[key] !== null && fields[key] !== '');
-  const columns = columnsOf(INTERACTIONS, sheet.getName(), mapHeaders(headers, INTERACTIONS).index, keys);
-  const row: unknown[] = new Array(Math.max(width, 1)).fill('');
+  const columns = columnsOf(INTERACTIONS, sheet.getName(), header.index, keys);
+  const row: unknown[] = new Array(width).fill('');
   for (const key of keys) row[columns.get(key)!] = cellOf(specOf(INTERACTIONS, key), fields[key]);
   return { commit: () => void sheet.appendRow(row) };
 }

@@ -32,9 +32,11 @@ function sourceAndMapping(input: ImportInput): { source: ImportSource; mapping: 
 /** The file's rows sorted into new, present and rejected; the sheet's formulas are read only when filling. */
 function plan(snapshot: ContactsSnapshot, input: ImportInput, today: Day) {
   const { source, mapping } = sourceAndMapping(input);
-  const rows = snapshot.lastDataRow - snapshot.headerRow;
-  const formulas = input.fillEmpty && rows > 0 ? snapshot.sheet.getRange(snapshot.firstRow, 1, rows, snapshot.headers.length).getFormulas() : undefined;
-  return { source, mapping, formulas, plan: planImport(source, mapping, { ...snapshot, formulas }, snapshot.timeZone, today) };
+  // The header row and the data rows' formulas, read once: formula cells and formula columns are never filled.
+  const withHeader = input.fillEmpty ? snapshot.sheet.getRange(snapshot.headerRow, 1, snapshot.lastDataRow - snapshot.headerRow + 1, snapshot.headers.length).getFormulas() : undefined;
+  const formulas = withHeader?.slice(1);
+  const formulaColumns = withHeader ? snapshot.headers.map((_, c) => c).filter((c) => withHeader.some((row) => row[c])) : [];
+  return { source, mapping, formulas, plan: planImport(source, mapping, { ...snapshot, formulas, formulaColumns }, snapshot.timeZone, today) };
 }
 
 export function previewImport(input: ImportInput): ImportPreview {
@@ -49,7 +51,7 @@ export function previewImport(input: ImportInput): ImportPreview {
     mapping,
     columns: IMPORT_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
     newCount: result.added.length,
-    newNames: result.added.slice(0, 50).map((r) => [r.firstName, r.lastName].filter(Boolean).join(' ')),
+    newNames: result.added.slice(0, 50).map((r) => [r.firstName, r.lastName].filter(Boolean).join(' ') || r.email),
     present: result.present.map((p) => ({ name: p.name, row: p.row, fills: input.fillEmpty ? Object.keys(p.fills).map(headerOf) : [] })),
     rejected: result.rejected,
     problems: source.problems,

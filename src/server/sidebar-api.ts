@@ -1,4 +1,4 @@
-import { Contact, isValidEmail, locateContact } from '../core/contacts';
+import { Contact, contactHandle, isValidEmail, locateContact } from '../core/contacts';
 import { formatLongDay } from '../core/dates';
 import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
@@ -9,6 +9,7 @@ import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, New
 import { actionContext, ActionContext } from './action-context';
 import { commitAll, prepareContactAppend, prepareContactUpdate, prepareInteraction } from './contact-writer';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
+import { readDraftRecords, recordDraft } from './draft-records';
 import { draftExists, listOpenDrafts, saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
 import { BusyError, withDocumentLock } from './workbook';
@@ -32,12 +33,15 @@ export function sidebarModel(context: ActionContext, snapshot: ContactsSnapshot,
   return model;
 }
 
-function gmailDraftsOrNull(): KnownDrafts | null {
+/** Touchpoint's draft records, and Gmail's list when any draft is on record or marked (else no Gmail call). */
+function draftsFor(snapshot: ContactsSnapshot): KnownDrafts | null {
+  const records = readDraftRecords();
+  if (!records.length && !snapshot.contacts.some((c) => c.draftId)) return null;
   try {
-    return listOpenDrafts();
+    return { ...listOpenDrafts(), records };
   } catch (error) {
     console.warn(`Touchpoint could not list Gmail drafts: ${error}`);
-    return null;
+    return { messages: new Map(), complete: false, records };
   }
 }
 
@@ -52,7 +56,7 @@ export function loadSidebar(): SidebarModel {
     busy = true; // show the list anyway; rows without their own id get one on the next load
     snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
   }
-  const drafts = snapshot.contacts.some((c) => c.draftId) ? gmailDraftsOrNull() : null;
+  const drafts = draftsFor(snapshot);
   const model = sidebarModel(context, snapshot, drafts);
   if (busy) model.problems.push('Touchpoint is busy with another change, so rows added or copied by hand have no Contact ID of their own yet. Reload the sidebar in a minute to act on them.');
   return model;
@@ -111,7 +115,7 @@ export function previewDraft(contactId: string, template: string | null): DraftP
   if (!contact.email) warnings.unshift(`${contact.name} has no email address: add one in the Email column before creating the draft.`);
   else if (!isValidEmail(contact.email)) warnings.unshift(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
   if (rendered.missingProfile.length) warnings.push(profileRequest(rendered.missingProfile));
-  return { contactId: contact.id, to: contact.email, template: chosen.name, subject: rendered.subject, body: rendered.body, warnings, templates: names };
+  return { contactId: contactHandle(contact), to: contact.email, template: chosen.name, subject: rendered.subject, body: rendered.body, warnings, templates: names };
 }
 
 export function createDraft(input: CreateDraftInput): ActionResult {
@@ -120,11 +124,12 @@ export function createDraft(input: CreateDraftInput): ActionResult {
   return changeContact(input?.contactId, (snapshot, contact, { today }) => {
     if (!contact.email) throw new InputError(`${contact.name} has no email address: add one in the Email column first.`);
     if (!isValidEmail(contact.email)) throw new InputError(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
-    const open = openDraft(contact, null);
+    const open = openDraft(contact, { messages: new Map(), complete: false, records: readDraftRecords() });
     const replace = open && draftExists(open.id) ? open.id : undefined;
     const mark = { draftCreated: today, draftId: '' };
     prepareContactUpdate(snapshot, contact, mark); // checks the columns before Gmail is called
     const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject, body }, replace);
+    recordDraft({ draftId: saved.id, contactId: contact.id, email: contact.email, day: today, at: Date.now() });
     commitAll(prepareContactUpdate(snapshot, contact, { ...mark, draftId: saved.id }));
     return replace ? `Updated the draft to ${contact.name} in Gmail.` : `Draft to ${contact.name} is ready in Gmail.`;
   });

@@ -610,6 +610,19 @@ export class FakeSheet {
     return this;
   }
 
+  insertRowsBefore(beforePosition: number, howMany: number): FakeSheet {
+    if (beforePosition < 1 || beforePosition > this.maxRows) throw rangeError('Those rows are out of bounds.');
+    this.rows.splice(beforePosition - 1, 0, ...new Array(howMany).fill(undefined));
+    this.maxRows += howMany;
+    this._spreadsheet._shiftNamedRanges(this, beforePosition, howMany);
+    this._spreadsheet._touch();
+    return this;
+  }
+
+  insertRowBefore(beforePosition: number): FakeSheet {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+
   insertRowAfter(afterPosition: number): FakeSheet {
     return this.insertRowsAfter(afterPosition, 1);
   }

@@ -32,7 +32,7 @@ test('the plan: who gets which template, who is skipped and why', () => {
     ['Ines Duarte', 'Progress update'],
   ]);
   expect(plan.skipped).toEqual([
-    { name: 'Maya Okafor', reason: 'a draft from November 22, 2026 is still open in Gmail' },
+    { name: 'Maya Okafor', reason: 'a draft to maya.okafor@example.org from November 22, 2026 is still open in Gmail' },
     { name: 'Tom Becker', reason: 'no email address' },
     { name: 'Aisha Rahman', reason: 'snoozed until December 22, 2026' },
   ]);
@@ -121,9 +121,10 @@ test('50 drafts in one run: marks written once at the end, each draft journalled
   expect(summary.drafted).toHaveLength(50);
   expect(fake.counter.count('Range.setValues')).toBe(1);
   expect(fake.counter.count('Gmail.Users.Drafts.create')).toBe(50);
-  expect(fake.counter.sheetRoundTrips()).toBeLessThanOrEqual(18);
+  expect(fake.counter.sheetRoundTrips()).toBeLessThanOrEqual(19);
   expect(fake.counter.count('Properties.setProperty')).toBe(50);
-  expect(fake.properties.document.getKeys().filter((k) => k.startsWith('touchpoint.draft.'))).toEqual([]);
+  // Each draft stays recorded (to whom, when) while it is in Gmail: one address never gets two open drafts.
+  expect(fake.properties.document.getKeys().filter((k) => k.startsWith('touchpoint.draft.'))).toHaveLength(50);
 });
 
 describe('for selected rows', () => {

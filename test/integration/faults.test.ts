@@ -70,7 +70,7 @@ describe('the sheet changed under the sidebar', () => {
     fake.spreadsheet.getSheetByName('Contacts')!.deleteRow(5);
     const before = snapshot(fake);
     expect(() => logContact({ contactId: card.id, date: '2026-11-22', channel: 'Call', summary: 'x', nextStep: '' })).toThrow(
-      `That contact is no longer on the Contacts sheet (id ${card.id}). It may have been deleted; reload the sidebar.`,
+      `That contact is no longer on the Contacts sheet (id ${card.id.split('~')[0]}). It may have been deleted; reload the sidebar.`,
     );
     expect(snapshot(fake)).toBe(before);
   });

@@ -336,3 +336,124 @@ test('14. a field over 50,000 characters is rejected in the preview with its row
   const again = await call<{ added: number }>(app, 'runImport', { text: csv, mapping: null, fillEmpty: false });
   expect(again.added).toBe(0);
 });
+
+describe('the audit\'s ways round the ids', () => {
+  test('a copy above its original, given another email, then a sort: nobody is drafted twice, and the copy is a new person', async () => {
+    const app = workbook();
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    const sheet = contacts(app);
+    const drafted = rows(app).findIndex((r) => r['Draft ID']) + 2;
+    const last = rows(app).filter((r) => r['First name']).length + 2;
+    sheet.getRange(drafted, 1, 1, sheet.getLastColumn()).copyTo(sheet.getRange(last, 1));
+    sheet.getRange(last, 1).setValue('Aaron');
+    sheet.getRange(last, headerColumn(app, 'Email')).setValue('aaron@example.org');
+    sheet.getRange(2, 1, sheet.getMaxRows() - 1, sheet.getMaxColumns()).sort(1); // Aaron now sits above the original
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    expectEachMarkOnItsOwnPerson(app);
+  });
+
+  test('a copy pasted above the original: the original\'s open card refuses to act on the copy', async () => {
+    const app = workbook();
+    const model = await call<SidebarModel>(app, 'loadSidebar');
+    const maya = model.overdue.find((c) => c.name === 'Maya Okafor')!;
+    const sheet = contacts(app);
+    sheet.insertRowsAfter(1, 1);
+    sheet.getRange(3, 1, 1, sheet.getLastColumn()).copyTo(sheet.getRange(2, 1));
+    sheet.getRange(2, 1, 1, 3).setValues([['Ben', 'New', 'ben@example.org']]);
+    const before = JSON.stringify(rows(app));
+    await expect(call(app, 'logContact', { contactId: maya.id, date: '2026-11-21', channel: 'Call', summary: 'Talked' })).rejects.toThrow(
+      /Row 2 now holds Ben New \(ben@example.org\), not the person on this card.*Reload the sidebar/,
+    );
+    expect(rows(app).map((r) => r['Last contact notes'])).toEqual(JSON.parse(before).map((r: Record<string, unknown>) => r['Last contact notes']));
+  });
+
+  test('two rows with the same email (a copy, or typed twice): one draft for that address', async () => {
+    const app = workbook();
+    const sheet = contacts(app);
+    const last = rows(app).filter((r) => r['First name']).length + 2;
+    sheet.getRange(2, 1, 1, sheet.getLastColumn()).copyTo(sheet.getRange(last, 1)); // an unchanged copy
+    sheet.getRange(2, 1, 1, sheet.getLastColumn()).copyTo(sheet.getRange(last + 1, 1));
+    sheet.getRange(last + 1, 1, 1, 3).setValues([['Maya', 'O.', ' MAYA.OKAFOR@example.org ']]); // typed again, another way
+    const summary = await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    expect(summary.skipped.filter((s) => /the same email as Maya Okafor \(row 2\)/.test(s.reason))).toHaveLength(2);
+    expectEachMarkOnItsOwnPerson(app);
+  });
+
+  test('sorting only some columns parts rows from their marks: the marks no longer count, and nobody gets a second draft', async () => {
+    const app = workbook();
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    const drafted = new Set(app.fake.drafts.drafts.map((d) => decodeDraft(d.mime).to));
+    contacts(app).getRange(2, 1, 8, 10).sort({ column: 1, ascending: false }); // Data ▸ Sort range over the first 10 columns only
+    const plan = await call<{ toDraft: { id: string }[] }>(app, 'planBulkDrafts', overdue);
+    const planned = plan.toDraft.map((p) => String(rows(app).find((r) => r['Contact ID'] === p.id)!.Email));
+    expect(planned.filter((email) => [...drafted].some((to) => to.includes(email)))).toEqual([]);
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    const addresses = app.fake.drafts.drafts.map((d) => decodeDraft(d.mime).to);
+    expect(new Set(addresses).size).toBe(addresses.length);
+  });
+
+  test('marks that failed to land, then Create draft in the sidebar: the same draft is updated, and the old mark never comes back', async () => {
+    const app = workbook();
+    const setValues = jest.spyOn(FakeRange.prototype, 'setValues').mockImplementationOnce(() => {
+      throw new Error('Service Spreadsheets timed out while accessing document');
+    });
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    setValues.mockRestore();
+    const model = await call<SidebarModel>(app, 'loadSidebar');
+    const maya = model.overdue.find((c) => c.name === 'Maya Okafor')!;
+    expect(maya.draft).not.toBeNull(); // the recorded draft shows although the row has no mark
+    const made = app.fake.drafts.drafts.length;
+    await call<ActionResult>(app, 'createDraft', { contactId: maya.id, subject: 'Hello', body: 'Hello again' });
+    expect(app.fake.drafts.drafts).toHaveLength(made); // updated, not a second one
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    expect(app.fake.drafts.drafts).toHaveLength(made);
+    expectEachMarkOnItsOwnPerson(app);
+  });
+
+  test('bulk write-back leaves every other row\'s draft cells exactly as they were (formulas, date-times)', async () => {
+    const app = workbook();
+    const sheet = contacts(app);
+    const draftId = headerColumn(app, 'Draft ID');
+    const created = headerColumn(app, 'Draft created');
+    sheet.getRange(5, draftId).setFormula('=HYPERLINK("https://mail.google.com","mine")');
+    const stamp = new Date('2026-11-01T14:30:00Z');
+    sheet.getRange(4, created).setValue(stamp);
+    sheet.getRangeList(['A2']).activate();
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', { scope: 'selected', template: 'Progress update' });
+    expect(sheet.getRange(5, draftId).getFormula()).toBe('=HYPERLINK("https://mail.google.com","mine")');
+    expect((sheet.getRange(4, created).getValue() as Date).toISOString()).toBe(stamp.toISOString());
+    expect(sheet.getRange(2, draftId).getValue()).toBe(app.fake.drafts.drafts[0].id);
+  });
+
+  test('a column of the user\'s called "ID" is never taken for the Contact ID', () => {
+    const [header, ...data] = sampleContacts();
+    const app = workbook([[...header, 'ID'], ...data.map((r, i) => [...r, i === 2 ? '1002' : String(1000 + i)])]);
+    expect(rows(app).map((r) => r.ID)).toEqual(data.map((_, i) => (i === 2 ? 1002 : 1000 + i)));
+    expect(headerColumn(app, 'Contact ID')).toBeGreaterThan(0);
+  });
+
+  test('a title row above the Interactions header: logging finds the header and appends below it', async () => {
+    const app = workbook();
+    const log = app.fake.spreadsheet.getSheetByName('Interactions')!;
+    log.insertRowsBefore(1, 1);
+    log.getRange(1, 1).setValue('My log');
+    await call<ActionResult>(app, 'logContact', { contactId: rowOf(app, 'Maya')['Contact ID'], date: '2026-11-21', channel: 'Email', summary: 'Sent my CV' });
+    expect(log.getRange(log.getLastRow(), 5).getValue()).toBe('Sent my CV');
+  });
+
+  test('"Fill empty cells" never writes into a column holding the user\'s ARRAYFORMULA, even where it shows nothing', async () => {
+    const app = workbook();
+    const sheet = contacts(app);
+    const specialty = headerColumn(app, 'Specialty');
+    const institution = headerColumn(app, 'Institution');
+    sheet.getRange(5, institution).setValue('');
+    sheet.getRange(2, specialty, 8, 1).setValues(Array.from({ length: 8 }, () => ['']));
+    sheet.getRange(2, specialty).setFormula(`=ARRAYFORMULA(${String.fromCharCode(64 + institution)}2:${String.fromCharCode(64 + institution)}9)`);
+    const person = rows(app)[3];
+    const csv = `First name,Last name,Email,Specialty\n${person['First name']},${person['Last name']},${person.Email},Cardiology\n`;
+    const result = await call<{ filled: number }>(app, 'runImport', { text: csv, mapping: null, fillEmpty: true });
+    expect(result.filled).toBe(0);
+    expect(sheet.getRange(2, specialty).getFormula()).toMatch(/^=ARRAYFORMULA\(/);
+    expect(sheet.getRange(5, specialty).getFormula()).toBe('');
+  });
+});

@@ -54,6 +54,7 @@ test('a generic CSV: headers by alias in any order, "Name" split, rows rejected 
     'Bad Date,bad@example.org,X,someday,,',
     'Bad Cadence,cad@example.org,X,,,often',
     'Ada Lovelace,ADA@example.org,Elsewhere,,,',
+    ',,Nowhere at all,,,',
   ].join('\n');
   const source = readImportSource(csv);
   const mapping = defaultMapping(source.headers);
@@ -62,14 +63,21 @@ test('a generic CSV: headers by alias in any order, "Name" split, rows rejected 
   expect(plan.added.map((r) => [r.firstName, r.lastName, r.metOn ?? '', r.cadenceDays ?? ''])).toEqual([
     ['Ada', 'Lovelace', '2026-03-01', '30'],
     ['Grace Brewster', 'Hopper', '2026-03-04', ''],
+    [undefined, undefined, '', ''], // an email with no name is a contact too
   ]);
+  expect(plan.added[2].email).toBe('nobody@example.org');
   expect(plan.rejected).toEqual([
-    { fileRow: 4, name: 'nobody@example.org Nowhere', reason: 'no name' },
     { fileRow: 5, name: 'Bad Email', reason: 'Email: "not-an-email" is not an email address' },
     { fileRow: 6, name: 'Bad Date', reason: expect.stringMatching(/^Met on: not a date: "someday"/) },
     { fileRow: 7, name: 'Bad Cadence', reason: expect.stringMatching(/^Follow-up every \(days\): Follow-up every "often" is not a whole number/) },
     { fileRow: 8, name: 'Ada Lovelace', reason: 'the same person as row 2 of the file' },
+    { fileRow: 9, name: 'Nowhere at all', reason: 'no name and no email' },
   ]);
+  const credentials = readImportSource('Name,Email\n"Jane Doe, MD",jane@example.org\n"Ravi Patel, MBBS, MPH",ravi@example.org\n"Okafor, Maya",maya@example.org\n');
+  expect(planImport(credentials, defaultMapping(credentials.headers), sheetOf([]), tz, TODAY).added.map((r) => [r.firstName, r.lastName])).toEqual([
+    ['Jane', 'Doe'], ['Ravi', 'Patel'], ['Maya', 'Okafor'],
+  ]);
+  expect(readImportSource('Name\nJos\uFFFD Garc\uFFFDa\n').problems[0]).toMatch(/^Row 2 contains "\uFFFD", a character lost/);
 });
 
 describe('letters', () => {

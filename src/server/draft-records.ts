@@ -1,0 +1,46 @@
+import type { DraftRecord, KnownDrafts } from '../core/follow-ups';
+import { listOpenDrafts } from './gmail-drafts';
+import { formatIsoDay } from '../core/dates';
+import { inputDay } from '../core/inputs';
+
+/**
+ * What Touchpoint knows of the drafts it made, in document properties, one key per draft: to whom (contact id and
+ * the address it went to) and when. A record is written right after Gmail creates the draft, before the sheet
+ * is marked, and kept while the draft is in Gmail. So a run that dies before its write-back is marked by the
+ * next run instead of drafted again, and an address with an open draft is never drafted twice, whatever
+ * happened to the rows (copied, sorted in part, marks lost).
+ */
+const PREFIX = 'touchpoint.draft.';
+
+function store(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+export function readDraftRecords(): DraftRecord[] {
+  const records: DraftRecord[] = [];
+  for (const [key, value] of Object.entries(store().getProperties())) {
+    if (!key.startsWith(PREFIX)) continue;
+    try {
+      const { contactId, email, day, at } = JSON.parse(value) as { contactId: string; email: string; day: string; at: number };
+      records.push({ draftId: key.slice(PREFIX.length), contactId: String(contactId), email: String(email ?? ''), day: inputDay(day, 'day'), at: Number(at) || 0 });
+    } catch {
+      // a record someone edited by hand: ignore it rather than stop drafting
+    }
+  }
+  return records;
+}
+
+export function recordDraft(record: DraftRecord): void {
+  store().setProperty(PREFIX + record.draftId, JSON.stringify({ contactId: record.contactId, email: record.email, day: formatIsoDay(record.day), at: record.at }));
+}
+
+/** Drops the records of drafts no longer in Gmail (sent or deleted). */
+export function forgetDrafts(draftIds: readonly string[]): void {
+  const properties = store();
+  for (const id of draftIds) properties.deleteProperty(PREFIX + id);
+}
+
+/** Gmail's drafts and Touchpoint's records of its own: one listing, one properties read. */
+export function knownDrafts(): KnownDrafts {
+  return { ...listOpenDrafts(), records: readDraftRecords() };
+}
