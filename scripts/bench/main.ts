@@ -143,7 +143,7 @@ function benchSize(size: number): Row[] {
     draftApp.fake.spreadsheet.getSheetByName('Contacts')!.getRange(2, 1, 50, 5).activate();
     let drafted = 0;
     const ours = measure(draftApp, () => {
-      const summary = draftApp.call('runBulkDrafts', { scope: 'selected', template: 'Progress update' }) as { drafted: unknown[]; remaining: number };
+      const summary = draftApp.call('runBulkDrafts', { scope: 'selected', template: 'Mentor meeting request' }) as { drafted: unknown[]; remaining: number };
       drafted = summary.drafted.length;
     });
     const naive = measure(naiveApp, () => naiveDrafts(naiveApp.fake.globals, 50));

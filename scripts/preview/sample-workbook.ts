@@ -108,6 +108,17 @@ export function sampleWorkbookRows(today: Date): string[][] {
   ];
 }
 
+/**
+ * Where the conference contacts were met and what was discussed, for {{Event}} and {{Topic}}: filled after setup
+ * adds those columns, by name, so the sample's own columns stay where the screenshots show them.
+ */
+export const SAMPLE_EVENTS: Record<string, { event: string; topic: string }> = {
+  'Grace Kim': { event: 'the ACP Internal Medicine Meeting 2026', topic: 'survivorship clinics for cardio-oncology patients' },
+  'Ravi Patel': { event: 'the ACP Internal Medicine Meeting 2026', topic: 'AI tools for reading echocardiograms' },
+  'Nadia Haddad': { event: 'the CHEST Annual Meeting', topic: 'how her ILD clinic runs multidisciplinary review' },
+  'Chen Wei': { event: 'the ASN Kidney Week', topic: 'urine biomarkers for early kidney injury' },
+};
+
 export const SAMPLE_PROFILE: Record<string, string> = {
   'My name': 'Sam Lee',
   'My position': 'a PGY-1 preliminary medicine intern',

@@ -4,6 +4,7 @@
  * here and run the same top-level functions Google would run), and the Gmail drafts that were made.
  * Development tooling only: nothing here is in dist/.
  */
+import type { FakeSheet } from '../../test/fake/spreadsheet';
 import { asOfOption, timeZoneOption } from '../cli';
 import fs from 'fs';
 import http from 'http';
@@ -14,7 +15,7 @@ import type { SavedWorkbook } from '../../test/fake/spreadsheet';
 import { decodeDraft, StoredDraft } from '../../test/fake/gmail';
 import { detectDelimiter, parseCsv } from '../../src/core/csv';
 import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
-import { SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
+import { SAMPLE_EVENTS, SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
 import type { DraftView, MenuEvents, PreviewState, SheetView } from './types';
 import { sheetView } from './views';
 import { writeProfile } from '../../test/support/workbook';
@@ -72,7 +73,21 @@ function newWorkbook(app: LoadedBundle, options: PreviewOptions, today: Date): v
   app.call('setUpContactSheet');
   app.fake.ui.alerts.length = 0;
   writeProfile(app.fake.spreadsheet, SAMPLE_PROFILE);
+  if (!options.csv) fillSampleEvents(contacts);
   app.fake.spreadsheet.setActiveSheet(contacts);
+}
+
+/** The sample's Event and Topic cells, typed after setup added those columns (found by header). */
+function fillSampleEvents(contacts: FakeSheet): void {
+  const values = contacts.getDataRange().getValues();
+  const [header] = values;
+  const [first, last, event, topic] = ['First name', 'Last name', 'Event', 'Topic'].map((h) => header.indexOf(h));
+  values.forEach((row, index) => {
+    const sample = SAMPLE_EVENTS[`${row[first]} ${row[last]}`];
+    if (!sample || index === 0) return;
+    contacts.getRange(index + 1, event + 1).setValue(sample.event);
+    contacts.getRange(index + 1, topic + 1).setValue(sample.topic);
+  });
 }
 
 /** The shim that makes a served sidebar or dialog call this server instead of Google. */

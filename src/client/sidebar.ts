@@ -119,22 +119,68 @@ function draftForm(card: { id: string; name: string }, template: string | null):
   return panel;
 }
 
+/** The markers ([Letter for], [My news]) still in the text: Create draft waits until none is left. */
+function holesLeft(preview: DraftPreview, text: string): string[] {
+  return preview.missing.filter((field) => text.includes(`[${field}]`));
+}
+
 function draftEditor(card: { id: string; name: string }, preview: DraftPreview, reload: (template: string) => void): (HTMLElement | null)[] {
   const template = h('select', { onchange: () => reload(template.value) }, ...options(preview.templates, preview.template));
   const subject = h('input', { type: 'text', value: preview.subject, required: true, maxlength: 250 });
   const body = h('textarea', { rows: 12, required: true }, preview.body);
-  const create = h('button', { class: 'primary', type: 'button' }, 'Create draft');
-  create.addEventListener('click', async () => {
-    applyResult(await act(create, 'Creating…', () => server.createDraft({ contactId: card.id, subject: subject.value, body: body.value })));
+  const holes = h('p', { class: 'holes warning', role: 'status', 'aria-live': 'polite' });
+  const news = preview.needsNews ? h('textarea', { rows: 3, class: 'news', placeholder: 'e.g. I matched into cardiology at Lakeview, starting in July.' }) : null;
+  const buttons: HTMLButtonElement[] = [];
+  let lastNews = '';
+  const refresh = () => {
+    const left = holesLeft(preview, `${subject.value}\n${body.value}`);
+    holes.textContent = left.length ? `Fill in ${left.map((f) => `[${f}]`).join(', ')} before creating the draft.` : '';
+    for (const button of buttons) button.disabled = left.length > 0;
+  };
+  news?.addEventListener('input', () => {
+    const typed = news.value.trim();
+    const marker = '[My news]';
+    // The news goes where [My news] was; typing on replaces what was put there (or puts the marker back).
+    if (body.value.includes(marker)) body.value = body.value.replace(marker, typed || marker);
+    else if (lastNews && body.value.includes(lastNews)) body.value = body.value.replace(lastNews, typed || marker);
+    lastNews = typed;
+    refresh();
   });
+  subject.addEventListener('input', refresh);
+  body.addEventListener('input', refresh);
+  const create = (label: string, whenOpen: 'replace' | 'another' | undefined, confirmText?: string) => {
+    const button = h('button', { class: whenOpen === 'replace' ? '' : 'primary', type: 'button' }, label);
+    let confirmed = !confirmText;
+    button.addEventListener('click', async () => {
+      if (!confirmed) {
+        // An explicit second click, in place: no browser dialog, and the consequence is said on the button.
+        confirmed = true;
+        button.textContent = confirmText!;
+        return;
+      }
+      applyResult(await act(button, 'Creating…', () => server.createDraft({ contactId: card.id, subject: subject.value, body: body.value, whenOpen })));
+    });
+    buttons.push(button);
+    return button;
+  };
+  const open = preview.openDraft;
+  const actions = open
+    ? [create('Create another', 'another'), create('Replace it', 'replace', 'Yes, replace it (edits made in Gmail are lost)')]
+    : [create('Create draft', undefined)];
+  refresh();
+  const notes = [preview.notes.lastContact && `Last contact: ${preview.notes.lastContact}`, preview.notes.nextStep && `Next step: ${preview.notes.nextStep}`].filter(Boolean) as string[];
   return [
     field('Template', template),
     h('p', { class: 'to' }, 'To: ', preview.to || 'no email address'),
+    notes.length ? h('div', { class: 'context muted' }, h('p', {}, 'Your notes (not in the email):'), notes.map((n) => h('p', {}, n))) : null,
+    open ? h('p', { class: 'open-draft warning' }, `A draft from ${longDate(open.created)} is still open in Gmail. `, h('a', { href: open.url, target: '_blank', rel: 'noopener' }, 'Open in Gmail')) : null,
     preview.warnings.length ? h('ul', { class: 'warnings' }, preview.warnings.map((w) => h('li', {}, w))) : null,
+    news ? field('My news', news) : null,
     field('Subject', subject),
     field('Body', body),
+    holes,
     h('p', { class: 'muted' }, 'Touchpoint saves this as a Gmail draft. It never sends.'),
-    h('div', { class: 'buttons' }, create, h('button', { type: 'button', onclick: () => togglePanel(null) }, 'Cancel')),
+    h('div', { class: 'buttons' }, ...actions, h('button', { type: 'button', onclick: () => togglePanel(null) }, 'Cancel')),
   ];
 }
 

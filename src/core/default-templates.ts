@@ -1,7 +1,8 @@
 /**
- * The six emails the career guides script, in Touchpoint's words. Setup writes them into the Templates
- * sheet, where users edit them and add their own. {{Column header}} fills from the contact's row,
- * {{My ...}} from Settings, {{Name|fallback}} uses the fallback when the cell is blank.
+ * The emails the career guides script, in Touchpoint's words. Setup writes them into the Templates sheet,
+ * where users edit them and add their own. Placeholders inside sentences are only fields that are noun phrases
+ * by design ({{Event}}, {{Topic}}, {{Institution}}, {{Letter for}}); the user's notes are never spliced in.
+ * {{Salutation}} greets by role (Settings), {{My news}} is typed in the editor, {{My ...}} comes from Settings.
  */
 export interface EmailTemplate {
   name: string;
@@ -13,17 +14,14 @@ export interface EmailTemplate {
 export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
   {
     name: 'Thank-you after a rotation',
-    whenToUse: 'Within 7 days of finishing a rotation or clinic block with an attending who taught you.',
-    subject: 'Thank you for the {{Specialty|}} rotation at {{Institution}}',
+    whenToUse: 'Within a week of finishing a rotation with an attending who taught you.',
+    subject: 'Thank you for the rotation at {{Institution}}',
     body: [
-      'Dear Dr. {{Last name}},',
+      'Dear {{Salutation}},',
       '',
-      'Thank you for teaching me during my time on your service at {{Institution}}. ' +
-        'What I took away most was {{Last contact notes|how you walked the team through each decision}}, ' +
-        'and it has already changed how I care for my patients.',
+      'Thank you for teaching me during my rotation at {{Institution}}. I learned a great deal from watching how you work with patients and with the team, and I am already putting it into practice.',
       '',
-      'I am {{My position}} at {{My institution}}, working toward {{My specialty}}. ' +
-        'I would be glad to stay in touch and to let you know how the year goes.',
+      'I am {{My position}} at {{My institution}}, working toward {{My specialty}}. I would be glad to stay in touch and to let you know how my training goes.',
       '',
       'With thanks,',
       '{{My name}}',
@@ -31,15 +29,14 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
   },
   {
     name: 'Post-conference follow-up',
-    whenToUse: '3 to 5 days after meeting someone at a conference, poster session or talk; never later than a week.',
-    subject: 'Good to meet you at the conference: {{Interests|following up}}',
+    whenToUse: '3 to 5 days after meeting someone at a conference or talk, never later than a week. Fill in Event and Topic first.',
+    subject: 'Following up from {{Event}}',
     body: [
-      'Dear {{First name}},',
+      'Dear {{Salutation}},',
       '',
-      'It was a pleasure to meet you on {{Met on}}. I keep coming back to what you said about {{Interests|your work}}.',
+      'It was a pleasure to meet you at {{Event}}. I have been thinking about our conversation on {{Topic}} since then.',
       '',
-      'I am {{My position}} at {{My institution}} with a strong interest in {{My specialty}}. ' +
-        'Would you have 15 minutes for a call in the next few weeks? I would value your advice on how to get involved.',
+      'I am {{My position}} at {{My institution}}, with a strong interest in {{My specialty}}. Would you have 15 minutes for a call in the next few weeks? I would value your advice on how to get more involved in this area.',
       '',
       'Best regards,',
       '{{My name}}',
@@ -47,16 +44,14 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
   },
   {
     name: 'Mentor meeting request',
-    whenToUse: 'To ask a mentor, or someone you hope will mentor you, for a short meeting.',
+    whenToUse: 'To ask a mentor, or someone you hope will mentor you, for a 20 to 30 minute meeting.',
     subject: 'Request for a 20-minute meeting',
     body: [
-      'Dear Dr. {{Last name}},',
+      'Dear {{Salutation}},',
       '',
-      'Your work on {{Interests|your field}} is a large part of why I am drawn to {{My specialty}}. ' +
-        'I am {{My position}} at {{My institution}}, and I am planning my next steps.',
+      'I am {{My position}} at {{My institution}}, and I am planning my next steps toward {{My specialty}}. I would be grateful for your advice.',
       '',
-      'Could we meet for 20 to 30 minutes in the coming weeks? I would like your advice on {{Next step|my plans for the year}}. ' +
-        'I am happy to work around your schedule, in person or by video.',
+      'Could we meet for 20 to 30 minutes in the coming weeks, in person or by video? I am happy to work around your schedule.',
       '',
       'Thank you for considering it,',
       '{{My name}}',
@@ -64,16 +59,14 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
   },
   {
     name: 'Pre-conference outreach',
-    whenToUse: '2 to 3 weeks before a conference both of you will attend.',
-    subject: 'Meeting at the conference?',
+    whenToUse: '2 to 3 weeks before a conference you will both attend. Fill in Event (the conference) and Topic (their work) first.',
+    subject: 'Meeting at {{Event}}?',
     body: [
-      'Dear {{First name}},',
+      'Dear {{Salutation}},',
       '',
-      'I have followed your work on {{Interests|your research}} and I am looking forward to the conference. ' +
-        'I am {{My position}} at {{My institution}}, interested in {{My specialty}}.',
+      'I am {{My position}} at {{My institution}}, interested in {{My specialty}}, and I will be at {{Event}}. I have been following your work on {{Topic}}.',
       '',
-      'If you have 10 to 15 minutes during the meeting, I would be grateful for the chance to introduce myself ' +
-        'and hear your thoughts. I am flexible on time and place.',
+      'If you have 10 to 15 minutes during the meeting, I would be grateful for the chance to introduce myself and hear your perspective. I am flexible on time and place.',
       '',
       'Best regards,',
       '{{My name}}',
@@ -81,19 +74,16 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
   },
   {
     name: 'Letter request',
-    whenToUse: '6 to 8 weeks before a letter of recommendation is due, to someone who saw your work over weeks.',
+    whenToUse: '6 to 8 weeks before a letter of recommendation is due, to someone who knows your work well. Fill in Letter for and Letter due first.',
     subject: 'Letter of recommendation for {{Letter for}}',
     body: [
-      'Dear Dr. {{Last name}},',
+      'Dear {{Salutation}},',
       '',
-      'I am applying for {{Letter for}}, and the letter is due on {{Letter due}}. ' +
-        'Because you saw my work closely ({{Last contact notes|during our time working together}}), ' +
-        'I would be honoured if you would write a strong letter of recommendation for me.',
+      'I am applying for {{Letter for}}, and letters are due on {{Letter due}}. Because you know my work well, I would be honored if you would write a strong letter of recommendation for me.',
       '',
-      'I will send my CV, a draft of my personal statement and the submission instructions, ' +
-        'and I am happy to meet to talk it through.',
+      'If you are able to, I will send my CV, a draft of my personal statement and the submission instructions, and I would be glad to meet to talk it through.',
       '',
-      'I know how busy you are: if this is not a good time, I completely understand.',
+      'I know how busy you are. If the timing does not work, or you do not feel you could write a strong letter, I completely understand.',
       '',
       'With gratitude,',
       '{{My name}}',
@@ -101,17 +91,35 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
   },
   {
     name: 'Progress update',
-    whenToUse: 'Every 1 to 3 months to a mentor or sponsor: concrete news and thanks.',
+    whenToUse: 'Every 1 to 3 months to a mentor or sponsor. Type your news in the editor: one or two concrete sentences.',
     subject: 'An update from {{My name}}',
     body: [
-      'Dear {{First name}},',
+      'Dear {{Salutation}},',
       '',
-      'A quick update since we last spoke about {{Last contact notes|my plans}}: {{Next step|I have news to share}}.',
+      'I hope you are well. I wanted to give you a quick update.',
       '',
-      'Your advice made a real difference, and I wanted you to hear it from me. ' +
-        'Thank you again for your support.',
+      '{{My news}}',
+      '',
+      'Your advice has made a real difference to me, and I wanted you to hear this from me. Thank you again for your support.',
       '',
       'Warm regards,',
+      '{{My name}}',
+    ].join('\n'),
+  },
+  {
+    name: 'Thank-you to a letter writer',
+    whenToUse: 'After the Match or an offer: tell everyone who wrote for you how it turned out. Type your news in the editor.',
+    subject: 'Thank you, and my news',
+    body: [
+      'Dear {{Salutation}},',
+      '',
+      'Thank you again for writing a letter of recommendation for my application to {{Letter for}}. I wanted you to hear my news from me:',
+      '',
+      '{{My news}}',
+      '',
+      'Your support made a real difference, and I am grateful. I hope to stay in touch as I start this next step.',
+      '',
+      'With thanks,',
       '{{My name}}',
     ].join('\n'),
   },

@@ -33,20 +33,30 @@ export function followUpOf(contact: Contact, settings: Settings, today: Day): Fo
 
 const STATUS_DATES = new Set(['lastContact', 'metOn', 'snoozedUntil']);
 
-/** The template the guides would use for this person now, among those that exist. */
+const MENTORS = new Set(['careermentor', 'researchmentor', 'clinicalmentor', 'sponsor', 'programleadership', 'letterwriter']);
+
+/**
+ * The template the guides would use for this person now, among those that exist: a letter to ask for → the
+ * request; someone met at a conference and not yet written to (or within the week) → post-conference follow-up;
+ * after a rotation → thank-you; a mentor not yet contacted or not seen in a quarter → a meeting request, else a
+ * progress update; anyone else first written to → a meeting request.
+ */
 export function suggestTemplate(contact: Contact, today: Day, templates: readonly string[]): string | null {
   const has = (name: string) => templates.find((t) => normaliseName(t) === normaliseName(name)) ?? null;
   const relationship = normaliseName(contact.relationship);
   const met = normaliseName(contact.howWeMet);
+  const mentor = MENTORS.has(relationship);
   const pick = (() => {
-    if (normaliseName(contact.letterStatus) === 'toask' && contact.letterFor) return 'Letter request';
+    const status = normaliseName(contact.letterStatus);
+    if (contact.letterFor && (status === 'toask' || (status === '' && contact.letterDue !== null))) return 'Letter request';
+    const atConference = relationship === 'conferencecontact' || met === 'conference';
     if (contact.lastContact === null) {
-      if (relationship === 'conferencecontact' || met === 'conference') return 'Post-conference follow-up';
+      if (atConference) return 'Post-conference follow-up';
       if (met === 'rotation' || met === 'clinic') return 'Thank-you after a rotation';
-      if (relationship.endsWith('mentor') || relationship === 'sponsor') return 'Mentor meeting request';
-      return 'Progress update';
+      return 'Mentor meeting request';
     }
-    if (relationship === 'conferencecontact' && contact.metOn !== null && today - contact.metOn <= 7) return 'Post-conference follow-up';
+    if (atConference && contact.metOn !== null && today - contact.metOn <= 7 && contact.lastContact <= contact.metOn) return 'Post-conference follow-up';
+    if (mentor) return today - contact.lastContact > 90 ? 'Mentor meeting request' : 'Progress update';
     return 'Progress update';
   })();
   return has(pick) ?? templates[0] ?? null;

@@ -75,7 +75,7 @@ export const CONTACTS: TableSpec = {
     },
     { key: 'howWeMet', header: 'How we met', aliases: ['Met via', 'Met at', 'Source'], kind: 'list', options: HOW_WE_MET },
     { key: 'metOn', header: 'Met on', aliases: ['Met', 'Date met', 'Met date', 'First met', 'Connected on'], kind: 'date' },
-    { key: 'interests', header: 'Interests', aliases: ['Topics', 'Interests / topics', 'Topics discussed'], kind: 'text' },
+    { key: 'interests', header: 'Interests', aliases: ['Topics', 'Interests / topics'], kind: 'text' },
     {
       key: 'lastContact',
       header: 'Last contact',
@@ -154,6 +154,20 @@ export const CONTACTS: TableSpec = {
       aliases: ['Letter status changed', 'Letter asked on'],
       kind: 'date',
       help: 'When the Letter status last changed (set by the sidebar). Used to remind you of letters asked but not answered.',
+    },
+    {
+      key: 'event',
+      header: 'Event',
+      aliases: ['Event name', 'Met at event'],
+      kind: 'text',
+      help: 'Where you met, as you would name it in an email: "the ACP Internal Medicine Meeting 2026". Used by {{Event}}.',
+    },
+    {
+      key: 'topic',
+      header: 'Topic',
+      aliases: ['Topic discussed', 'Topics discussed', 'What we talked about'],
+      kind: 'text',
+      help: 'What you talked about, as a few words that fit "our conversation on …": "heart failure readmissions". Used by {{Topic}}.',
     },
     {
       key: 'linkedIn',

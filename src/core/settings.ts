@@ -1,3 +1,4 @@
+import { DEFAULT_GREETINGS, GREETING_COLUMN, GREETING_HEADER, GreetingTable, parseGreetingTable } from './greetings';
 import { CadenceTable, DEFAULT_CADENCES, normaliseName, parseCadenceTable } from './cadence';
 import { DEFAULT_DUE_SOON_DAYS, DEFAULT_LETTER_WEEKS } from './formulas';
 import { isBlank } from './values';
@@ -75,6 +76,9 @@ export interface SettingsUpgrade {
   missingSettings: SettingSpec[];
   /** Cadence rows to append below the last used row of E:G. */
   missingCadences: (string | number)[][];
+  /** Greeting rows (role, greeting) to append to the greeting table, or the whole table with its header. */
+  missingGreetings: string[][];
+  hasGreetingTable: boolean;
 }
 
 /** Where the two tables of the Settings sheet are: found by their headers, so a column inserted before them is no trouble. */
@@ -83,23 +87,34 @@ export interface SettingsLayout {
   settingColumn: number;
   /** 0-based column of the cadence table's Relationship. */
   cadenceColumn: number;
+  /** 0-based column of the greeting table's Role. */
+  greetingColumn: number;
 }
 
 export function settingsLayout(values: readonly (readonly unknown[])[]): SettingsLayout {
   const header = (values[0] ?? []).map((cell) => normaliseName(String(cell ?? '')));
   const settingColumn = header.indexOf(normaliseName(SETTINGS_HEADER[0]));
   const cadenceColumn = header.indexOf(normaliseName(CADENCE_HEADER[0]));
-  return { settingColumn: settingColumn < 0 ? 0 : settingColumn, cadenceColumn: cadenceColumn < 0 ? CADENCE_COLUMN : cadenceColumn };
+  const greetingColumn = header.indexOf(normaliseName(GREETING_HEADER[0]));
+  return {
+    settingColumn: settingColumn < 0 ? 0 : settingColumn,
+    cadenceColumn: cadenceColumn < 0 ? CADENCE_COLUMN : cadenceColumn,
+    greetingColumn: greetingColumn < 0 ? GREETING_COLUMN : greetingColumn,
+  };
 }
 
 /** What an existing Settings sheet lacks, read from its values; never a change to what is there. */
 export function planSettingsUpgrade(values: readonly (readonly unknown[])[]): SettingsUpgrade {
-  const { settingColumn, cadenceColumn } = settingsLayout(values);
+  const { settingColumn, cadenceColumn, greetingColumn } = settingsLayout(values);
   const labels = new Set(values.slice(1).map((row) => normaliseName(String(row[settingColumn] ?? ''))));
   const relationships = new Set(values.slice(1).map((row) => normaliseName(String(row[cadenceColumn] ?? ''))));
+  const hasGreetingTable = normaliseName(String(values[0]?.[greetingColumn] ?? '')) === normaliseName(GREETING_HEADER[0]);
+  const roles = new Set(hasGreetingTable ? values.slice(1).map((row) => normaliseName(String(row[greetingColumn] ?? ''))) : []);
   return {
     missingSettings: SETTINGS.filter((s) => !labels.has(normaliseName(s.label))),
     missingCadences: defaultCadenceRows().filter((row) => !relationships.has(normaliseName(String(row[0])))),
+    missingGreetings: DEFAULT_GREETINGS.filter(([role]) => !roles.has(normaliseName(role))).map(([role, style]) => [role, style]),
+    hasGreetingTable,
   };
 }
 
@@ -135,6 +150,7 @@ export interface Settings {
   letterWeeks: number;
   profile: Profile;
   cadences: CadenceTable;
+  greetings: GreetingTable;
   problems: string[];
 }
 
@@ -150,7 +166,7 @@ function wholeNumberSetting(value: unknown, label: string, fallback: number, min
 export function readSettings(values: readonly (readonly unknown[])[]): Settings {
   const problems: string[] = [];
   const byKey = new Map<string, unknown>();
-  const { settingColumn, cadenceColumn } = settingsLayout(values);
+  const { settingColumn, cadenceColumn, greetingColumn } = settingsLayout(values);
   for (const [key, row] of settingRows(values)) byKey.set(key, values[row - 1][settingColumn + 1]);
   const textOf = (key: string) => (isBlank(byKey.get(key)) ? '' : String(byKey.get(key)).trim());
   const cadenceRows = values.slice(1).map((row) => row.slice(cadenceColumn, cadenceColumn + CADENCE_HEADER.length));
@@ -159,6 +175,7 @@ export function readSettings(values: readonly (readonly unknown[])[]): Settings 
     letterWeeks: wholeNumberSetting(byKey.get('letterWeeks'), 'Ask for letters (weeks before due)', DEFAULT_LETTER_WEEKS, 1, 52, problems),
     profile: { myName: textOf('myName'), myPosition: textOf('myPosition'), myInstitution: textOf('myInstitution'), mySpecialty: textOf('mySpecialty') },
     cadences: parseCadenceTable(cadenceRows),
+    greetings: parseGreetingTable(values.slice(1).map((row) => row.slice(greetingColumn, greetingColumn + GREETING_HEADER.length))),
     problems,
   };
 }

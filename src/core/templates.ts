@@ -2,6 +2,7 @@ import { Contact } from './contacts';
 import { Day, dayOfInstant, formatLongDay } from './dates';
 import { CONTACTS, normaliseHeader, TEMPLATES } from './schema';
 import { Profile } from './settings';
+import { GreetingTable, parseGreetingTable, salutationOf } from './greetings';
 import { isBlank, isDate } from './values';
 
 /**
@@ -37,7 +38,7 @@ const PROFILE_FIELDS: Record<string, keyof Profile> = {
   myinstitution: 'myInstitution',
   myspecialty: 'mySpecialty',
 };
-const SPECIAL = new Set(['today', 'name', 'firstname', 'lastname']);
+const SPECIAL = new Set(['today', 'name', 'firstname', 'lastname', 'salutation', 'mynews']);
 
 /** Normalised names a placeholder may use: the sheet's headers, the schema's headers and aliases, profile, today. */
 export function knownPlaceholderNames(sheetHeaders: readonly string[]): Set<string> {
@@ -71,12 +72,16 @@ export interface RenderInput {
   profile: Profile;
   today: Day;
   timeZone: string;
+  /** How each role is greeted ({{Salutation}}); the guides' defaults when not given. */
+  greetings?: GreetingTable;
+  /** {{My news}}: what the user typed in the editor for a progress update. */
+  news?: string;
 }
 
 export interface Rendered {
   subject: string;
   body: string;
-  /** Contact placeholders with no value and no fallback, e.g. "{{Interests}}". Their place is left blank. */
+  /** Contact placeholders with no value and no fallback, e.g. "Letter for". Their place shows the marker [Letter for]. */
   missing: string[];
   /** Profile placeholders (Settings) with no value and no fallback, e.g. "{{My position}}". */
   missingProfile: string[];
@@ -93,6 +98,8 @@ function valueOf(name: string, input: RenderInput): string {
   const { contact, profile } = input;
   if (key === 'today') return formatLongDay(input.today);
   if (key === 'name') return contact.name;
+  if (key === 'salutation') return salutationOf(contact, input.greetings ?? parseGreetingTable([]));
+  if (key === 'mynews') return (input.news ?? '').trim();
   if (PROFILE_FIELDS[key]) return profile[PROFILE_FIELDS[key]];
   if (contact.cells.has(key)) return display(contact.cells.get(key), input.timeZone);
   const column = CONTACTS.columns.find((c) => [c.header, ...(c.aliases ?? [])].some((h) => normaliseHeader(h) === key));
@@ -108,12 +115,29 @@ export function renderTemplate(template: EmailTemplate, input: RenderInput): Ren
       const value = valueOf(rawName, input);
       if (value) return value;
       if (fallback !== undefined) return fallback;
-      const shown = `{{${rawName.trim()}}}`;
-      const list = PROFILE_FIELDS[normaliseHeader(rawName)] ? missingProfile : missing;
-      if (!list.includes(shown)) list.push(shown);
-      return '';
+      const name = rawName.trim();
+      const profileField = Boolean(PROFILE_FIELDS[normaliseHeader(rawName)]);
+      const list = profileField ? missingProfile : missing;
+      if (!list.includes(profileField ? `{{${name}}}` : name)) list.push(profileField ? `{{${name}}}` : name);
+      return markerFor(name); // a visible hole, never a silent one: the draft cannot be created while it is there
     });
   return { subject: fill(template.subject).replace(/\s+/g, ' ').trim(), body: fill(template.body), missing, missingProfile };
+}
+
+/** How a missing value shows in a draft: [Letter for]. */
+export function markerFor(name: string): string {
+  return `[${name}]`;
+}
+
+/**
+ * What in a subject or body is still a hole: unfilled {{placeholders}} and [markers] naming a known field.
+ * The server refuses such a draft; the client is not the only guard.
+ */
+export function holesIn(text: string, known: Set<string>): string[] {
+  const holes = placeholdersIn(text).map((p) => p.text);
+  const marker = /\[([^[\]\n]{1,60})\]/g;
+  for (let match = marker.exec(text); match; match = marker.exec(text)) if (known.has(normaliseHeader(match[1]))) holes.push(match[0]);
+  return [...new Set(holes)];
 }
 
 /** The sentence asking the user to fill in their profile on the Settings sheet. */

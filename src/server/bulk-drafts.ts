@@ -109,10 +109,14 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
     }
     const name = choice.template ?? suggestTemplate(contact, context.today, names);
     if (!name) throw new InputError('The Templates sheet has no templates. Add one, or run Touchpoint ▸ Set up contact sheet.');
-    const rendered = renderTemplate(templateFor(name), { contact, profile: settings.profile, today: context.today, timeZone: context.timeZone });
+    const rendered = renderTemplate(templateFor(name), { contact, profile: settings.profile, today: context.today, timeZone: context.timeZone, greetings: settings.greetings });
     if (rendered.missingProfile.length) throw new InputError(profileRequest(rendered.missingProfile)); // the same for everyone: stop before any draft
+    if (rendered.missing.includes('My news')) {
+      skip(`"${name}" needs your news: write it from the sidebar's Draft email, where you type it`);
+      continue;
+    }
     if (rendered.missing.length) {
-      skip(`${rendered.missing.join(', ')} ${rendered.missing.length > 1 ? 'are' : 'is'} empty for this contact`);
+      skip(`${rendered.missing.join(', ')} ${rendered.missing.length > 1 ? 'are' : 'is'} empty: fill ${rendered.missing.length > 1 ? 'them' : 'it'} in on the sheet`);
       continue;
     }
     plan.items.push({ contact, template: name, rendered });

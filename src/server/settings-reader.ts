@@ -28,7 +28,7 @@ export function readSettingsSheet(spreadsheet: Spreadsheet): Settings {
 export function readTemplatesSheet(spreadsheet: Spreadsheet): EmailTemplate[] {
   const sheet = findSheet(spreadsheet, TEMPLATES);
   if (!sheet) {
-    throw new TemplateError('The Templates sheet is missing. Choose Touchpoint ▸ Set up contact sheet to restore the six standard templates.');
+    throw new TemplateError('The Templates sheet is missing. Choose Touchpoint ▸ Set up contact sheet to restore the standard templates.');
   }
   return readTemplates(sheet.getDataRange().getValues());
 }

@@ -3,6 +3,7 @@ import {
   SETTINGS_HEADER, SETTINGS_SHEET, SettingsLayout, settingsLayout, SettingSpec, settingRows,
 } from '../core/settings';
 import { findSettingsSheet } from './settings-reader';
+import { DEFAULT_GREETINGS, GREETING_COLUMN, GREETING_HEADER } from '../core/greetings';
 import { DATE_FORMAT } from '../core/schema';
 import { MAX_CADENCE_DAYS } from '../core/cadence';
 
@@ -16,7 +17,16 @@ export interface SettingsSetup {
   addedCadences: string[];
 }
 
-const SETTINGS_WIDTH = CADENCE_COLUMN + CADENCE_HEADER.length;
+const SETTINGS_WIDTH = GREETING_COLUMN + GREETING_HEADER.length;
+
+function greetingDropdown(sheet: Sheet, column: number): void {
+  sheet
+    .getRange(2, column + 2, sheet.getMaxRows() - 1, 1)
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation().requireValueInList(['Dr. Last name', 'First name', 'Full name'], true).setAllowInvalid(false)
+        .setHelpText('How emails greet people with this role: "Dear Dr. Okafor", "Dear Maya" or "Dear Maya Okafor".').build(),
+    );
+}
 
 function settingRow(spec: SettingSpec): (string | number)[] {
   return [spec.label, spec.initial, spec.about];
@@ -51,7 +61,7 @@ export function ensureSettings(spreadsheet: Spreadsheet): SettingsSetup {
   let rows: Map<string, number>;
   let addedSettings: SettingSpec[];
   let addedCadences: (string | number)[][];
-  let layout = { settingColumn: 0, cadenceColumn: CADENCE_COLUMN };
+  let layout: SettingsLayout = { settingColumn: 0, cadenceColumn: CADENCE_COLUMN, greetingColumn: GREETING_COLUMN };
   if (!existing) {
     addedSettings = [...SETTINGS];
     addedCadences = defaultCadenceRows();
@@ -59,6 +69,10 @@ export function ensureSettings(spreadsheet: Spreadsheet): SettingsSetup {
     const cadenceBlock = [[...CADENCE_HEADER], ...addedCadences];
     sheet.getRange(1, 1, settingsBlock.length, SETTINGS_HEADER.length).setValues(settingsBlock);
     sheet.getRange(1, CADENCE_COLUMN + 1, cadenceBlock.length, CADENCE_HEADER.length).setValues(cadenceBlock);
+    const greetingBlock = [[...GREETING_HEADER], ...DEFAULT_GREETINGS.map(([role, style]) => [role, style])];
+    ensureRows(sheet, greetingBlock.length);
+    sheet.getRange(1, GREETING_COLUMN + 1, greetingBlock.length, GREETING_HEADER.length).setValues(greetingBlock);
+    greetingDropdown(sheet, GREETING_COLUMN);
     sheet.getRange(1, 1, 1, SETTINGS_WIDTH).setFontWeight('bold');
     sheet.setFrozenRows(1);
     sheet
@@ -85,10 +99,21 @@ export function ensureSettings(spreadsheet: Spreadsheet): SettingsSetup {
       addedSettings.forEach((spec, index) => rows.set(spec.key, settingsAt + index));
     }
     if (addedCadences.length) sheet.getRange(cadencesAt, cadenceColumn + 1, addedCadences.length, CADENCE_HEADER.length).setValues(addedCadences);
+    addGreetings(sheet, values, plan, layout.greetingColumn);
   }
   formatSettingRows(sheet, rows, addedSettings, layout.settingColumn);
   ensureNamedRanges(spreadsheet, sheet, rows, layout);
   return { sheet, created: !existing, addedSettings: addedSettings.map((s) => s.label), addedCadences: addedCadences.map((r) => String(r[0])) };
+}
+
+/** The greeting table of an older Settings sheet: added whole (with its header), or the roles it lacks. */
+function addGreetings(sheet: Sheet, values: unknown[][], plan: ReturnType<typeof planSettingsUpgrade>, column: number): void {
+  if (!plan.missingGreetings.length) return;
+  const rows = plan.hasGreetingTable ? plan.missingGreetings : [[...GREETING_HEADER], ...plan.missingGreetings];
+  const at = plan.hasGreetingTable ? lastUsedRow(values, [column, column + 1]) + 1 : 1;
+  ensureRows(sheet, at + rows.length - 1);
+  sheet.getRange(at, column + 1, rows.length, GREETING_HEADER.length).setValues(rows);
+  if (!plan.hasGreetingTable) greetingDropdown(sheet, column);
 }
 
 /** Each named range on its cell of this sheet: created if missing, moved back if it points elsewhere. */

@@ -4,7 +4,7 @@ import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../c
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
 import { LETTER_STATUSES } from '../core/schema';
-import { checkTemplate, findTemplate, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
+import { checkTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SidebarModel } from '../shared/rpc';
 import { actionContext, ActionContext } from './action-context';
 import { commitAll, prepareContactAppend, prepareContactUpdate, prepareInteraction } from './contact-writer';
@@ -99,7 +99,7 @@ export function snoozeContact(contactId: string, days: number): ActionResult {
   });
 }
 
-export function previewDraft(contactId: string, template: string | null): DraftPreview {
+export function previewDraft(contactId: string, template: string | null, news?: string): DraftPreview {
   const { spreadsheet, timeZone, today } = actionContext();
   const snapshot = readContactsWithIds(spreadsheet, timeZone);
   const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
@@ -109,13 +109,28 @@ export function previewDraft(contactId: string, template: string | null): DraftP
   if (!name) throw new TemplateError('The Templates sheet has no templates. Add one, or run Touchpoint ▸ Set up contact sheet.');
   const chosen = findTemplate(templates, name);
   checkTemplate(chosen, knownPlaceholderNames(snapshot.headers));
-  const { profile } = readSettingsSheet(spreadsheet);
-  const rendered = renderTemplate(chosen, { contact, profile, today, timeZone });
-  const warnings = rendered.missing.map((p) => `${p} is empty for ${contact.name}: fill it in on the sheet, or edit the text.`);
+  const { profile, greetings } = readSettingsSheet(spreadsheet);
+  const typedNews = optionalText(news, 'My news', 2000);
+  const rendered = renderTemplate(chosen, { contact, profile, today, timeZone, greetings, news: typedNews });
+  const warnings = rendered.missing.map((field) =>
+    field === 'My news' ? 'Type your news below: one or two concrete sentences.' : `${field} is empty for ${contact.name}: fill it in on the sheet, or edit the text where it says [${field}].`,
+  );
   if (!contact.email) warnings.unshift(`${contact.name} has no email address: add one in the Email column before creating the draft.`);
   else if (!isValidEmail(contact.email)) warnings.unshift(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
   if (rendered.missingProfile.length) warnings.push(profileRequest(rendered.missingProfile));
-  return { contactId: contactHandle(contact), to: contact.email, template: chosen.name, subject: rendered.subject, body: rendered.body, warnings, templates: names };
+  return {
+    contactId: contactHandle(contact),
+    to: contact.email,
+    template: chosen.name,
+    subject: rendered.subject,
+    body: rendered.body,
+    warnings,
+    templates: names,
+    missing: [...rendered.missing, ...rendered.missingProfile.map((p) => p.slice(2, -2))],
+    needsNews: /\{\{\s*my\s*news\s*(\|[^}]*)?\}\}/i.test(`${chosen.subject}\n${chosen.body}`),
+    notes: { lastContact: contact.lastContactNotes, nextStep: contact.nextStep },
+    openDraft: openDraft(contact, { messages: new Map(), complete: false, records: readDraftRecords() }),
+  };
 }
 
 export function createDraft(input: CreateDraftInput): ActionResult {
@@ -124,14 +139,20 @@ export function createDraft(input: CreateDraftInput): ActionResult {
   return changeContact(input?.contactId, (snapshot, contact, { today }) => {
     if (!contact.email) throw new InputError(`${contact.name} has no email address: add one in the Email column first.`);
     if (!isValidEmail(contact.email)) throw new InputError(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
-    const open = openDraft(contact, { messages: new Map(), complete: false, records: readDraftRecords() });
-    const replace = open && draftExists(open.id) ? open.id : undefined;
+    const holes = holesIn(`${subject}\n${body}`, knownPlaceholderNames(snapshot.headers));
+    if (holes.length) throw new InputError(`The email still has ${holes.join(', ')}: fill ${holes.length > 1 ? 'them' : 'it'} in (on the sheet or in the text) before creating the draft.`);
+    const known = openDraft(contact, { messages: new Map(), complete: false, records: readDraftRecords() });
+    const open = known && draftExists(known.id) ? known : null;
+    if (open && !input.whenOpen) {
+      throw new InputError(`${contact.name} already has a draft from ${formatLongDay(inputDay(open.created, 'created'))} in Gmail. Choose Replace it (edits made in Gmail are lost) or Create another.`);
+    }
+    const replace = open && input.whenOpen === 'replace' ? open.id : undefined;
     const mark = { draftCreated: today, draftId: '' };
     prepareContactUpdate(snapshot, contact, mark); // checks the columns before Gmail is called
     const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject, body }, replace);
     recordDraft({ draftId: saved.id, contactId: contact.id, email: contact.email, day: today, at: Date.now() });
     commitAll(prepareContactUpdate(snapshot, contact, { ...mark, draftId: saved.id }));
-    return replace ? `Updated the draft to ${contact.name} in Gmail.` : `Draft to ${contact.name} is ready in Gmail.`;
+    return replace ? `Replaced the draft to ${contact.name} in Gmail.` : `Draft to ${contact.name} is ready in Gmail.`;
   });
 }
 

@@ -90,15 +90,28 @@ export interface DraftPreview {
   template: string;
   subject: string;
   body: string;
-  /** Things to fix before sending, e.g. "{{Interests}} is empty for Maya Okafor". */
+  /** Things to fix before sending, e.g. "Letter for is empty for Maya Okafor". */
   warnings: string[];
   templates: string[];
+  /** Fields the text still marks as holes, e.g. ["Letter for"] for "[Letter for]": Create draft waits for them. */
+  missing: string[];
+  /** The template wants {{My news}}: the editor asks for it. */
+  needsNews: boolean;
+  /** The user's own notes, shown beside the editor as context: never put into the email. */
+  notes: { lastContact: string; nextStep: string };
+  /** A Touchpoint draft to this person still open in Gmail: drafting again must say whether to replace it. */
+  openDraft: DraftState | null;
 }
 
 export interface CreateDraftInput {
   contactId: string;
   subject: string;
   body: string;
+  /**
+   * With an open draft to this person: 'replace' overwrites it (edits made in Gmail are lost), 'another' makes a
+   * second one. Without either, the server refuses rather than choose.
+   */
+  whenOpen?: 'replace' | 'another';
 }
 
 export interface NewContactInput {
@@ -148,7 +161,7 @@ export interface ServerApi {
   loadSidebar(): SidebarModel;
   logContact(input: LogContactInput): ActionResult;
   snoozeContact(contactId: string, days: number): ActionResult;
-  previewDraft(contactId: string, template: string | null): DraftPreview;
+  previewDraft(contactId: string, template: string | null, news?: string): DraftPreview;
   createDraft(input: CreateDraftInput): ActionResult;
   goToContact(contactId: string): void;
   addContact(input: NewContactInput): ActionResult;

@@ -7,13 +7,21 @@ import { sampleContacts } from '../support/workbook';
 import type { FakeAppsScript } from '../fake';
 
 let fake: FakeAppsScript;
-const overdue = { scope: 'overdue' as const, template: null };
+/** One template for everyone that needs nothing but the row and the profile: the drafting mechanics under test. */
+const overdue = { scope: 'overdue' as const, template: 'Mentor meeting request' };
+const suggested = { scope: 'overdue' as const, template: null };
 
 /** The sample list plus one more overdue peer with an email: five contacts can be drafted. */
 function fiveDraftable(): FakeAppsScript {
   const rows = sampleContacts();
   const ines = rows[0].map((h) => ({ 'First name': 'Ines', 'Last name': 'Duarte', Email: 'ines@example.org', Relationship: 'Peer', 'Last contact': '2026-01-05' } as Record<string, string>)[h] ?? '');
-  return workbookWith([...rows, ines]);
+  const fake = workbookWith([...rows, ines]);
+  const sheet = fake.spreadsheet.getSheetByName('Contacts')!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  const grace = contactRows(fake).findIndex((r) => r['First name'] === 'Grace') + 2;
+  sheet.getRange(grace, headers.indexOf('Event') + 1).setValue('the ACP Internal Medicine Meeting 2026');
+  sheet.getRange(grace, headers.indexOf('Topic') + 1).setValue('survivorship clinics');
+  return fake;
 }
 
 beforeEach(() => {
@@ -25,24 +33,24 @@ afterEach(() => jest.useRealTimers());
 test('the plan: who gets which template, who is skipped and why', () => {
   snoozeContact(idOf(fake, 'Aisha'), 30);
   createDraft({ contactId: idOf(fake, 'Maya'), subject: 'Hi', body: 'Hi' });
-  const plan = planBulkDrafts(overdue);
+  const plan = planBulkDrafts(suggested);
   expect(plan.toDraft.map((d) => [d.name, d.template])).toEqual([
     ['Luis Ortega', 'Thank-you after a rotation'],
     ['Grace Kim', 'Post-conference follow-up'],
-    ['Ines Duarte', 'Progress update'],
   ]);
   expect(plan.skipped).toEqual([
     { name: 'Maya Okafor', reason: 'a draft to maya.okafor@example.org from November 22, 2026 is still open in Gmail' },
     { name: 'Tom Becker', reason: 'no email address' },
     { name: 'Aisha Rahman', reason: 'snoozed until December 22, 2026' },
+    { name: 'Ines Duarte', reason: '"Progress update" needs your news: write it from the sidebar\'s Draft email, where you type it' },
   ]);
-  expect(plan.templates).toHaveLength(6);
+  expect(plan.templates).toHaveLength(7);
 });
 
 test('one template for everyone, with empty values reported per contact', () => {
   const plan = planBulkDrafts({ scope: 'overdue', template: 'Letter request' });
   expect(plan.toDraft).toEqual([]);
-  expect(plan.skipped.find((s) => s.name === 'Maya Okafor')!.reason).toBe('{{Letter for}}, {{Letter due}} are empty for this contact');
+  expect(plan.skipped.find((s) => s.name === 'Maya Okafor')!.reason).toBe('Letter for, Letter due are empty: fill them in on the sheet');
 });
 
 test('creates the drafts with each contact\'s filled template, marks the rows, and summarises', () => {
@@ -52,8 +60,9 @@ test('creates the drafts with each contact\'s filled template, marks the rows, a
   expect(summary.message).toBe('Created 5 drafts in Gmail. Skipped 1.');
   const grace = readDraft(fake.drafts.drafts[3].mime);
   expect(grace.to).toBe('Grace Kim <gkim@example.org>');
-  expect(grace.subject).toBe('Good to meet you at the conference: Cardio-oncology');
-  expect(grace.text).toContain('It was a pleasure to meet you on November 14, 2026. I keep coming back to what you said about Cardio-oncology.');
+  expect(grace.subject).toBe('Request for a 20-minute meeting');
+  expect(grace.text).toContain('Dear Dr. Kim,');
+  expect(grace.text).toContain('Could we meet for 20 to 30 minutes in the coming weeks');
   for (const name of ['Maya', 'Aisha', 'Luis', 'Grace', 'Ines']) expect(String(contactRow(fake, name)['Draft ID'])).toMatch(/^r\d+/);
   expect(contactRow(fake, 'Tom')['Draft ID']).toBe('');
 });
@@ -83,9 +92,9 @@ test('a draft deleted in Gmail no longer blocks a new one', () => {
 });
 
 test('an unknown placeholder stops the run before any draft is made', () => {
-  fake.spreadsheet.getSheetByName('Templates')!.getRange('D7').setValue('News: {{Big news}}');
-  expect(() => runBulkDrafts(overdue)).toThrow('Template "Progress update" uses {{Big news}}');
-  expect(() => planBulkDrafts({ scope: 'overdue', template: 'Progress update' })).toThrow('{{Big news}}');
+  fake.spreadsheet.getSheetByName('Templates')!.getRange('D4').setValue('News: {{Big news}}');
+  expect(() => runBulkDrafts(overdue)).toThrow('Template "Mentor meeting request" uses {{Big news}}');
+  expect(() => planBulkDrafts({ scope: 'overdue', template: 'Mentor meeting request' })).toThrow('{{Big news}}');
   expect(fake.drafts.drafts).toEqual([]);
 });
 
@@ -131,7 +140,7 @@ describe('for selected rows', () => {
   test('drafts for the selected people whatever their status; skips with reasons', () => {
     const sheet = fake.spreadsheet.getSheetByName('Contacts')!;
     sheet.getRange('A3:C4').activate(); // Daniel and Priya: on track, but chosen
-    expect(planBulkDrafts({ scope: 'selected', template: 'Progress update' }).toDraft.map((d) => d.name)).toEqual(['Daniel Reyes', 'Priya Nair']);
+    expect(planBulkDrafts({ scope: 'selected', template: 'Mentor meeting request' }).toDraft.map((d) => d.name)).toEqual(['Daniel Reyes', 'Priya Nair']);
     sheet.getRange('A9').activate();
     expect(planBulkDrafts({ scope: 'selected', template: null }).skipped).toEqual([{ name: 'Samuel Adeyemi', reason: '"not-an-email" is not a valid email address' }]);
   });

@@ -24,16 +24,16 @@ describe('Gmail fails', () => {
     expect(() => createDraft({ contactId: id, subject: 'Hi', body: 'Hi' })).toThrow('Backend Error');
     expect(contactRow(fake, 'Maya')['Draft ID']).toBe('');
     createDraft({ contactId: id, subject: 'Hi', body: 'Hi' });
-    createDraft({ contactId: id, subject: 'Hi again', body: 'Hi' });
+    createDraft({ contactId: id, subject: 'Hi again', body: 'Hi', whenOpen: 'replace' });
     expect(fake.drafts.drafts).toHaveLength(1);
   });
 
   test('quota at draft 1 of a bulk run: nothing marked, all remain, and the next run makes each draft once', () => {
     fake.drafts.failOnCall('create', 1, new Error('Service invoked too many times for one day: gmail.'));
-    const first = runBulkDrafts({ scope: 'overdue', template: null });
+    const first = runBulkDrafts({ scope: 'overdue', template: 'Mentor meeting request' });
     expect([first.drafted.length, first.remaining]).toEqual([0, 4]);
-    runBulkDrafts({ scope: 'overdue', template: null });
-    runBulkDrafts({ scope: 'overdue', template: null });
+    runBulkDrafts({ scope: 'overdue', template: 'Mentor meeting request' });
+    runBulkDrafts({ scope: 'overdue', template: 'Mentor meeting request' });
     expect(fake.drafts.drafts).toHaveLength(4);
   });
 });
@@ -90,15 +90,15 @@ describe('the sheet changed under the sidebar', () => {
 describe('the Templates sheet is deleted', () => {
   beforeEach(() => fake.spreadsheet.deleteSheet(fake.spreadsheet.getSheetByName('Templates')!));
 
-  test('the sidebar still loads and says what happened; drafting says how to restore it; setup restores the six', () => {
+  test('the sidebar still loads and says what happened; drafting says how to restore it; setup restores the seven', () => {
     const model = loadSidebar();
     expect(model.overdue.length).toBe(5);
-    expect(model.problems).toContain('The Templates sheet is missing. Choose Touchpoint ▸ Set up contact sheet to restore the six standard templates.');
+    expect(model.problems).toContain('The Templates sheet is missing. Choose Touchpoint ▸ Set up contact sheet to restore the standard templates.');
     expect(() => previewDraft(idOf(fake, 'Maya'), null)).toThrow('The Templates sheet is missing.');
     expect(() => runBulkDrafts({ scope: 'overdue', template: null })).toThrow('The Templates sheet is missing.');
     expect(fake.drafts.drafts).toEqual([]);
     setUpWorkbook();
-    expect(rowsByHeader(fake.spreadsheet.getSheetByName('Templates')!)).toHaveLength(6);
+    expect(rowsByHeader(fake.spreadsheet.getSheetByName('Templates')!)).toHaveLength(7);
   });
 });
 
@@ -141,8 +141,8 @@ describe('injection', () => {
   });
 
   test('HTML in a field is escaped in the HTML part of an email', () => {
-    fake.spreadsheet.getSheetByName('Contacts')!.getRange('J2').setValue('<script>alert(1)</script> & <b>bold</b>');
-    const preview = previewDraft(idOf(fake, 'Maya'), 'Mentor meeting request');
+    fake.spreadsheet.getSheetByName('Contacts')!.getRange('E2').setValue('<script>alert(1)</script> & <b>bold</b>'); // Institution
+    const preview = previewDraft(idOf(fake, 'Maya'), 'Thank-you after a rotation');
     expect(preview.body).toContain('<script>alert(1)</script> & <b>bold</b>');
     createDraft({ contactId: idOf(fake, 'Maya'), subject: preview.subject, body: preview.body });
     const draft = readDraft(fake.drafts.drafts[0].mime);

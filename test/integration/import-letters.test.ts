@@ -61,7 +61,7 @@ describe('importing a LinkedIn export', () => {
 
   test('filling keeps the user\'s formulas and text that looks like a number', () => {
     const sheet = fake.spreadsheet.getSheetByName('Contacts')!;
-    const linkedInColumn = sheet.getRange(1, 1, 1, 27).getValues()[0].indexOf('LinkedIn') + 1;
+    const linkedInColumn = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('LinkedIn') + 1;
     sheet.getRange(3, linkedInColumn).setValue("'00123");
     sheet.getRange(4, linkedInColumn).setFormula('=CONCATENATE("https://example.org/", A4)');
     runImport({ text: linkedIn, mapping: null, fillEmpty: true });
@@ -167,7 +167,9 @@ describe('letters of recommendation', () => {
     fake = withLetters();
     const preview = previewDraft(idOf(fake, 'Maya'), 'Letter request');
     expect(preview.subject).toBe('Letter of recommendation for Cardiology fellowship');
-    expect(preview.body).toContain('the letter is due on January 10, 2027');
+    expect(preview.body).toContain('Dear Dr. Okafor,');
+    expect(preview.body).toContain('I am applying for Cardiology fellowship, and letters are due on January 10, 2027.');
+    expect(preview.body).toContain('If the timing does not work, or you do not feel you could write a strong letter, I completely understand.');
     expect(preview.warnings).toEqual([]);
   });
 });

@@ -86,9 +86,9 @@ test('setup, sidebar, formulas and drafting all finish, report bad cells by row 
 
   fake.spreadsheet._recalculation = false;
   sheet.getRange(2, 1, 60, 3).activate();
-  const plan = planBulkDrafts({ scope: 'selected', template: 'Progress update' });
+  const plan = planBulkDrafts({ scope: 'selected', template: 'Mentor meeting request' });
   expect(plan.skipped.find((s) => s.name.includes('First3'))!.reason).toBe('"12345" is not a valid email address');
-  const summary = runBulkDrafts({ scope: 'selected', template: 'Progress update' });
+  const summary = runBulkDrafts({ scope: 'selected', template: 'Mentor meeting request' });
   expect(summary.failed).toEqual([]);
   expect(summary.drafted.length).toBe(plan.toDraft.length);
 

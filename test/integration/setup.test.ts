@@ -70,7 +70,7 @@ describe('on a new spreadsheet', () => {
       ['=$T2="Overdue"', '#f4c7c3'],
       ['=$T2="Due soon"', '#fce8b2'],
     ]);
-    expect(rules[0].getRanges()[0].getA1Notation()).toBe('A2:AA1000');
+    expect(rules[0].getRanges()[0].getA1Notation()).toBe('A2:AC1000');
   });
 
   test('Settings: As of is today, defaults, cadences, named ranges; a daily trigger refreshes it', () => {
@@ -89,11 +89,11 @@ describe('on a new spreadsheet', () => {
     expect(fake.scriptApp.triggers.map((t) => [t.getHandlerFunction(), t.schedule.everyDays])).toEqual([['refreshAsOfDate', 1]]);
   });
 
-  test('Templates holds the guides\' six emails', () => {
+  test('Templates holds the guides\' seven emails', () => {
     setUpWorkbook();
     const templates = rowsByHeader(sheet('Templates'));
     expect(templates.map((t) => t.Name)).toEqual(DEFAULT_TEMPLATES.map((t) => t.name));
-    expect(templates).toHaveLength(6);
+    expect(templates).toHaveLength(7);
     for (const t of templates) {
       expect(String(t.Subject).length).toBeGreaterThan(10);
       expect(String(t.Body)).toContain('{{My name}}');
@@ -134,7 +134,7 @@ describe('on a sheet that already holds contacts', () => {
     const contacts = sheet('Contacts');
     expect(contacts.getRange(1, 1, original.length, 20).getValues()).toEqual(original);
     const headers = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0];
-    expect(headers.slice(20)).toEqual(['Letter for', 'Letter due', 'Letter status', 'Days since contact', 'Next follow-up', 'Status', 'Ask by', 'Snoozed until', 'Draft created', 'Draft ID', 'Letter status date', 'LinkedIn', 'Contact ID']);
+    expect(headers.slice(20)).toEqual(['Letter for', 'Letter due', 'Letter status', 'Days since contact', 'Next follow-up', 'Status', 'Ask by', 'Snoozed until', 'Draft created', 'Draft ID', 'Letter status date', 'Event', 'Topic', 'LinkedIn', 'Contact ID']);
     expect(headers.filter((h) => h === 'Email' || h === 'Institution' || h === 'Last contact')).toEqual([]);
   });
 

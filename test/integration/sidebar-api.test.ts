@@ -140,28 +140,49 @@ describe('snooze', () => {
 });
 
 describe('drafting one email', () => {
-  test('the preview fills the suggested template from the row and the profile, and names empty values', () => {
+  test('the preview fills the suggested template: greeting by role, event and topic, profile; holes are marked and named', () => {
+    const sheet = fake.spreadsheet.getSheetByName('Contacts')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const graceRow = contactRows(fake).findIndex((r) => r['First name'] === 'Grace') + 2;
+    sheet.getRange(graceRow, headers.indexOf('Event') + 1).setValue('the ACP Internal Medicine Meeting 2026');
+    sheet.getRange(graceRow, headers.indexOf('Topic') + 1).setValue('survivorship clinics for cardio-oncology patients');
     const preview = previewDraft(idOf(fake, 'Grace'), null);
-    expect(preview).toMatchObject({ to: 'gkim@example.org', template: 'Post-conference follow-up' });
-    expect(preview.subject).toBe('Good to meet you at the conference: Cardio-oncology');
-    expect(preview.body).toContain('It was a pleasure to meet you on November 14, 2026.');
+    expect(preview).toMatchObject({ to: 'gkim@example.org', template: 'Post-conference follow-up', missing: [], needsNews: false });
+    expect(preview.subject).toBe('Following up from the ACP Internal Medicine Meeting 2026');
+    expect(preview.body).toContain('Dear Dr. Kim,'); // a researcher, greeted by title
+    expect(preview.body).toContain('It was a pleasure to meet you at the ACP Internal Medicine Meeting 2026. I have been thinking about our conversation on survivorship clinics for cardio-oncology patients since then.');
     expect(preview.body).toContain('I am a PGY-1 preliminary medicine intern at Lakeview University Hospital');
+    expect(preview.body).not.toContain('Met after her talk'); // the user's notes are context, never spliced in
+    expect(preview.notes.lastContact).toBe('Met after her talk');
     expect(preview.body.trim().endsWith('Sam Lee')).toBe(true);
     expect(preview.warnings).toEqual([]);
     const luis = previewDraft(idOf(fake, 'Luis'), 'Post-conference follow-up');
-    expect(luis.warnings).toEqual([]);
+    expect(luis.missing).toEqual(['Event', 'Topic']);
+    expect(luis.subject).toBe('Following up from [Event]');
+    expect(luis.body).toContain('Dear Luis,'); // a chief resident, by first name
     const tom = previewDraft(idOf(fake, 'Tom'), 'Letter request');
     expect(tom.warnings).toEqual([
       'Tom Becker has no email address: add one in the Email column before creating the draft.',
-      '{{Letter for}} is empty for Tom Becker: fill it in on the sheet, or edit the text.',
-      '{{Letter due}} is empty for Tom Becker: fill it in on the sheet, or edit the text.',
+      'Letter for is empty for Tom Becker: fill it in on the sheet, or edit the text where it says [Letter for].',
+      'Letter due is empty for Tom Becker: fill it in on the sheet, or edit the text where it says [Letter due].',
     ]);
+    expect(tom.body).toContain('I am applying for [Letter for], and letters are due on [Letter due].');
+  });
+
+  test('a progress update asks for the news; the server refuses a draft that still has a hole', () => {
+    const maya = previewDraft(idOf(fake, 'Maya'), 'Progress update');
+    expect(maya).toMatchObject({ needsNews: true, missing: ['My news'] });
+    expect(maya.body).toContain('Dear Dr. Okafor,');
+    expect(previewDraft(idOf(fake, 'Maya'), 'Progress update', 'I passed Step 3 last week.').body).toContain('\n\nI passed Step 3 last week.\n\n');
+    expect(() => createDraft({ contactId: idOf(fake, 'Maya'), subject: maya.subject, body: maya.body })).toThrow('The email still has [My news]: fill it in');
+    expect(() => createDraft({ contactId: idOf(fake, 'Maya'), subject: 'Hi {{First name}}', body: 'x' })).toThrow('The email still has {{First name}}');
+    expect(fake.drafts.drafts).toEqual([]);
   });
 
   test('a template with an unknown placeholder is an error naming both, and no draft is made', () => {
     const templates = fake.spreadsheet.getSheetByName('Templates')!;
-    templates.getRange('D2').setValue('Dear {{Salutation}},');
-    expect(() => previewDraft(idOf(fake, 'Maya'), 'Thank-you after a rotation')).toThrow('Template "Thank-you after a rotation" uses {{Salutation}}');
+    templates.getRange('D2').setValue('Dear {{Nickname}},');
+    expect(() => previewDraft(idOf(fake, 'Maya'), 'Thank-you after a rotation')).toThrow('Template "Thank-you after a rotation" uses {{Nickname}}');
     expect(fake.drafts.drafts).toEqual([]);
   });
 
@@ -178,15 +199,19 @@ describe('drafting one email', () => {
     expect(result.model.overdue.find((c) => c.id.split('~')[0] === id)!.draft).toMatchObject({ id: fake.drafts.drafts[0].id, created: '2026-11-22' });
   });
 
-  test('drafting again updates the same draft; once deleted in Gmail, a new one is made', () => {
+  test('drafting again never silently replaces an open draft: replace or another, by choice; once deleted in Gmail, a new one is made', () => {
     const id = idOf(fake, 'Maya');
     createDraft({ contactId: id, subject: 'One', body: 'First' });
     const first = fake.drafts.drafts[0].id;
-    expect(createDraft({ contactId: id, subject: 'Two', body: 'Second' }).message).toBe('Updated the draft to Maya Okafor in Gmail.');
+    expect(previewDraft(id, null).openDraft).toMatchObject({ id: first, created: '2026-11-22' });
+    expect(() => createDraft({ contactId: id, subject: 'Two', body: 'Second' })).toThrow('Maya Okafor already has a draft from November 22, 2026 in Gmail. Choose Replace it');
+    expect(createDraft({ contactId: id, subject: 'Two', body: 'Second', whenOpen: 'replace' }).message).toBe('Replaced the draft to Maya Okafor in Gmail.');
     expect(fake.drafts.drafts.map((d) => [d.id, readDraft(d.mime).subject])).toEqual([[first, 'Two']]);
-    fake.drafts._deleteInGmail(first);
+    createDraft({ contactId: id, subject: 'Three', body: 'Third', whenOpen: 'another' });
+    expect(fake.drafts.drafts.map((d) => readDraft(d.mime).subject)).toEqual(['Two', 'Three']);
+    for (const draft of [...fake.drafts.drafts]) fake.drafts._deleteInGmail(draft.id);
     expect(loadSidebar().overdue.find((c) => c.id.split('~')[0] === id)!.draft).toBeNull();
-    createDraft({ contactId: id, subject: 'Three', body: 'Third' });
+    createDraft({ contactId: id, subject: 'Four', body: 'Fourth' });
     expect(fake.drafts.drafts).toHaveLength(1);
     expect(fake.drafts.drafts[0].id).not.toBe(first);
   });
@@ -204,7 +229,7 @@ test('Go to row selects the contact\'s row where it is now', () => {
   goToContact(id);
   const range = fake.spreadsheet.getActiveRange()!;
   expect([range.getSheet().getName(), range.getRow()]).toEqual(['Contacts', contactRows(fake).findIndex((r) => r['First name'] === 'Grace') + 2]);
-  expect(range.getNumColumns()).toBe(27); // the whole row: every Contacts column
+  expect(range.getNumColumns()).toBe(29); // the whole row: every Contacts column
 });
 
 describe('adding a contact', () => {
@@ -250,7 +275,7 @@ describe('each action costs the same sheet round-trips at 10 and at 2,000 contac
     ['log', (f) => logContact({ contactId: idOf(f, 'Maya'), date: '2026-11-22', channel: 'Email', summary: 'x', nextStep: '' })],
     ['snooze', (f) => snoozeContact(idOf(f, 'Maya'), 7)],
     ['preview', (f) => previewDraft(idOf(f, 'Maya'), null)],
-    ['draft', (f) => createDraft({ contactId: idOf(f, 'Maya'), subject: 's', body: 'b' })],
+    ['draft', (f) => createDraft({ contactId: idOf(f, 'Maya'), subject: 's', body: 'b', whenOpen: 'replace' })],
     ['go to row', (f) => goToContact(idOf(f, 'Maya'))],
     ['add', () => addContact({ firstName: 'New', lastName: 'Person', email: '', role: '', institution: '', specialty: '', relationship: '', howWeMet: '', metOn: '', interests: '' })],
   ];

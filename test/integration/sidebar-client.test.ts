@@ -95,21 +95,34 @@ test('log a contact: the card leaves the overdue list and the sheet\'s Last cont
   expect(maya['Days since contact']).toBe(0);
 });
 
-test('draft an email: preview with placeholders filled, edit, create, then "Draft ready" with a Gmail link', async () => {
+test('draft an email: holes are marked and block Create draft until filled; then "Draft ready" with a Gmail link', async () => {
   const app = workbook();
-  const { document } = open(app, 'Sidebar');
+  const { document, dom } = open(app, 'Sidebar');
   await until(() => card(document, 'Grace Kim'), 'Grace');
   button(card(document, 'Grace Kim')!, 'Draft email').click();
   const subject = await until(() => card(document, 'Grace Kim')!.querySelector('input[type=text]') as HTMLInputElement | null, 'the preview');
-  expect(subject.value).toBe('Good to meet you at the conference: Cardio-oncology');
+  expect(subject.value).toBe('Following up from [Event]');
   const body = card(document, 'Grace Kim')!.querySelector('textarea')!;
-  expect(body.value).toContain('meet you on November 14, 2026');
-  body.value = body.value.replace('Best regards', 'All the best');
-  button(card(document, 'Grace Kim')!, 'Create draft').click();
+  expect(body.value).toContain('Dear Dr. Kim,');
+  expect(body.value).toContain('It was a pleasure to meet you at [Event]. I have been thinking about our conversation on [Topic] since then.');
+  expect(card(document, 'Grace Kim')!.textContent).toContain('Your notes (not in the email):');
+  const create = button(card(document, 'Grace Kim')!, 'Create draft');
+  expect(create.disabled).toBe(true);
+  expect(card(document, 'Grace Kim')!.querySelector('.holes')!.textContent).toBe('Fill in [Event], [Topic] before creating the draft.');
+  const type = (element: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+    element.value = value;
+    element.dispatchEvent(new dom.window.Event('input'));
+  };
+  type(subject, subject.value.replace('[Event]', 'the ACP Meeting'));
+  type(body, body.value.replace('[Event]', 'the ACP Meeting').replace('[Topic]', 'survivorship clinics').replace('Best regards', 'All the best'));
+  expect(create.disabled).toBe(false);
+  create.click();
   const link = await until(() => card(document, 'Grace Kim')?.querySelector('.draft-ready a') as HTMLAnchorElement | null, 'Draft ready');
   expect(link.href).toMatch(/^https:\/\/mail\.google\.com\/mail\/u\/0\/#drafts/);
   expect(app.fake.drafts.drafts).toHaveLength(1);
-  expect(Buffer.from(app.fake.drafts.drafts[0].raw, 'base64url').toString('utf8')).toContain('Subject: Good to meet you at the conference: Cardio-oncology');
+  const raw = Buffer.from(app.fake.drafts.drafts[0].raw, 'base64url').toString('utf8');
+  expect(raw).toContain('Subject: Following up from the ACP Meeting');
+  expect(raw).not.toContain('[Topic]');
 });
 
 test('an error from the server shows its message in the sidebar', async () => {
@@ -159,12 +172,14 @@ test('the drafting dialog: plan, create, summary', async () => {
   const app = workbook();
   const { document, closed } = open(app, 'DraftsDialog');
   await until(() => document.querySelector('h2'), 'the plan');
-  expect(document.querySelector('h2')!.textContent).toBe('4 drafts will be created');
+  expect(document.querySelector('h2')!.textContent).toBe('2 drafts will be created');
   expect(document.body.textContent).toContain('Tom Becker — no email address');
-  button(document, 'Create 4 drafts').click();
+  expect(document.body.textContent).toContain('Grace Kim — Event, Topic are empty: fill them in on the sheet');
+  expect(document.body.textContent).toContain('Maya Okafor — "Progress update" needs your news');
+  button(document, 'Create 2 drafts').click();
   await until(() => document.querySelector('.notice'), 'the summary');
-  expect(document.querySelector('.notice')!.textContent).toBe('Created 4 drafts in Gmail. Skipped 1.');
-  expect(app.fake.drafts.drafts).toHaveLength(4);
+  expect(document.querySelector('.notice')!.textContent).toBe('Created 2 drafts in Gmail. Skipped 3.');
+  expect(app.fake.drafts.drafts).toHaveLength(2);
   button(document, 'Close').click();
   expect(closed()).toBe(true);
 });

@@ -63,10 +63,10 @@ test('any sorts, inserts and copies before and during bulk drafting keep every m
       app.fake.drafts.beforeCall = (method) => {
         if (method === 'create' && ++creates === at) during.forEach((change) => apply(app, change));
       };
-      app.call('runBulkDrafts', { scope: 'overdue', template: null });
+      app.call('runBulkDrafts', { scope: 'overdue', template: 'Mentor meeting request' });
       app.fake.drafts.beforeCall = null;
       checkMarks(app);
-      app.call('runBulkDrafts', { scope: 'overdue', template: null });
+      app.call('runBulkDrafts', { scope: 'overdue', template: 'Mentor meeting request' });
       checkMarks(app);
     }),
     { numRuns: 25 },

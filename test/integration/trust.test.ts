@@ -11,7 +11,7 @@ import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
 import { decodeDraft } from '../fake/gmail';
 import type { ActionResult, BulkDraftSummary, SidebarModel } from '../../src/shared/rpc';
 
-const overdue = { scope: 'overdue' as const, template: null };
+const overdue = { scope: 'overdue' as const, template: 'Mentor meeting request' };
 
 function workbook(rows: unknown[][] = sampleContacts()): LoadedBundle {
   const app = loadBundle({ now: NOW, timeZone: 'America/New_York' });
@@ -265,7 +265,7 @@ test('16. "for selected rows": every range of a ctrl-click selection, and no row
   sheet.hideRows(3);
   sheet._filterOut([4]);
   sheet.getRangeList(['A2:C6', 'A8:C8']).activate();
-  const plan = await call<{ toDraft: { name: string }[]; skipped: { name: string }[] }>(app, 'planBulkDrafts', { scope: 'selected', template: 'Progress update' });
+  const plan = await call<{ toDraft: { name: string }[]; skipped: { name: string }[] }>(app, 'planBulkDrafts', { scope: 'selected', template: 'Mentor meeting request' });
   const covered = [...plan.toDraft, ...plan.skipped].map((p) => p.name).sort();
   expect(covered).toEqual([names[0], names[3], names[4], names[6]].sort());
 });
@@ -392,7 +392,7 @@ describe('the audit\'s ways round the ids', () => {
     expect(new Set(addresses).size).toBe(addresses.length);
   });
 
-  test('marks that failed to land, then Create draft in the sidebar: the same draft is updated, and the old mark never comes back', async () => {
+  test('marks that failed to land, then Create draft (replace) in the sidebar: the same draft is updated, and the old mark never comes back', async () => {
     const app = workbook();
     const setValues = jest.spyOn(FakeRange.prototype, 'setValues').mockImplementationOnce(() => {
       throw new Error('Service Spreadsheets timed out while accessing document');
@@ -403,7 +403,7 @@ describe('the audit\'s ways round the ids', () => {
     const maya = model.overdue.find((c) => c.name === 'Maya Okafor')!;
     expect(maya.draft).not.toBeNull(); // the recorded draft shows although the row has no mark
     const made = app.fake.drafts.drafts.length;
-    await call<ActionResult>(app, 'createDraft', { contactId: maya.id, subject: 'Hello', body: 'Hello again' });
+    await call<ActionResult>(app, 'createDraft', { contactId: maya.id, subject: 'Hello', body: 'Hello again', whenOpen: 'replace' });
     expect(app.fake.drafts.drafts).toHaveLength(made); // updated, not a second one
     await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
     expect(app.fake.drafts.drafts).toHaveLength(made);
@@ -419,7 +419,7 @@ describe('the audit\'s ways round the ids', () => {
     const stamp = new Date('2026-11-01T14:30:00Z');
     sheet.getRange(4, created).setValue(stamp);
     sheet.getRangeList(['A2']).activate();
-    await call<BulkDraftSummary>(app, 'runBulkDrafts', { scope: 'selected', template: 'Progress update' });
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', { scope: 'selected', template: 'Mentor meeting request' });
     expect(sheet.getRange(5, draftId).getFormula()).toBe('=HYPERLINK("https://mail.google.com","mine")');
     expect((sheet.getRange(4, created).getValue() as Date).toISOString()).toBe(stamp.toISOString());
     expect(sheet.getRange(2, draftId).getValue()).toBe(app.fake.drafts.drafts[0].id);

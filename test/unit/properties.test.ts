@@ -108,7 +108,7 @@ describe('templates', () => {
               const value = p.name === 'My name' ? myName : p.name === 'My position' ? '' : p.name === 'Today' ? 'x' : (values[p.name] ?? '');
               return value.trim() === '';
             })
-            .map((p) => `{{${p.name}}}`),
+            .map((p) => (p.name.startsWith('My ') ? `{{${p.name}}}` : p.name)),
         );
         return placeholdersIn(rendered.body).length === 0 && [...reported].sort().join() === [...expected].sort().join();
       }),

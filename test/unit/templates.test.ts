@@ -23,21 +23,24 @@ test('placeholders fill from any column by header (any case or spacing), profile
 test('a fallback is used when the value is blank; an empty value without one is reported, not hidden', () => {
   const rendered = renderTemplate({ name: 'T', whenToUse: '', subject: 'Re: {{Interests|our talk}}', body: 'About {{Interests}} and {{Specialty}}.' }, input);
   expect(rendered.subject).toBe('Re: our talk');
-  expect(rendered.missing).toEqual(['{{Interests}}', '{{Specialty}}']);
+  expect(rendered.missing).toEqual(['Interests', 'Specialty']);
+  expect(rendered.body).toBe('About [Interests] and [Specialty].'); // a visible hole, never a silent one
 });
 
 test('an unknown placeholder is an error naming it and the template', () => {
   const known = knownPlaceholderNames(headers);
-  expect(() => checkTemplate({ name: 'Thanks', whenToUse: '', subject: 'Hi', body: 'Dear {{Salutation}}' }, known)).toThrow(TemplateError);
-  expect(() => checkTemplate({ name: 'Thanks', whenToUse: '', subject: 'Hi', body: 'Dear {{Salutation}}' }, known)).toThrow('Template "Thanks" uses {{Salutation}}');
+  expect(() => checkTemplate({ name: 'Thanks', whenToUse: '', subject: 'Hi', body: 'Dear {{Nickname}}' }, known)).toThrow(TemplateError);
+  expect(() => checkTemplate({ name: 'Thanks', whenToUse: '', subject: 'Hi', body: 'Dear {{Nickname}}' }, known)).toThrow('Template "Thanks" uses {{Nickname}}');
+  expect(() => checkTemplate({ name: 'Ok', whenToUse: '', subject: 'Hi', body: 'Dear {{Salutation}}, {{My news}}' }, known)).not.toThrow();
   expect(() => checkTemplate({ name: 'Ok', whenToUse: '', subject: '{{Pager}}', body: '{{My specialty}} {{Letter due}}' }, known)).not.toThrow();
 });
 
-test('the six default templates use only known placeholders', () => {
+test('the seven default templates use only known placeholders', () => {
   const known = knownPlaceholderNames(CONTACTS.columns.map((c) => c.header));
   for (const template of DEFAULT_TEMPLATES) expect(() => checkTemplate(template, known)).not.toThrow();
   expect(DEFAULT_TEMPLATES.map((t) => t.name)).toEqual([
     'Thank-you after a rotation', 'Post-conference follow-up', 'Mentor meeting request', 'Pre-conference outreach', 'Letter request', 'Progress update',
+    'Thank-you to a letter writer',
   ]);
 });
 
