@@ -149,9 +149,9 @@ export function readContacts(
   return { contacts, problems };
 }
 
-/** A short fingerprint of who a row is: its email, or its name when it has none (FNV-1a, base 36). */
+/** A short fingerprint of who a row is: its name and email (FNV-1a, base 36). */
 function fingerprintOf(contact: Pick<Contact, 'email' | 'name'>): string {
-  const text = (contact.email || contact.name).trim().toLowerCase();
+  const text = `${contact.name}|${contact.email}`.trim().toLowerCase();
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return hash.toString(36);

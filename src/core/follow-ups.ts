@@ -98,14 +98,14 @@ function stillInGmail(draftId: string, known: KnownDrafts | null): boolean {
 }
 
 /**
- * The open draft of this follow-up cycle for this person, made since the last contact and, when Gmail's whole
- * list is known, still there (a draft the user deleted or sent no longer counts). The row's own Draft ID counts
- * only if Touchpoint's record of that draft says it went to this row's address (a row copied or sorted apart
- * from its marks does not inherit them); and a recorded draft to this address counts even when the row lost its
- * marks. So one address never gets two open drafts.
+ * This person's open draft: one Touchpoint made that is still in Gmail when Gmail's whole list is known (a draft
+ * the user sent or deleted no longer counts; one left unsent after a newer contact still does, so an address
+ * never has two). The row's own Draft ID counts only if Touchpoint's record of that draft says it went to this
+ * row's address (a row copied or sorted apart from its marks does not inherit them); and a recorded draft to this
+ * address counts even when the row lost its marks.
  */
 export function openDraft(contact: Contact, known: KnownDrafts | null): DraftState | null {
-  const fresh = (day: Day) => contact.lastContact === null || day >= contact.lastContact;
+  const fresh = (day: Day) => known?.complete || contact.lastContact === null || day >= contact.lastContact;
   const records = known?.records ?? [];
   if (contact.draftId && contact.draftCreated !== null && fresh(contact.draftCreated) && stillInGmail(contact.draftId, known)) {
     const record = records.find((r) => r.draftId === contact.draftId);

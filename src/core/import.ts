@@ -129,6 +129,11 @@ function nameKey(first: string, last: string, institution: string): string | nul
   return /\p{L}/u.test(name) ? `${name}|${personKey(institution)}` : null;
 }
 
+/** First and last name equal once folded (institution aside). */
+function sameNameKey(contact: Contact, record: ImportRecord): boolean {
+  return nameKey(contact.firstName, contact.lastName, '') === nameKey(record.firstName ?? '', record.lastName ?? '', '');
+}
+
 /** A LinkedIn profile URL as an identity: scheme, www., query, fragment, trailing slash and case ignored. */
 export function profileKey(url: string): string | null {
   const match = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/([^/?#\s]+)/i.exec(url.trim());
@@ -211,7 +216,13 @@ export function planImport(source: ImportSource, mapping: readonly (string | nul
     // The same name is the same person only when their LinkedIn profiles do not say otherwise.
     const byNameMatch = key ? byName.get(key) : undefined;
     const nameMatch = byNameMatch && !(profile && profileOf(byNameMatch) && profileOf(byNameMatch) !== profile) ? byNameMatch : undefined;
-    const match = (profile && byProfile.get(profile)) || (email && byEmail.get(email)) || nameMatch;
+    const byEmailMatch = email ? byEmail.get(email) : undefined;
+    // The same address under another person's name is a mistake in one of the two, not a match to fill.
+    if (byEmailMatch && key && nameKey(byEmailMatch.firstName, byEmailMatch.lastName, '') !== null && !sameNameKey(byEmailMatch, record)) {
+      plan.rejected.push({ fileRow, name: label, reason: `has the email of ${byEmailMatch.name} (row ${byEmailMatch.row}), another name: check the email` });
+      continue;
+    }
+    const match = (profile && byProfile.get(profile)) || byEmailMatch || nameMatch;
     if (match) {
       const fills: ImportRecord = {};
       for (const [field, value] of Object.entries(record)) {

@@ -187,14 +187,16 @@ export const CONTACTS: TableSpec = {
 };
 
 export const INTERACTIONS: TableSpec = {
+  // Touchpoint appends to this sheet, so it never adopts a sheet of yours by a generic name ("Log") or a column
+  // of yours by a generic header ("ID", "Notes").
   sheetName: 'Interactions',
-  sheetAliases: ['Interaction log', 'Log'],
+  sheetAliases: ['Interaction log'],
   columns: [
     { key: 'date', header: 'Date', kind: 'date' },
-    { key: 'contactId', header: 'Contact ID', aliases: ['ID'], kind: 'id' },
+    { key: 'contactId', header: 'Contact ID', aliases: ['Touchpoint ID'], kind: 'id' },
     { key: 'name', header: 'Name', aliases: ['Person', 'Contact'], kind: 'text' },
     { key: 'channel', header: 'Channel', kind: 'list', options: CHANNELS },
-    { key: 'summary', header: 'Summary', aliases: ['Notes', 'What we discussed'], kind: 'text' },
+    { key: 'summary', header: 'Summary', aliases: ['What we discussed'], kind: 'text' },
     { key: 'nextStep', header: 'Next step', aliases: ['Next steps'], kind: 'text' },
   ],
 };

@@ -97,6 +97,11 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
       skip(`"${contact.email}" is not a valid email address`);
       continue;
     }
+    const unreadableMark = contact.unreadable.find((key) => key === 'draftCreated');
+    if (unreadableMark) {
+      skip('its Draft created cell holds something Touchpoint cannot read: clear it or put a date there');
+      continue;
+    }
     const open = openDraft(contact, drafts);
     if (open) {
       skip(`a draft to ${contact.email} from ${formatLongDay(inputDay(open.created, 'created'))} is still open in Gmail`);
@@ -157,11 +162,13 @@ function carryRecords(snapshot: ContactsSnapshot, known: KnownDrafts): Mark[] {
   }
   const carried: Mark[] = [];
   for (const record of newest.values()) {
-    const contact = snapshot.contacts.find((c) => c.id === record.contactId && sameAddress(c.email, record.email));
+    // By id and address; if the id has moved to someone else (a copy sorted above), by the address alone when one row has it.
+    const byAddress = snapshot.contacts.filter((c) => sameAddress(c.email, record.email));
+    const contact = byAddress.find((c) => c.id === record.contactId) ?? (byAddress.length === 1 ? byAddress[0] : undefined);
     if (!contact || contact.draftId === record.draftId) continue;
     if (contact.draftCreated !== null && contact.draftCreated > record.day) continue; // the row shows a newer draft
     Object.assign(contact, { draftId: record.draftId, draftCreated: record.day });
-    carried.push({ ...record, name: contact.name });
+    carried.push({ ...record, contactId: contact.id, name: contact.name });
   }
   return carried;
 }
@@ -204,12 +211,10 @@ function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: 
   const rows = snapshot.lastDataRow - snapshot.headerRow;
   if (!written.length || rows < 1) return { written, lost };
   for (const { start, values: run } of contiguousRuns(new Map([...columns.values()].map((c) => [c, null])))) {
-    const range = snapshot.sheet.getRange(snapshot.firstRow, start + 1, rows, run.length);
-    const formulas = range.getFormulas();
     const block = snapshot.rows.slice(0, rows).map((row, index) =>
-      run.map((_, offset) => cells.get(index + snapshot.firstRow)?.get(start + offset) ?? asWrittenBack(row[start + offset], formulas[index][offset])),
+      run.map((_, offset) => cells.get(index + snapshot.firstRow)?.get(start + offset) ?? asWrittenBack(row[start + offset], snapshot.formulas[index]?.[start + offset] ?? '')),
     );
-    range.setValues(block);
+    snapshot.sheet.getRange(snapshot.firstRow, start + 1, rows, run.length).setValues(block);
   }
   return { written, lost };
 }
@@ -232,6 +237,7 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
     let stoppedAt = plan.items.length;
     let timedOut = false;
     let unmarked = '';
+    let unrecorded = '';
     try {
       for (let i = 0; i < plan.items.length; i++) {
         if (Date.now() - started > TIME_BUDGET_MS) {
@@ -240,14 +246,22 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
           break;
         }
         const { contact, template, rendered } = plan.items[i];
+        let saved: { id: string };
         try {
-          const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject: rendered.subject, body: rendered.body });
-          const mark = { contactId: contact.id, draftId: saved.id, email: contact.email, day: context.today, at: Date.now(), name: contact.name };
-          recordDraft(mark);
-          marks.push(mark);
-          summary.drafted.push({ name: contact.name, template });
+          saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject: rendered.subject, body: rendered.body });
         } catch (error) {
           summary.failed.push({ name: contact.name, error: error instanceof Error ? error.message : String(error) });
+          stoppedAt = i + 1;
+          break;
+        }
+        // The draft exists from here on: whatever fails next, it is marked on the sheet at the end of the run.
+        const mark = { contactId: contact.id, draftId: saved.id, email: contact.email, day: context.today, at: Date.now(), name: contact.name };
+        marks.push(mark);
+        summary.drafted.push({ name: contact.name, template });
+        try {
+          recordDraft(mark);
+        } catch (error) {
+          unrecorded = `Touchpoint could not record the draft to ${contact.name} (${error instanceof Error ? error.message : String(error)}), so it stopped there; the drafts made are marked on the sheet.`;
           stoppedAt = i + 1;
           break;
         }
@@ -267,6 +281,7 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
     if (summary.skipped.length) parts.push(`Skipped ${summary.skipped.length}.`);
     if (summary.failed.length) parts.push(`Gmail stopped at ${summary.failed[0].name}: ${summary.failed[0].error}`);
     for (const { name, reason } of summary.unmarked) parts.push(`The draft to ${name} was made, but not marked on the sheet: ${reason}.`);
+    if (unrecorded) parts.push(unrecorded);
     if (unmarked) parts.push(unmarked);
     if (timedOut) parts.push('Stopped before Apps Script\'s 6-minute limit.');
     if (summary.remaining) parts.push(`${plural(summary.remaining, 'contact')} still to draft: run this again to continue.`);

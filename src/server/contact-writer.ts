@@ -64,12 +64,34 @@ export function requireColumns(snapshot: ContactsSnapshot, keys: readonly string
   return columnsOf(CONTACTS, snapshot.sheet.getName(), snapshot.columns, keys);
 }
 
+/** Formulas whose result spills down a column: writing into their area breaks them (#REF!). */
+const SPILLING = /^=\s*(\{|(ARRAYFORMULA|FILTER|SORT|SORTN|UNIQUE|QUERY|SEQUENCE|IMPORTRANGE|MAP|BYROW|SPLIT|FLATTEN|TRANSPOSE)\s*\()/i;
+
+/**
+ * The user's formula that owns a cell: the cell's own, or a spilling formula above it in the same column (in the
+ * header row or a data row). Touchpoint's own computed columns are never written, so any formula here is the user's.
+ */
+function formulaGuarding(snapshot: ContactsSnapshot, row: number, column: number): string | null {
+  const own = snapshot.formulas[row - snapshot.firstRow]?.[column];
+  if (own) return own;
+  const above = [snapshot.headerFormulas[column], ...snapshot.formulas.slice(0, row - snapshot.firstRow).map((r) => r[column])];
+  return above.find((f) => f && SPILLING.test(f)) ?? null;
+}
+
 /** A change to one contact's cells, checked now and written on commit; the in-memory contact follows. */
 export function prepareContactUpdate(snapshot: ContactsSnapshot, contact: Contact, fields: Fields): PendingWrite {
   const keys = Object.keys(fields);
   const columns = columnsOf(CONTACTS, snapshot.sheet.getName(), snapshot.columns, keys);
   for (const key of keys) {
-    const header = snapshot.headers[columns.get(key)!];
+    const column = columns.get(key)!;
+    const header = snapshot.headers[column];
+    const formula = formulaGuarding(snapshot, contact.row, column);
+    if (formula) {
+      throw new InputError(
+        `Row ${contact.row}, ${header} is computed by your formula ${formula.length > 60 ? `${formula.slice(0, 57)}…` : formula}: ` +
+          'Touchpoint does not overwrite formulas. Replace it with a value, or change that cell yourself. Nothing was changed.',
+      );
+    }
     const unreadable = snapshot.problems.find((p) => p.row === contact.row && p.column === header);
     if (unreadable) {
       throw new InputError(

@@ -20,6 +20,9 @@ export interface ContactsSnapshot {
   firstRow: number;
   /** Data rows from firstRow on, as getValues returned them. */
   rows: unknown[][];
+  /** The same rows' formulas ('' where a cell holds a value), and the header row's: a formula is never overwritten. */
+  formulas: string[][];
+  headerFormulas: string[];
   contacts: Contact[];
   problems: RowProblem[];
   /** The last row holding anything the user typed (array formulas spill further; that is not data). */
@@ -32,11 +35,15 @@ const REQUIRED = ['id', 'firstName', 'lastName', 'email', 'relationship', 'lastC
 export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): ContactsSnapshot {
   const sheet = findSheet(spreadsheet, CONTACTS);
   if (!sheet) throw new SetupNeededError('There is no Contacts sheet yet. Choose Touchpoint ▸ Set up contact sheet first.');
-  const values = sheet.getDataRange().getValues();
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const allFormulas = range.getFormulas();
   const headerIndex = values.length ? findHeaderRow(values, CONTACTS) : 0;
   if (headerIndex === null) throw headerNotFound(sheet, CONTACTS);
   const headers = (values[headerIndex] ?? []).map((h) => String(h));
   const rows = values.slice(headerIndex + 1);
+  const formulas = allFormulas.slice(headerIndex + 1);
+  const headerFormulas = allFormulas[headerIndex] ?? [];
   const headerRow = headerIndex + 1;
   const firstRow = headerRow + 1;
   const { index: columns } = mapHeaders(headers, CONTACTS);
@@ -52,7 +59,7 @@ export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): C
     if (rowHasData(row, columns)) lastDataRow = index + firstRow;
   });
   const { contacts, problems } = readContacts(rows, headers, columns, timeZone, firstRow);
-  return { sheet, headers, columns: new Map(columns), headerRow, firstRow, rows, contacts, problems, lastDataRow, timeZone };
+  return { sheet, headers, columns: new Map(columns), headerRow, firstRow, rows, formulas, headerFormulas, contacts, problems, lastDataRow, timeZone };
 }
 
 /**

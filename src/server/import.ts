@@ -32,10 +32,10 @@ function sourceAndMapping(input: ImportInput): { source: ImportSource; mapping: 
 /** The file's rows sorted into new, present and rejected; the sheet's formulas are read only when filling. */
 function plan(snapshot: ContactsSnapshot, input: ImportInput, today: Day) {
   const { source, mapping } = sourceAndMapping(input);
-  // The header row and the data rows' formulas, read once: formula cells and formula columns are never filled.
-  const withHeader = input.fillEmpty ? snapshot.sheet.getRange(snapshot.headerRow, 1, snapshot.lastDataRow - snapshot.headerRow + 1, snapshot.headers.length).getFormulas() : undefined;
-  const formulas = withHeader?.slice(1);
-  const formulaColumns = withHeader ? snapshot.headers.map((_, c) => c).filter((c) => withHeader.some((row) => row[c])) : [];
+  // Formula cells and formula columns (the snapshot read them with the values) are never filled.
+  const withHeader = [snapshot.headerFormulas, ...snapshot.formulas];
+  const formulaColumns = snapshot.headers.map((_, c) => c).filter((c) => withHeader.some((row) => row?.[c]));
+  const formulas = snapshot.formulas;
   return { source, mapping, formulas, plan: planImport(source, mapping, { ...snapshot, formulas, formulaColumns }, snapshot.timeZone, today) };
 }
 
@@ -90,13 +90,18 @@ function appendNew(snapshot: ContactsSnapshot, added: readonly ImportRecord[]): 
   const idColumn = snapshot.columns.get('id')!;
   const computed = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed').map((c) => c.key));
   const written = new Set([...snapshot.columns].filter(([key]) => !computed.has(key)).map(([, column]) => column));
-  const rows = added.map((record) => {
+  const rows = added.map((record, index) => {
     const row: unknown[] = new Array(snapshot.headers.length).fill('');
     for (const [key, value] of Object.entries(record)) {
       const column = snapshot.columns.get(key);
       if (column !== undefined) row[column] = cellValue(key, value);
     }
     row[idColumn] = newContactId(taken);
+    // A formula the user filled down below the data keeps its place where the file has nothing for that cell.
+    const below = snapshot.formulas[first + index - snapshot.firstRow] ?? [];
+    row.forEach((value, column) => {
+      if (value === '' && below[column]) row[column] = below[column];
+    });
     return row;
   });
   writeBlock(snapshot, first, rows, [...written]);
@@ -111,7 +116,7 @@ function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present'], f
   if (!fills.length) return 0;
   const rows = snapshot.lastDataRow - snapshot.headerRow;
   const block = snapshot.rows.slice(0, rows).map((row, r) =>
-    row.map((value, c) => formulas[r][c] || (typeof value === 'string' ? asStoredText(value) : value)),
+    row.map((value, c) => formulas[r]?.[c] || (typeof value === 'string' ? asStoredText(value) : value)),
   );
   const touched = new Set<number>();
   let filled = 0;
@@ -133,7 +138,7 @@ export function runImport(input: ImportInput): ImportResult {
     const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
     const { plan: result, formulas } = plan(snapshot, input, context.today);
     appendNew(snapshot, result.added);
-    const filled = input.fillEmpty && formulas ? fillEmpty(snapshot, result.present, formulas) : 0;
+    const filled = input.fillEmpty ? fillEmpty(snapshot, result.present, formulas) : 0;
     const parts = [`Imported ${result.added.length} new contact${result.added.length === 1 ? '' : 's'}.`];
     if (result.present.length) parts.push(`${result.present.length} already on the sheet${filled ? `: filled ${filled} empty cell${filled === 1 ? '' : 's'}` : ''}.`);
     if (result.rejected.length) parts.push(`${result.rejected.length} rejected (see the list).`);

@@ -150,8 +150,15 @@ export function createDraft(input: CreateDraftInput): ActionResult {
     const mark = { draftCreated: today, draftId: '' };
     prepareContactUpdate(snapshot, contact, mark); // checks the columns before Gmail is called
     const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject, body }, replace);
-    recordDraft({ draftId: saved.id, contactId: contact.id, email: contact.email, day: today, at: Date.now() });
+    // The draft exists now: mark the row even if recording it fails, so it is never made twice.
+    let recordError: unknown = null;
+    try {
+      recordDraft({ draftId: saved.id, contactId: contact.id, email: contact.email, day: today, at: Date.now() });
+    } catch (error) {
+      recordError = error;
+    }
     commitAll(prepareContactUpdate(snapshot, contact, { ...mark, draftId: saved.id }));
+    if (recordError) console.warn(`Touchpoint made the draft to ${contact.name} and marked the row, but could not record it: ${recordError}`);
     return replace ? `Replaced the draft to ${contact.name} in Gmail.` : `Draft to ${contact.name} is ready in Gmail.`;
   });
 }

@@ -457,3 +457,94 @@ describe('the audit\'s ways round the ids', () => {
     expect(sheet.getRange(5, specialty).getFormula()).toBe('');
   });
 });
+
+describe('the second audit', () => {
+  test('sidebar actions never overwrite the user\'s formulas, in the cell or spilling from above', async () => {
+    const app = workbook();
+    const sheet = contacts(app);
+    const last = headerColumn(app, 'Last contact');
+    const status = headerColumn(app, 'Letter status');
+    sheet.getRange(2, last).setFormula('=DATE(2026,6,1)');
+    sheet.getRange(3, status).setFormula('=IF(TRUE,"To ask","")');
+    const before = JSON.stringify(sheet.getRange(1, 1, 10, sheet.getLastColumn()).getFormulas());
+    await expect(call(app, 'logContact', { contactId: rowOf(app, 'Maya')['Contact ID'], date: '2026-11-21', channel: 'Email', summary: 'Hi' })).rejects.toThrow(
+      /Row 2, Last contact is computed by your formula =DATE\(2026,6,1\): Touchpoint does not overwrite formulas/,
+    );
+    await expect(call(app, 'setLetterStatus', rows(app)[1]['Contact ID'], 'Asked')).rejects.toThrow(/Row 3, Letter status is computed by your formula/);
+    const notes = headerColumn(app, 'Last contact notes');
+    const letter = (n: number) => String.fromCharCode(64 + n);
+    sheet.getRange(2, notes).setFormula(`=ARRAYFORMULA(${letter(notes - 1)}2:${letter(notes - 1)}9)`);
+    await expect(call(app, 'logContact', { contactId: rows(app)[4]['Contact ID'], date: '2026-11-21', channel: 'Email', summary: 'Hi' })).rejects.toThrow(/Row 6, Last contact notes is computed by your formula =ARRAYFORMULA/);
+    expect(JSON.stringify(sheet.getRange(1, 1, 10, sheet.getLastColumn()).getFormulas().map((r, i) => (i === 1 ? r.map((f, c) => (c === notes - 1 ? '' : f)) : r)))).toBe(before);
+  });
+
+  test('a copy with the same email and another name: the original\'s card refuses to act on it', async () => {
+    const app = workbook();
+    const model = await call<SidebarModel>(app, 'loadSidebar');
+    const maya = model.overdue.find((c) => c.name === 'Maya Okafor')!;
+    const sheet = contacts(app);
+    sheet.insertRowsBefore(2, 1);
+    sheet.getRange(3, 1, 1, sheet.getLastColumn()).copyTo(sheet.getRange(2, 1));
+    sheet.getRange(2, 1, 1, 2).setValues([['Aaron', 'Abbott']]);
+    await expect(call(app, 'snoozeContact', maya.id, 7)).rejects.toThrow(/Row 2 now holds Aaron Abbott/);
+  });
+
+  test('recording a draft fails after Gmail made it: the row is still marked, and nobody is drafted twice', async () => {
+    const app = workbook();
+    const store = app.fake.properties.document;
+    const original = store.setProperty.bind(store);
+    let calls = 0;
+    store.setProperty = (key: string, value: unknown) => {
+      if (key.startsWith('touchpoint.draft.') && ++calls === 2) throw new Error('Service error: Properties');
+      return original(key, value);
+    };
+    const first = await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    store.setProperty = original;
+    expect(first.message).toMatch(/could not record the draft to .*stopped there; the drafts made are marked on the sheet/);
+    expect(rows(app).filter((r) => r['Draft ID'])).toHaveLength(app.fake.drafts.drafts.length);
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    expectEachMarkOnItsOwnPerson(app);
+  });
+
+  test('a draft left unsent after a newer contact still counts: no second open draft to that address', async () => {
+    const app = workbook();
+    await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    const maya = rowOf(app, 'Maya');
+    await call(app, 'logContact', { contactId: maya['Contact ID'], date: '2026-11-22', channel: 'Call', summary: 'Quick call' });
+    app.fake.clock.set(new Date('2027-03-15T15:00:00Z'));
+    const plan = await call<{ skipped: { name: string; reason: string }[] }>(app, 'planBulkDrafts', overdue);
+    expect(plan.skipped.find((s) => s.name === 'Maya Okafor')!.reason).toMatch(/still open in Gmail/);
+  });
+
+  test('import: appended rows keep the user\'s filled-down formulas; the same email under another name is rejected, not filled', async () => {
+    const app = workbook();
+    const sheet = contacts(app);
+    const specialty = headerColumn(app, 'Specialty');
+    for (let row = 2; row <= 20; row++) sheet.getRange(row, specialty).setFormula(`=IF(A${row}="","",CONCATENATE("Spec-",A${row}))`);
+    const csv = 'First name,Last name,Email\nNia,Hart,nia@example.org\nPat,Chu,maya.okafor@example.org\n';
+    const preview = await call<{ rejected: { name: string; reason: string }[] }>(app, 'previewImport', { text: csv, mapping: null, fillEmpty: true });
+    expect(preview.rejected).toEqual([{ fileRow: 3, name: 'Pat Chu', reason: 'has the email of Maya Okafor (row 2), another name: check the email' }]);
+    await call(app, 'runImport', { text: csv, mapping: null, fillEmpty: true });
+    expect(sheet.getRange(10, specialty).getFormula()).toBe('=IF(A10="","",CONCATENATE("Spec-",A10))');
+    expect(rowOf(app, 'Nia').Specialty).toBe('Spec-Nia');
+  });
+
+  test('a Draft created cell Touchpoint cannot read is skipped by bulk drafting, never overwritten', async () => {
+    const app = workbook();
+    const created = headerColumn(app, 'Draft created');
+    contacts(app).getRange(2, created).setValue("'sent by hand, see Gmail");
+    const summary = await call<BulkDraftSummary>(app, 'runBulkDrafts', overdue);
+    expect(summary.skipped.find((s) => s.name === 'Maya Okafor')!.reason).toMatch(/Draft created cell holds something Touchpoint cannot read/);
+    expect(contacts(app).getRange(2, created).getValue()).toBe('sent by hand, see Gmail');
+  });
+
+  test('a sheet of the user\'s called "Log" with ID and Notes columns is not taken for Interactions', () => {
+    const app = loadBundle({ now: NOW, timeZone: 'America/New_York' });
+    fillSheet(app.fake.spreadsheet.insertSheet('Contacts'), sampleContacts());
+    const log = app.fake.spreadsheet.insertSheet('Log');
+    fillSheet(log, [['ID', 'Date', 'Person', 'Notes'], [1, '2026-01-01', 'Me', 'mine']]);
+    app.call('setUpContactSheet');
+    expect(app.fake.spreadsheet.getSheetByName('Interactions')).not.toBeNull();
+    expect(log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0]).toEqual(['ID', 'Date', 'Person', 'Notes']);
+  });
+});
