@@ -1,5 +1,5 @@
 import { Contact } from './contacts';
-import { Day, dayOfInstant, formatLongDay } from './dates';
+import { Day, dayOfInstant, formatLongDay, parseDay } from './dates';
 import { CONTACTS, normaliseHeader, TEMPLATES } from './schema';
 import { Profile } from './settings';
 import { GreetingTable, parseGreetingTable, salutationOf } from './greetings';
@@ -87,9 +87,20 @@ export interface Rendered {
   missingProfile: string[];
 }
 
-function display(value: unknown, timeZone: string): string {
+const DATE_HEADERS = new Set(CONTACTS.columns.filter((c) => c.kind === 'date' || c.shows === 'date').flatMap((c) => [c.header, ...(c.aliases ?? [])]).map(normaliseHeader));
+
+/** A cell as an email shows it: dates as people write them ("January 10, 2027"), typed as text or not. */
+function display(value: unknown, timeZone: string, header = ''): string {
   if (isBlank(value)) return '';
   if (isDate(value)) return formatLongDay(dayOfInstant(value, timeZone));
+  if (DATE_HEADERS.has(header)) {
+    try {
+      const day = parseDay(value, timeZone);
+      if (day !== null) return formatLongDay(day);
+    } catch {
+      // not a date after all: shown as typed
+    }
+  }
   return String(value).trim();
 }
 
@@ -101,10 +112,10 @@ function valueOf(name: string, input: RenderInput): string {
   if (key === 'salutation') return salutationOf(contact, input.greetings ?? parseGreetingTable([]));
   if (key === 'mynews') return (input.news ?? '').trim();
   if (PROFILE_FIELDS[key]) return profile[PROFILE_FIELDS[key]];
-  if (contact.cells.has(key)) return display(contact.cells.get(key), input.timeZone);
+  if (contact.cells.has(key)) return display(contact.cells.get(key), input.timeZone, key);
   const column = CONTACTS.columns.find((c) => [c.header, ...(c.aliases ?? [])].some((h) => normaliseHeader(h) === key));
   const header = column && [...contact.cells.keys()].find((h) => [column.header, ...(column.aliases ?? [])].some((a) => normaliseHeader(a) === h));
-  return header ? display(contact.cells.get(header), input.timeZone) : '';
+  return header ? display(contact.cells.get(header), input.timeZone, normaliseHeader(column!.header)) : '';
 }
 
 export function renderTemplate(template: EmailTemplate, input: RenderInput): Rendered {
