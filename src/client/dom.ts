@@ -8,6 +8,10 @@ type Props = Record<string, string | number | boolean | EventListener | undefine
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
+    if (key.startsWith('aria-') && typeof value === 'boolean') {
+      element.setAttribute(key, String(value)); // aria-expanded="false" is meaningful; a missing attribute is not
+      continue;
+    }
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') element.addEventListener(key.slice(2).toLowerCase(), value);
     else if (key === 'class') element.className = String(value);
@@ -43,4 +47,9 @@ export function longDate(isoDay: string): string {
   const [y, m, d] = isoDay.split('-').map(Number);
   const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
   return `${month} ${d}, ${y}`;
+}
+
+/** Text for matching a search: accents and case folded, so "nunez" finds Núñez and "NÚÑEZ" finds Nunez. */
+export function folded(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }

@@ -1,5 +1,5 @@
 import type { ActionResult, ContactCard, DraftPreview, LetterCard, SidebarModel } from '../shared/rpc';
-import { clear, field, h, longDate, options } from './dom';
+import { clear, field, folded, h, longDate, options } from './dom';
 import { server } from './rpc';
 
 type Panel = { contactId: string; kind: 'log' | 'draft' | 'snooze' | 'letter-draft' } | { contactId: null; kind: 'add' } | null;
@@ -22,10 +22,10 @@ const addArea = h('div');
 const search = h('input', {
   type: 'search',
   class: 'search',
-  placeholder: 'Search name, institution, specialty',
+  placeholder: 'Search name, email, institution, notes',
   'aria-label': 'Search contacts',
   oninput: (event: Event) => {
-    state.search = (event.target as HTMLInputElement).value.trim().toLowerCase();
+    state.search = folded((event.target as HTMLInputElement).value.trim());
     renderLists();
   },
 });
@@ -184,6 +184,24 @@ function draftEditor(card: { id: string; name: string }, preview: DraftPreview, 
   ];
 }
 
+/** The draft left Gmail: sent (log it, dated the day noticed, editable) or not. */
+function goneDraftPrompt(card: ContactCard, gone: NonNullable<ContactCard['goneDraft']>, model: SidebarModel): HTMLElement {
+  const date = h('input', { type: 'date', value: model.today, max: model.today, 'aria-label': 'Sent on' });
+  const answer = (sent: boolean) => {
+    const button = h('button', { type: 'button', class: sent ? 'primary small' : 'small' }, sent ? 'Sent? Log it' : 'Not sent');
+    button.addEventListener('click', async () =>
+      applyResult(await act(button, '…', () => server.answerGoneDraft({ contactId: card.id, draftId: gone.draftId, sent, date: date.value }))),
+    );
+    return button;
+  };
+  return h(
+    'div',
+    { class: 'gone-draft' },
+    h('p', {}, `Your draft “${gone.subject}” from ${longDate(gone.created)} is no longer in Gmail.`),
+    h('div', { class: 'buttons' }, answer(true), date, answer(false)),
+  );
+}
+
 function snoozePanel(card: ContactCard): HTMLElement {
   const choice = (days: number) => {
     const button = h('button', { type: 'button' }, `${days} days`);
@@ -214,6 +232,7 @@ function cardView(card: ContactCard, model: SidebarModel): HTMLElement {
     card.draft
       ? h('div', { class: 'draft-ready' }, `Draft ready (${longDate(card.draft.created)}) · `, h('a', { href: card.draft.url, target: '_blank', rel: 'noopener' }, 'Open in Gmail'))
       : null,
+    card.goneDraft ? goneDraftPrompt(card, card.goneDraft, model) : null,
     h(
       'div',
       { class: 'actions' },
@@ -235,7 +254,7 @@ const EMPTY: Record<string, string> = {
 };
 
 function section(key: 'overdue' | 'dueThisWeek' | 'noContactYet', title: string, model: SidebarModel): HTMLElement {
-  const cards = model[key].filter((c) => !state.search || c.searchText.includes(state.search));
+  const cards = model[key].filter((c) => !state.search || folded(c.searchText).includes(state.search));
   const heading = h('h2', {}, title, ' ', h('span', { class: 'count' }, String(cards.length)));
   const body = cards.length
     ? h('ul', { class: 'cards' }, cards.map((card) => cardView(card, model)))
@@ -271,14 +290,14 @@ function letterView(letter: LetterCard, model: SidebarModel): HTMLElement {
 }
 
 function lettersSection(model: SidebarModel): HTMLElement {
-  const letters = model.letters.filter((l) => !state.search || l.name.toLowerCase().includes(state.search) || l.letterFor.toLowerCase().includes(state.search));
+  const letters = model.letters.filter((l) => !state.search || folded(`${l.name} ${l.letterFor}`).includes(state.search));
   return h(
     'section',
     { class: 'section letters', 'aria-label': 'Letters' },
     h('h2', {}, 'Letters', ' ', h('span', { class: 'count' }, String(letters.length))),
     letters.length
       ? h('ul', { class: 'cards' }, letters.map((letter) => letterView(letter, model)))
-      : h('p', { class: 'empty' }, 'No letters to ask for or chase now. Track one with Letter for, Letter due and Letter status on the sheet.'),
+      : h('p', { class: 'empty' }, state.search ? 'No match for your search.' : 'No letters to ask for or chase now. Track one with Letter for, Letter due and Letter status on the sheet.'),
   );
 }
 
@@ -377,10 +396,26 @@ function render(): void {
   renderLists();
 }
 
+const refreshButton = h('button', { class: 'small', type: 'button', title: 'Read the sheet again', onclick: () => void refresh(refreshButton) }, 'Refresh');
+let lastLoad = 0;
+
+/** Reads the sheet again (the Refresh button, and coming back to the sidebar after a dialog or an edit). */
+async function refresh(button: HTMLButtonElement | null): Promise<void> {
+  lastLoad = Date.now();
+  const model = await act(button, 'Refreshing…', () => server.loadSidebar());
+  if (!model) return;
+  state.model = model;
+  render();
+}
+
+window.addEventListener('focus', () => {
+  if (state.model && !state.busy && !state.panel && Date.now() - lastLoad > 2000) void refresh(null);
+});
+
 async function start(): Promise<void> {
   clear(
     root,
-    h('header', {}, h('h1', {}, 'Follow-ups'), addButton),
+    h('header', {}, h('h1', {}, 'Follow-ups'), refreshButton, addButton),
     search,
     notice,
     errorBox,
@@ -390,6 +425,7 @@ async function start(): Promise<void> {
     goals,
   );
   clear(lists, h('p', { class: 'muted loading' }, 'Loading your contacts…'));
+  lastLoad = Date.now();
   const model = await act(null, '', () => server.loadSidebar());
   if (model) {
     state.model = model;

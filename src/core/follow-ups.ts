@@ -6,7 +6,7 @@ import { lettersGoal, lettersToActOn } from './letters';
 import { CHANNELS, CONTACTS, HOW_WE_MET, LETTER_STATUSES, ROLES } from './schema';
 import { Settings } from './settings';
 import { isBlank } from './values';
-import type { ContactCard, DraftState, GoalFigure, SidebarModel, Status } from '../shared/rpc';
+import type { ContactCard, DraftState, GoalFigure, GoneDraft, SidebarModel, Status } from '../shared/rpc';
 
 export interface FollowUp {
   status: Status;
@@ -77,6 +77,8 @@ export interface DraftRecord {
   day: Day;
   /** When it was made (ms), to tell the newer of two drafts for one contact. */
   at: number;
+  /** Its subject, for "Sent? Log it" once it leaves Gmail. */
+  subject?: string;
 }
 
 /**
@@ -118,6 +120,18 @@ export function openDraft(contact: Contact, known: KnownDrafts | null): DraftSta
     .filter((r) => sameAddress(r.email, contact.email) && fresh(r.day) && stillInGmail(r.draftId, known))
     .sort((a, b) => b.at - a.at)[0];
   return recorded ? { id: recorded.draftId, url: gmailDraftUrl(known?.messages.get(recorded.draftId)), created: formatIsoDay(recorded.day) } : null;
+}
+
+/**
+ * The row's own draft, when Gmail's whole list is known and the draft is no longer in it: sent or deleted, so the
+ * card asks. A draft older than the last contact is settled already.
+ */
+export function goneDraft(contact: Contact, known: KnownDrafts | null): GoneDraft | null {
+  if (!known?.complete || !contact.draftId || contact.draftCreated === null || known.messages.has(contact.draftId)) return null;
+  if (contact.lastContact !== null && contact.lastContact > contact.draftCreated) return null;
+  const record = known.records?.find((r) => r.draftId === contact.draftId);
+  if (record && !sameAddress(record.email, contact.email)) return null;
+  return { draftId: contact.draftId, subject: record?.subject || `Email (Touchpoint draft of ${formatLongDay(contact.draftCreated)})`, created: formatIsoDay(contact.draftCreated) };
 }
 
 function plural(n: number, word: string): string {
@@ -166,8 +180,9 @@ export function cardOf(contact: Contact, followUp: FollowUp, today: Day, templat
     nextStep: shortened(contact.nextStep),
     suggestedTemplate: suggestTemplate(contact, today, templates),
     draft: openDraft(contact, drafts),
+    goneDraft: goneDraft(contact, drafts),
     snoozedUntil: contact.snoozedUntil === null ? null : formatIsoDay(contact.snoozedUntil),
-    searchText: [contact.name, contact.institution, contact.specialty].join(' ').toLowerCase(),
+    searchText: [contact.name, contact.email, contact.institution, contact.specialty, contact.lastContactNotes, contact.nextStep].join(' '),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ServerApi } from '../shared/rpc';
 import { planBulkDrafts, runBulkDrafts } from './bulk-drafts';
 import { previewImport, runImport } from './import';
-import { addContact, createDraft, goToContact, loadSidebar, logContact, previewDraft, setLetterStatus, snoozeContact } from './sidebar-api';
+import { addContact, answerGoneDraft, createDraft, goToContact, loadSidebar, logContact, previewDraft, setLetterStatus, snoozeContact } from './sidebar-api';
 
 /** Every function the sidebar and dialogs may call, checked against the shared contract. */
 export const serverApi: ServerApi = {
@@ -10,6 +10,7 @@ export const serverApi: ServerApi = {
   snoozeContact,
   previewDraft,
   createDraft,
+  answerGoneDraft,
   goToContact,
   addContact,
   planBulkDrafts,

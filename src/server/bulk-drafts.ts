@@ -173,10 +173,11 @@ function carryRecords(snapshot: ContactsSnapshot, known: KnownDrafts): Mark[] {
   return carried;
 }
 
-/** Records of drafts Gmail no longer has (sent or deleted) are dropped. */
-function forgetGoneDrafts(known: KnownDrafts): void {
+/** Records of drafts Gmail no longer has (sent or deleted) are dropped, unless a row still asks "Sent? Log it" about one. */
+function forgetGoneDrafts(known: KnownDrafts, snapshot: ContactsSnapshot): void {
   if (!known.complete) return;
-  const gone = (known.records ?? []).filter((r) => !known.messages.has(r.draftId)).map((r) => r.draftId);
+  const asked = new Set(snapshot.contacts.map((c) => c.draftId).filter(Boolean));
+  const gone = (known.records ?? []).filter((r) => !known.messages.has(r.draftId) && !asked.has(r.draftId)).map((r) => r.draftId);
   if (gone.length) forgetDrafts(gone);
 }
 
@@ -230,7 +231,7 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
     const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
     requireColumns(snapshot, DRAFT_COLUMNS); // before any Gmail call: without them every run would draft everyone again
     const known = knownDrafts();
-    forgetGoneDrafts(known);
+    forgetGoneDrafts(known, snapshot);
     const marks = carryRecords(snapshot, known);
     const plan = makePlan(context, snapshot, choice, known);
     const summary: BulkDraftSummary = { drafted: [], skipped: plan.skipped, failed: [], unmarked: [], remaining: 0, message: '' };
@@ -255,7 +256,7 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
           break;
         }
         // The draft exists from here on: whatever fails next, it is marked on the sheet at the end of the run.
-        const mark = { contactId: contact.id, draftId: saved.id, email: contact.email, day: context.today, at: Date.now(), name: contact.name };
+        const mark = { contactId: contact.id, draftId: saved.id, email: contact.email, day: context.today, at: Date.now(), subject: rendered.subject, name: contact.name };
         marks.push(mark);
         summary.drafted.push({ name: contact.name, template });
         try {

@@ -21,8 +21,8 @@ export function readDraftRecords(): DraftRecord[] {
   for (const [key, value] of Object.entries(store().getProperties())) {
     if (!key.startsWith(PREFIX)) continue;
     try {
-      const { contactId, email, day, at } = JSON.parse(value) as { contactId: string; email: string; day: string; at: number };
-      records.push({ draftId: key.slice(PREFIX.length), contactId: String(contactId), email: String(email ?? ''), day: inputDay(day, 'day'), at: Number(at) || 0 });
+      const { contactId, email, day, at, subject } = JSON.parse(value) as { contactId: string; email: string; day: string; at: number; subject?: string };
+      records.push({ draftId: key.slice(PREFIX.length), contactId: String(contactId), email: String(email ?? ''), day: inputDay(day, 'day'), at: Number(at) || 0, subject: subject ? String(subject) : undefined });
     } catch {
       // a record someone edited by hand: ignore it rather than stop drafting
     }
@@ -31,7 +31,8 @@ export function readDraftRecords(): DraftRecord[] {
 }
 
 export function recordDraft(record: DraftRecord): void {
-  store().setProperty(PREFIX + record.draftId, JSON.stringify({ contactId: record.contactId, email: record.email, day: formatIsoDay(record.day), at: record.at }));
+  const subject = record.subject ? record.subject.slice(0, 200) : undefined; // a property value holds 9 KB
+  store().setProperty(PREFIX + record.draftId, JSON.stringify({ contactId: record.contactId, email: record.email, day: formatIsoDay(record.day), at: record.at, subject }));
 }
 
 /** Drops the records of drafts no longer in Gmail (sent or deleted). */

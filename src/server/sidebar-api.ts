@@ -5,11 +5,11 @@ import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
 import { LETTER_STATUSES } from '../core/schema';
 import { checkTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
-import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SidebarModel } from '../shared/rpc';
+import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SentDraftInput, SidebarModel } from '../shared/rpc';
 import { actionContext, ActionContext } from './action-context';
 import { commitAll, prepareContactAppend, prepareContactUpdate, prepareInteraction } from './contact-writer';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
-import { readDraftRecords, recordDraft } from './draft-records';
+import { forgetDrafts, readDraftRecords, recordDraft } from './draft-records';
 import { draftExists, listOpenDrafts, saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
 import { BusyError, withDocumentLock } from './workbook';
@@ -153,7 +153,7 @@ export function createDraft(input: CreateDraftInput): ActionResult {
     // The draft exists now: mark the row even if recording it fails, so it is never made twice.
     let recordError: unknown = null;
     try {
-      recordDraft({ draftId: saved.id, contactId: contact.id, email: contact.email, day: today, at: Date.now() });
+      recordDraft({ draftId: saved.id, contactId: contact.id, email: contact.email, day: today, at: Date.now(), subject });
     } catch (error) {
       recordError = error;
     }
@@ -211,5 +211,32 @@ export function setLetterStatus(contactId: string, status: string): ActionResult
     const logged = prepareInteraction(spreadsheet, { date: today, contactId: contact.id, name: contact.name, summary: `Letter for ${letter}: ${chosen}` });
     commitAll(prepareContactUpdate(snapshot, contact, { letterStatus: chosen, letterStatusDate: today }), logged);
     return `${contact.name}: letter for ${letter} is now "${chosen}".`;
+  });
+}
+
+/**
+ * "Sent? Log it": a draft Touchpoint made has left Gmail. Sent: an Email contact on the given day, the subject as
+ * its summary, as when logging by hand. Not sent: nothing is logged. Either way the row's draft marks are cleared
+ * and the record forgotten.
+ */
+export function answerGoneDraft(input: SentDraftInput): ActionResult {
+  return changeContact(input?.contactId, (snapshot, contact, { spreadsheet, today }) => {
+    const draftId = String(input?.draftId ?? '');
+    if (!draftId || contact.draftId !== draftId) throw new InputError(`That draft is no longer on ${contact.name}'s row: reload the sidebar.`);
+    const record = readDraftRecords().find((r) => r.draftId === draftId);
+    const clearDraft = { draftId: '', draftCreated: null };
+    if (!input.sent) {
+      commitAll(prepareContactUpdate(snapshot, contact, clearDraft));
+      forgetDrafts([draftId]);
+      return `Noted: the draft to ${contact.name} was not sent.`;
+    }
+    const day = notInFuture(inputDay(input.date, 'Date'), today, 'Date');
+    const summary = record?.subject || `Email (Touchpoint draft of ${formatLongDay(contact.draftCreated ?? today)})`;
+    const logged = prepareInteraction(spreadsheet, { date: day, contactId: contact.id, name: contact.name, channel: 'Email', summary });
+    const newest = contact.lastContact === null || day >= contact.lastContact;
+    const fields = newest ? { ...clearDraft, lastContact: day, lastContactNotes: summary, snoozedUntil: null } : clearDraft;
+    commitAll(logged, prepareContactUpdate(snapshot, contact, fields));
+    forgetDrafts([draftId]);
+    return `Logged the email to ${contact.name} on ${formatLongDay(day)}.`;
   });
 }

@@ -13,6 +13,21 @@ export interface DraftState {
   created: IsoDay;
 }
 
+/** A draft Touchpoint made that is no longer in Gmail (sent, or deleted): the card asks "Sent? Log it". */
+export interface GoneDraft {
+  draftId: string;
+  subject: string;
+  created: IsoDay;
+}
+
+export interface SentDraftInput {
+  contactId: string;
+  draftId: string;
+  /** true: log an Email contact on `date` with the subject as summary; false: it was not sent, just forget it. */
+  sent: boolean;
+  date: IsoDay;
+}
+
 export interface ContactCard {
   id: string;
   name: string;
@@ -33,6 +48,8 @@ export interface ContactCard {
   nextStep: string;
   suggestedTemplate: string | null;
   draft: DraftState | null;
+  /** Touchpoint's draft to this person is gone from Gmail: was it sent? */
+  goneDraft: GoneDraft | null;
   snoozedUntil: IsoDay | null;
   /** Lower-case name, institution and specialty, for the search box. */
   searchText: string;
@@ -163,6 +180,7 @@ export interface ServerApi {
   snoozeContact(contactId: string, days: number): ActionResult;
   previewDraft(contactId: string, template: string | null, news?: string): DraftPreview;
   createDraft(input: CreateDraftInput): ActionResult;
+  answerGoneDraft(input: SentDraftInput): ActionResult;
   goToContact(contactId: string): void;
   addContact(input: NewContactInput): ActionResult;
   planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan;

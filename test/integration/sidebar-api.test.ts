@@ -1,5 +1,5 @@
 import {
-  addContact, createDraft, goToContact, loadSidebar, logContact, previewDraft, snoozeContact,
+  addContact, answerGoneDraft, createDraft, goToContact, loadSidebar, logContact, previewDraft, snoozeContact,
 } from '../../src/server/sidebar-api';
 import { openSidebar } from '../../src/server/dialogs';
 import { installFake } from '../support/in-process';
@@ -292,5 +292,36 @@ describe('each action costs the same sheet round-trips at 10 and at 2,000 contac
     const small = cost(10);
     expect(small).toBeLessThan(30);
     expect(cost(2000)).toBe(small);
+  });
+});
+
+describe('"Did you send it?"', () => {
+  test('a draft that left Gmail: the card asks; "Sent" logs an Email with its subject on the day given and clears the marks', () => {
+    const id = idOf(fake, 'Maya');
+    createDraft({ contactId: id, subject: 'Quick update before the spring meeting', body: 'Dear Dr. Okafor, …' });
+    const draftId = String(contactRow(fake, 'Maya')['Draft ID']);
+    fake.drafts._deleteInGmail(draftId); // sent from Gmail (a sent draft leaves the drafts list)
+    const card = [...loadSidebar().overdue, ...loadSidebar().dueThisWeek].find((c) => c.name === 'Maya Okafor')!;
+    expect(card.draft).toBeNull();
+    expect(card.goneDraft).toEqual({ draftId, subject: 'Quick update before the spring meeting', created: '2026-11-22' });
+    const result = answerGoneDraft({ contactId: card.id, draftId, sent: true, date: '2026-11-21' });
+    expect(result.message).toBe('Logged the email to Maya Okafor on November 21, 2026.');
+    const maya = contactRow(fake, 'Maya');
+    expect([maya['Draft ID'], maya['Draft created'], maya['Last contact notes']]).toEqual(['', '', 'Quick update before the spring meeting']);
+    expect(nyDay(maya['Last contact'])).toBe('2026-11-21');
+    const log = rowsByHeader(fake.spreadsheet.getSheetByName('Interactions')!);
+    expect(log.map((r) => [r.Channel, r.Summary])).toEqual([['Email', 'Quick update before the spring meeting']]);
+    expect(result.model.overdue.concat(result.model.dueThisWeek).find((c) => c.name === 'Maya Okafor')?.goneDraft ?? null).toBeNull();
+  });
+
+  test('"Not sent" clears the marks and logs nothing; an answer about a draft no longer on the row is refused', () => {
+    const id = idOf(fake, 'Maya');
+    createDraft({ contactId: id, subject: 'Hello', body: 'Hello' });
+    const draftId = String(contactRow(fake, 'Maya')['Draft ID']);
+    fake.drafts._deleteInGmail(draftId);
+    answerGoneDraft({ contactId: id, draftId, sent: false, date: '2026-11-22' });
+    expect(contactRow(fake, 'Maya')['Draft ID']).toBe('');
+    expect(fake.spreadsheet.getSheetByName('Interactions')!.getLastRow()).toBe(1);
+    expect(() => answerGoneDraft({ contactId: id, draftId, sent: true, date: '2026-11-22' })).toThrow('That draft is no longer on Maya Okafor\'s row');
   });
 });

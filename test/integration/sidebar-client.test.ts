@@ -230,3 +230,41 @@ test('the Letters section: reason, one-click status, and the list updates', asyn
   await until(() => !document.querySelector('.card.letter'), 'the letter to leave the list');
   expect(document.querySelector('.notice')!.textContent).toBe('Maya Okafor: letter for Cardiology fellowship is now "Asked".');
 });
+
+test('search ignores case and accents both ways and looks in email and notes; sections say "No match"; aria-expanded is true or false', async () => {
+  const app = workbook([['José', 'Núñez', 'jnunez@example.org', 'Attending', 'Hospital Clínic', '', 'Peer', '', '', '', '2026-01-01', 'Talked about sepsis bundles']]);
+  const { document, dom } = open(app, 'Sidebar');
+  await until(() => card(document, 'José Núñez'), 'José');
+  const search = document.querySelector('input[type=search]') as HTMLInputElement;
+  const find = (text: string) => {
+    search.value = text;
+    search.dispatchEvent(new dom.window.Event('input'));
+    return texts(document.querySelectorAll('.card .name'));
+  };
+  expect(find('nunez')).toEqual(['José Núñez']);
+  expect(find('NÚÑEZ')).toEqual(['José Núñez']);
+  expect(find('jnunez@')).toEqual(['José Núñez']);
+  expect(find('sepsis bundles')).toEqual(['José Núñez']);
+  expect(find('zzz')).toEqual([]);
+  expect(texts(document.querySelectorAll('.section .empty'))).toEqual(new Array(4).fill('No match for your search.')); // Letters too
+  find('');
+  const log = button(card(document, 'José Núñez')!, 'Log contact');
+  expect(log.getAttribute('aria-expanded')).toBe('false');
+  log.click();
+  expect(button(card(document, 'José Núñez')!, 'Log contact').getAttribute('aria-expanded')).toBe('true');
+});
+
+test('Refresh reads the sheet again; a draft gone from Gmail asks "Sent? Log it" and logs it', async () => {
+  const app = workbook();
+  app.call('createDraft', { contactId: rowsByHeader(app.fake.spreadsheet.getSheetByName('Contacts')!)[0]['Contact ID'], subject: 'Checking in', body: 'Hello' });
+  const { document } = open(app, 'Sidebar');
+  await until(() => card(document, 'Maya Okafor')?.querySelector('.draft-ready'), 'Draft ready');
+  app.fake.drafts._deleteInGmail(app.fake.drafts.drafts[0].id);
+  button(document, 'Refresh').click();
+  const prompt = await until(() => card(document, 'Maya Okafor')?.querySelector('.gone-draft'), 'the question');
+  expect(prompt.textContent).toContain('Your draft “Checking in” from Nov 22, 2026 is no longer in Gmail.');
+  button(prompt, 'Sent? Log it').click();
+  await until(() => document.querySelector('.notice')?.textContent, 'the notice');
+  expect(document.querySelector('.notice')!.textContent).toBe('Logged the email to Maya Okafor on November 22, 2026.');
+  expect(rowsByHeader(app.fake.spreadsheet.getSheetByName('Interactions')!).map((r) => r.Summary)).toEqual(['Checking in']);
+});
