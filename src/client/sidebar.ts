@@ -17,7 +17,7 @@ const errorBox = h('div', { class: 'error', role: 'alert', hidden: true });
 const lists = h('div', { class: 'lists' });
 const goals = h('div', { class: 'goals' });
 const problems = h('div', { class: 'problems' });
-const addButton = h('button', { class: 'primary small', type: 'button', onclick: () => togglePanel({ contactId: null, kind: 'add' }) }, '+ Add contact');
+const addButton = h('button', { class: 'primary small', type: 'button', onclick: (event: Event) => togglePanel({ contactId: null, kind: 'add' }, event.currentTarget) }, '+ Add contact');
 const addArea = h('div');
 const search = h('input', {
   type: 'search',
@@ -38,6 +38,10 @@ function showError(error: unknown): void {
 function showNotice(message: string): void {
   errorBox.hidden = true;
   clear(notice, message);
+  const shown = message;
+  setTimeout(() => {
+    if (notice.textContent === shown) clear(notice);
+  }, NOTICE_MS);
 }
 
 /** Runs a server action with the loading state on; a failure shows its message and leaves the panel open. */
@@ -67,17 +71,48 @@ async function act<T>(button: HTMLButtonElement | null, busyLabel: string, work:
 
 function applyResult(result: ActionResult | undefined): void {
   if (!result) return;
+  const cardId = state.panel?.contactId ?? null;
   state.model = result.model;
   state.panel = null;
-  showNotice(result.message);
   render();
+  // The notice goes next to what caused it (the card, when it is still listed), is announced, and fades.
+  const card = cardId ? cardElement(cardId) : null;
+  if (card) {
+    errorBox.hidden = true;
+    clear(notice);
+    const local = h('div', { class: 'notice fading', role: 'status', 'aria-live': 'polite' }, result.message);
+    card.append(local);
+    setTimeout(() => local.remove(), NOTICE_MS);
+  } else {
+    showNotice(result.message);
+  }
 }
 
-function togglePanel(panel: Panel): void {
+function cardElement(id: string): HTMLElement | null {
+  return Array.from(root.querySelectorAll<HTMLElement>('.card')).find((card) => card.dataset.id === id) ?? null;
+}
+
+/** How long a notice stays before it fades (Sheets' own toasts last about as long). */
+const NOTICE_MS = 6000;
+
+/** The label of the button that opened the panel, to give it focus back when the panel closes. */
+let openerLabel: string | null = null;
+
+function togglePanel(panel: Panel, from?: EventTarget | null): void {
   const same = state.panel && panel && state.panel.kind === panel.kind && state.panel.contactId === panel.contactId;
+  const closing = same || !panel;
+  const previous = state.panel;
+  if (!closing) openerLabel = ((from ?? document.activeElement) as HTMLElement | null)?.textContent ?? null;
   state.panel = same ? null : panel;
   errorBox.hidden = true;
   render();
+  if (closing && previous) {
+    // Focus goes back to the button that opened the panel (found again: the list was drawn anew).
+    const scope = previous.contactId ? cardElement(previous.contactId) : root;
+    const back = Array.from(scope?.querySelectorAll<HTMLButtonElement>('button') ?? []).find((b) => b.textContent === openerLabel);
+    (back ?? addButton).focus();
+    return;
+  }
   root.querySelector<HTMLElement>('.panel input, .panel select, .panel textarea, .panel button')?.focus();
 }
 
@@ -230,15 +265,15 @@ function cardView(card: ContactCard, model: SidebarModel): HTMLElement {
     card.lastNote ? h('div', { class: 'note' }, h('span', { class: 'label' }, 'Last: '), card.lastNote) : null,
     card.nextStep ? h('div', { class: 'note' }, h('span', { class: 'label' }, 'Next: '), card.nextStep) : null,
     card.draft
-      ? h('div', { class: 'draft-ready' }, `Draft ready (${longDate(card.draft.created)}) · `, h('a', { href: card.draft.url, target: '_blank', rel: 'noopener' }, 'Open in Gmail'))
+      ? h('div', { class: 'draft-ready' }, `Draft ready${card.draft.subject ? `: “${card.draft.subject}”` : ''} (${longDate(card.draft.created)}) · `, h('a', { href: card.draft.url, target: '_blank', rel: 'noopener' }, 'Open in Gmail'))
       : null,
     card.goneDraft ? goneDraftPrompt(card, card.goneDraft, model) : null,
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', 'aria-expanded': open === 'log', onclick: () => togglePanel({ contactId: card.id, kind: 'log' }) }, 'Log contact'),
-      h('button', { type: 'button', 'aria-expanded': open === 'draft', onclick: () => togglePanel({ contactId: card.id, kind: 'draft' }) }, 'Draft email'),
-      h('button', { type: 'button', 'aria-expanded': open === 'snooze', onclick: () => togglePanel({ contactId: card.id, kind: 'snooze' }) }, 'Snooze'),
+      h('button', { type: 'button', 'aria-expanded': open === 'log', onclick: (event: Event) => togglePanel({ contactId: card.id, kind: 'log' }, event.currentTarget) }, 'Log contact'),
+      h('button', { type: 'button', 'aria-expanded': open === 'draft', onclick: (event: Event) => togglePanel({ contactId: card.id, kind: 'draft' }, event.currentTarget) }, 'Draft email'),
+      h('button', { type: 'button', 'aria-expanded': open === 'snooze', onclick: (event: Event) => togglePanel({ contactId: card.id, kind: 'snooze' }, event.currentTarget) }, 'Snooze'),
       goTo,
     ),
     open === 'log' ? logForm(card, model) : null,
@@ -282,7 +317,7 @@ function letterView(letter: LetterCard, model: SidebarModel): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', 'aria-expanded': Boolean(open), onclick: () => togglePanel({ contactId: letter.id, kind: 'letter-draft' }) }, 'Draft the request'),
+      h('button', { type: 'button', 'aria-expanded': Boolean(open), onclick: (event: Event) => togglePanel({ contactId: letter.id, kind: 'letter-draft' }, event.currentTarget) }, 'Draft the request'),
     ),
     h('div', { class: 'actions', 'aria-label': 'Set the letter status' }, h('span', { class: 'muted' }, 'Mark:'), model.letterStatuses.filter((s) => s !== letter.status && s !== 'To ask').map(statusButton)),
     open ? draftForm(letter, LETTER_REQUEST) : null,

@@ -112,14 +112,14 @@ export function openDraft(contact: Contact, known: KnownDrafts | null): DraftSta
   if (contact.draftId && contact.draftCreated !== null && fresh(contact.draftCreated) && stillInGmail(contact.draftId, known)) {
     const record = records.find((r) => r.draftId === contact.draftId);
     if (!record || sameAddress(record.email, contact.email)) {
-      return { id: contact.draftId, url: gmailDraftUrl(known?.messages.get(contact.draftId)), created: formatIsoDay(contact.draftCreated) };
+      return { id: contact.draftId, url: gmailDraftUrl(known?.messages.get(contact.draftId)), created: formatIsoDay(contact.draftCreated), subject: record?.subject };
     }
   }
   if (!contact.email) return null;
   const recorded = records
     .filter((r) => sameAddress(r.email, contact.email) && fresh(r.day) && stillInGmail(r.draftId, known))
     .sort((a, b) => b.at - a.at)[0];
-  return recorded ? { id: recorded.draftId, url: gmailDraftUrl(known?.messages.get(recorded.draftId)), created: formatIsoDay(recorded.day) } : null;
+  return recorded ? { id: recorded.draftId, url: gmailDraftUrl(known?.messages.get(recorded.draftId)), created: formatIsoDay(recorded.day), subject: recorded.subject } : null;
 }
 
 /**

@@ -69,7 +69,8 @@ function changeContact(contactId: string, change: (snapshot: ContactsSnapshot, c
     const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
     const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
     const message = change(snapshot, contact, context);
-    return { message, model: sidebarModel(context, snapshot, null) };
+    // Touchpoint's own records (no Gmail call): a card keeps its draft's subject and link after the change.
+    return { message, model: sidebarModel(context, snapshot, { messages: new Map(), complete: false, records: readDraftRecords() }) };
   });
 }
 

@@ -11,6 +11,8 @@ export interface DraftState {
   id: string;
   url: string;
   created: IsoDay;
+  /** Its subject, when Touchpoint recorded it. */
+  subject?: string;
 }
 
 /** A draft Touchpoint made that is no longer in Gmail (sent, or deleted): the card asks "Sent? Log it". */

@@ -118,6 +118,9 @@ test('draft an email: holes are marked and block Create draft until filled; then
   expect(create.disabled).toBe(false);
   create.click();
   const link = await until(() => card(document, 'Grace Kim')?.querySelector('.draft-ready a') as HTMLAnchorElement | null, 'Draft ready');
+  const local = card(document, 'Grace Kim')!.querySelector('.notice')!; // the notice sits on the card it is about
+  expect([local.textContent, local.getAttribute('role')]).toEqual(['Draft to Grace Kim is ready in Gmail.', 'status']);
+  expect(card(document, 'Grace Kim')!.querySelector('.draft-ready')!.textContent).toContain('Draft ready: “Following up from the ACP Meeting”');
   expect(link.href).toMatch(/^https:\/\/mail\.google\.com\/mail\/u\/0\/#drafts/);
   expect(app.fake.drafts.drafts).toHaveLength(1);
   const raw = Buffer.from(app.fake.drafts.drafts[0].raw, 'base64url').toString('utf8');
@@ -252,6 +255,10 @@ test('search ignores case and accents both ways and looks in email and notes; se
   expect(log.getAttribute('aria-expanded')).toBe('false');
   log.click();
   expect(button(card(document, 'José Núñez')!, 'Log contact').getAttribute('aria-expanded')).toBe('true');
+  document.dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'Escape' }));
+  expect(card(document, 'José Núñez')!.querySelector('.panel')).toBeNull();
+  expect(document.activeElement!.textContent).toBe('Log contact'); // Escape gives focus back to the button that opened it
+  expect(card(document, 'José Núñez')!.contains(document.activeElement)).toBe(true);
 });
 
 test('Refresh reads the sheet again; a draft gone from Gmail asks "Sent? Log it" and logs it', async () => {
