@@ -75,7 +75,14 @@ function render(result: ImportPreview): void {
     importButton.textContent = 'Importing…';
     try {
       const done = await server.runImport(input());
-      clear(root, h('p', { class: 'notice', role: 'status' }, done.message), h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'button', onclick: closeDialog }, 'Close')));
+      clear(
+        root,
+        h('p', { class: 'notice', role: 'status' }, done.message),
+        // What was not imported stays in view, with its file row and reason, to fix in the file.
+        result.rejected.length ? h('h2', {}, `${result.rejected.length} not imported`) : null,
+        result.rejected.length ? h('ul', { class: 'plain rejected' }, result.rejected.map((r) => h('li', {}, `Row ${r.fileRow} (${r.name}): ${r.reason}`))) : null,
+        h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'button', onclick: closeDialog }, 'Close')),
+      );
     } catch (error) {
       clear(root, errorBox(error), h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => void preview() }, 'Back'), h('button', { type: 'button', onclick: closeDialog }, 'Close')));
     }

@@ -45,7 +45,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
   {
     name: 'Mentor meeting request',
     whenToUse: 'To ask a mentor, or someone you hope will mentor you, for a 20 to 30 minute meeting.',
-    subject: 'Request for a 20-minute meeting',
+    subject: 'Request for a short meeting',
     body: [
       'Dear {{Salutation}},',
       '',
@@ -100,7 +100,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
       '',
       '{{My news}}',
       '',
-      'Your advice has made a real difference to me, and I wanted you to hear this from me. Thank you again for your support.',
+      'I wanted you to hear this from me. Thank you again for your support, and I would be glad to hear how things are going for you.',
       '',
       'Warm regards,',
       '{{My name}}',
@@ -117,7 +117,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
       '',
       '{{My news}}',
       '',
-      'Your support made a real difference, and I am grateful. I hope to stay in touch as I start this next step.',
+      'Your support meant a great deal to me, and I am grateful. I hope we can stay in touch.',
       '',
       'With thanks,',
       '{{My name}}',

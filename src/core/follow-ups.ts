@@ -37,7 +37,8 @@ const MENTORS = new Set(['careermentor', 'researchmentor', 'clinicalmentor', 'sp
 
 /**
  * The template the guides would use for this person now, among those that exist: a letter to ask for → the
- * request; someone met at a conference and not yet written to (or within the week) → post-conference follow-up;
+ * request, a letter submitted → the thank-you; someone met at a conference and not yet written to (or within
+ * the week) → post-conference follow-up;
  * after a rotation → thank-you; a mentor not yet contacted or not seen in a quarter → a meeting request, else a
  * progress update; anyone else first written to → a meeting request.
  */
@@ -49,10 +50,11 @@ export function suggestTemplate(contact: Contact, today: Day, templates: readonl
   const pick = (() => {
     const status = normaliseName(contact.letterStatus);
     if (contact.letterFor && (status === 'toask' || (status === '' && contact.letterDue !== null))) return 'Letter request';
+    if (contact.letterFor && status === 'submitted') return 'Thank-you to a letter writer';
     const atConference = relationship === 'conferencecontact' || met === 'conference';
     if (contact.lastContact === null) {
       if (atConference) return 'Post-conference follow-up';
-      if (met === 'rotation' || met === 'clinic') return 'Thank-you after a rotation';
+      if (met === 'rotation') return 'Thank-you after a rotation';
       return 'Mentor meeting request';
     }
     if (atConference && contact.metOn !== null && today - contact.metOn <= 7 && contact.lastContact <= contact.metOn) return 'Post-conference follow-up';

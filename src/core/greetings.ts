@@ -9,6 +9,9 @@ import { isBlank } from './values';
  */
 export type GreetingStyle = 'Dr. Last name' | 'First name' | 'Full name';
 
+/** A greeting as the table says it: by first name, full name, or a title before the last name ("Dr.", "Ms.", "Dean"). */
+export type Greeting = { kind: 'first' } | { kind: 'full' } | { kind: 'titled'; title: string };
+
 export const GREETING_HEADER = ['Role', 'Greeting'] as const;
 /** Column (0-based) where the greeting table starts on a new Settings sheet: I. */
 export const GREETING_COLUMN = 8;
@@ -21,6 +24,7 @@ export const DEFAULT_GREETINGS: readonly [string, GreetingStyle][] = [
   ['Researcher', 'Dr. Last name'],
   ['Chief resident', 'First name'],
   ['Senior resident', 'First name'],
+  ['Resident', 'First name'],
   ['Co-resident', 'First name'],
   ['Program coordinator', 'First name'],
   ['Nurse / pharmacist / case manager', 'First name'],
@@ -32,50 +36,52 @@ const DOCTOR_RELATIONSHIPS = new Set(['careermentor', 'researchmentor', 'clinica
 const FIRST_NAME_RELATIONSHIPS = new Set(['peer']);
 
 export class GreetingTable {
-  private readonly byRole = new Map<string, GreetingStyle>();
+  private readonly byRole = new Map<string, Greeting>();
+  /** Entries the table could not read, as sentences for the sidebar's problem list. */
+  readonly problems: string[] = [];
 
-  set(role: string, style: GreetingStyle): void {
-    this.byRole.set(normaliseName(role), style);
+  set(role: string, greeting: Greeting): void {
+    this.byRole.set(normaliseName(role), greeting);
   }
 
-  styleFor(contact: Pick<Contact, 'role' | 'relationship'>): GreetingStyle {
+  greetingFor(contact: Pick<Contact, 'role' | 'relationship'>): Greeting {
     const byRole = this.byRole.get(normaliseName(contact.role));
     if (byRole) return byRole;
     const relationship = normaliseName(contact.relationship);
-    if (DOCTOR_RELATIONSHIPS.has(relationship)) return 'Dr. Last name';
-    if (FIRST_NAME_RELATIONSHIPS.has(relationship)) return 'First name';
-    return 'Full name';
+    if (DOCTOR_RELATIONSHIPS.has(relationship)) return { kind: 'titled', title: 'Dr.' };
+    if (FIRST_NAME_RELATIONSHIPS.has(relationship)) return { kind: 'first' };
+    return { kind: 'full' };
   }
 }
 
-/** A Greeting cell as a style: anything mentioning "Dr" or "last" greets by title, "first" by first name. */
-export function greetingStyleOf(text: string): GreetingStyle | null {
-  const words = text.toLowerCase();
-  if (/\bdr\b|last/.test(words)) return 'Dr. Last name';
-  if (/first/.test(words)) return 'First name';
-  if (/full|name/.test(words)) return 'Full name';
-  return null;
+/**
+ * A Greeting cell: "First name", "Full name", or a title and "Last name" ("Dr. Last name", "Ms. Last name",
+ * "Dean Last name"); null for anything else.
+ */
+export function greetingOf(text: string): Greeting | null {
+  const trimmed = text.trim();
+  if (/^first\s*name$/i.test(trimmed)) return { kind: 'first' };
+  if (/^full\s*name$/i.test(trimmed)) return { kind: 'full' };
+  const titled = /^(.+?)\s+last\s*name$/i.exec(trimmed);
+  return titled ? { kind: 'titled', title: titled[1].trim() } : null;
 }
 
 export function parseGreetingTable(rows: readonly (readonly unknown[])[]): GreetingTable {
   const table = new GreetingTable();
-  for (const [role, greeting] of DEFAULT_GREETINGS) table.set(role, greeting);
+  for (const [role, greeting] of DEFAULT_GREETINGS) table.set(role, greetingOf(greeting)!);
   for (const [role, greeting] of rows) {
     if (isBlank(role) || isBlank(greeting)) continue;
-    const style = greetingStyleOf(String(greeting));
-    if (style) table.set(String(role), style);
+    const parsed = greetingOf(String(greeting));
+    if (parsed) table.set(String(role), parsed);
+    else table.problems.push(`Settings, Greeting for ${String(role).trim()}: "${String(greeting).trim()}" is not "First name", "Full name" or a title with "Last name" (e.g. "Dr. Last name", "Ms. Last name"); the default is used.`);
   }
   return table;
 }
 
-/** "Dr. Okafor", "Maya" or "Maya Okafor"; '' when the name the style needs is blank (the template then marks it). */
+/** "Dr. Okafor", "Ms. Kim", "Maya" or "Maya Okafor"; '' when the name the greeting needs is blank (the template then marks it). */
 export function salutationOf(contact: Pick<Contact, 'role' | 'relationship' | 'firstName' | 'lastName'>, table: GreetingTable): string {
-  switch (table.styleFor(contact)) {
-    case 'Dr. Last name':
-      return contact.lastName ? `Dr. ${contact.lastName}` : '';
-    case 'First name':
-      return contact.firstName;
-    default:
-      return [contact.firstName, contact.lastName].filter(Boolean).join(' ');
-  }
+  const greeting = table.greetingFor(contact);
+  if (greeting.kind === 'titled') return contact.lastName ? `${greeting.title} ${contact.lastName}` : '';
+  if (greeting.kind === 'first') return contact.firstName;
+  return [contact.firstName, contact.lastName].filter(Boolean).join(' ');
 }

@@ -3,7 +3,7 @@ import { Contact, isValidEmail } from './contacts';
 import { CsvDelimiter, DELIMITER_NAMES, detectDelimiter, parseCsv } from './csv';
 import { Day, formatIsoDay, formatLongDay, parseDay } from './dates';
 import { isInvalidValueError } from './errors';
-import { findLinkedInHeader, LINKEDIN_MAPPED_HEADERS, mapLinkedInRow } from './linkedin';
+import { findLinkedInHeader, LINKEDIN_FILE_LABELS, LINKEDIN_MAPPED_HEADERS, mapLinkedInRow } from './linkedin';
 import { ColumnSpec, CONTACTS, normaliseHeader } from './schema';
 import { isBlank } from './values';
 
@@ -36,6 +36,8 @@ export interface ImportSource {
   /** What separates the file's columns, detected from its header line (null: one column). */
   delimiter: CsvDelimiter | null;
   headers: string[];
+  /** How the dialog names each column: the file's own names (LinkedIn's "Company", "Position"…). */
+  labels: string[];
   /** Data rows with the row number they had in the file (1-based), blank rows left out. */
   rows: { fileRow: number; cells: string[] }[];
   problems: string[];
@@ -51,7 +53,7 @@ export function readImportSource(text: string): ImportSource {
   }
   const linkedIn = findLinkedInHeader(rows);
   const headerIndex = linkedIn >= 0 ? linkedIn : rows.findIndex((row) => row.some((cell) => cell.trim() !== ''));
-  if (headerIndex < 0) return { format: 'csv', delimiter, headers: [], rows: [], problems: [...problems, 'The file is empty.'] };
+  if (headerIndex < 0) return { format: 'csv', delimiter, headers: [], labels: [], rows: [], problems: [...problems, 'The file is empty.'] };
   const width = rows[headerIndex].length;
   const data = rows
     .map((cells, index) => ({ fileRow: index + 1, cells }))
@@ -73,11 +75,13 @@ export function readImportSource(text: string): ImportSource {
       format: 'linkedin',
       delimiter,
       headers: [...LINKEDIN_MAPPED_HEADERS],
+      labels: [...LINKEDIN_FILE_LABELS],
       rows: data.map((row) => ({ fileRow: row.fileRow, cells: mapLinkedInRow(row.cells, rows[linkedIn]) })),
       problems,
     };
   }
-  return { format: 'csv', delimiter, headers: rows[headerIndex].map((h) => h.trim()), rows: data, problems };
+  const headers = rows[headerIndex].map((h) => h.trim());
+  return { format: 'csv', delimiter, headers, labels: headers, rows: data, problems };
 }
 
 /** For each file column, the Contacts column it fills (by header or alias), or null; each column used once. */

@@ -24,7 +24,8 @@ const ROLE_WORDS: [RegExp, string][] = [
   [/\bprogram coordinator\b|\bresidency coordinator\b/i, 'Program coordinator'],
   [/\bchief resident\b/i, 'Chief resident'],
   [/\bfellow\b/i, 'Fellow'],
-  [/\bresident\b|\bpgy-?\d\b|\bintern\b/i, 'Co-resident'],
+  // A resident elsewhere is a Resident; Co-resident means the user's own program, which a title cannot tell.
+  [/\bresident\b|\bpgy-?\d\b|\bintern\b/i, 'Resident'],
   [/\battending\b|\bhospitalist\b|\bconsultant\b|\bassistant professor\b|\bassociate professor\b|\bprofessor\b|\bphysician\b/i, 'Attending'],
   [/\bresearch(er)?\b|\bscientist\b|\bpostdoc/i, 'Researcher'],
   [/\bnurse\b|\bpharmacist\b|\bcase manager\b|\bnp\b|\bpa-c\b/i, 'Nurse / pharmacist / case manager'],
@@ -35,6 +36,12 @@ export function roleOfPosition(position: string): string {
 }
 
 export const LINKEDIN_MAPPED_HEADERS = ['First name', 'Last name', 'Email', 'Role', 'Institution', 'How we met', 'Met on', 'Last contact notes', 'LinkedIn'];
+
+/** The same columns as the import dialog shows them: by the names they have in LinkedIn's file. */
+export const LINKEDIN_FILE_LABELS = [
+  'First Name', 'Last Name', 'Email Address', 'Position', 'Company', '(every row) Online / LinkedIn', 'Connected On',
+  'Position, kept as a note when it is not a role', 'URL',
+];
 
 /** One LinkedIn row in the Contacts columns (LINKEDIN_MAPPED_HEADERS). "Connected On" is kept as written. */
 export function mapLinkedInRow(row: readonly string[], header: readonly string[]): string[] {

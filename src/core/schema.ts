@@ -31,7 +31,7 @@ export interface TableSpec {
 }
 
 export const ROLES = [
-  'Attending', 'Fellow', 'Chief resident', 'Senior resident', 'Co-resident', 'Program director',
+  'Attending', 'Fellow', 'Chief resident', 'Senior resident', 'Resident', 'Co-resident', 'Program director',
   'Associate program director', 'Program coordinator', 'Researcher', 'Nurse / pharmacist / case manager',
   'Alumni', 'Other',
 ] as const;
@@ -96,7 +96,13 @@ export const CONTACTS: TableSpec = {
       kind: 'days',
       help: 'Leave blank to use the cadence of the Relationship (Settings). A number here overrides it for this person.',
     },
-    { key: 'letterFor', header: 'Letter for', aliases: ['Letter needed for', 'Letter purpose'], kind: 'text' },
+    {
+      key: 'letterFor',
+      header: 'Letter for',
+      aliases: ['Letter needed for', 'Letter purpose'],
+      kind: 'text',
+      help: 'What the letter is for, as it fits "I am applying for …": "the Lakeview cardiology fellowship". Used by {{Letter for}}.',
+    },
     { key: 'letterDue', header: 'Letter due', aliases: ['Letter due date', 'LOR due'], kind: 'date' },
     { key: 'letterStatus', header: 'Letter status', aliases: ['LOR status'], kind: 'list', options: LETTER_STATUSES },
     {

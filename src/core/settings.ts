@@ -170,12 +170,13 @@ export function readSettings(values: readonly (readonly unknown[])[]): Settings 
   for (const [key, row] of settingRows(values)) byKey.set(key, values[row - 1][settingColumn + 1]);
   const textOf = (key: string) => (isBlank(byKey.get(key)) ? '' : String(byKey.get(key)).trim());
   const cadenceRows = values.slice(1).map((row) => row.slice(cadenceColumn, cadenceColumn + CADENCE_HEADER.length));
+  const greetings = parseGreetingTable(values.slice(1).map((row) => row.slice(greetingColumn, greetingColumn + GREETING_HEADER.length)));
   return {
     dueSoonDays: wholeNumberSetting(byKey.get('dueSoonDays'), 'Due soon window (days)', DEFAULT_DUE_SOON_DAYS, 0, 365, problems),
     letterWeeks: wholeNumberSetting(byKey.get('letterWeeks'), 'Ask for letters (weeks before due)', DEFAULT_LETTER_WEEKS, 1, 52, problems),
     profile: { myName: textOf('myName'), myPosition: textOf('myPosition'), myInstitution: textOf('myInstitution'), mySpecialty: textOf('mySpecialty') },
     cadences: parseCadenceTable(cadenceRows),
-    greetings: parseGreetingTable(values.slice(1).map((row) => row.slice(greetingColumn, greetingColumn + GREETING_HEADER.length))),
-    problems,
+    greetings,
+    problems: [...problems, ...greetings.problems],
   };
 }

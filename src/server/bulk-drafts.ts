@@ -5,7 +5,7 @@ import { isInvalidValueError } from '../core/errors';
 import { DraftRecord, followUpOf, KnownDrafts, openDraft, sameAddress, suggestTemplate } from '../core/follow-ups';
 import { InputError, inputDay } from '../core/inputs';
 import { Settings } from '../core/settings';
-import { checkTemplate, EmailTemplate, findTemplate, knownPlaceholderNames, profileRequest, Rendered, renderTemplate } from '../core/templates';
+import { checkTemplate, EmailTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, Rendered, renderTemplate } from '../core/templates';
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
 import { requireColumns } from './contact-writer';
 import { ContactsSnapshot, contiguousRuns, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
@@ -122,6 +122,16 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
     }
     if (rendered.missing.length) {
       skip(`${rendered.missing.join(', ')} ${rendered.missing.length > 1 ? 'are' : 'is'} empty: fill ${rendered.missing.length > 1 ? 'them' : 'it'} in on the sheet`);
+      continue;
+    }
+    // The same guard as a single draft: text from the sheet can itself hold a {{placeholder}} or a [marker].
+    const holes = holesIn(`${rendered.subject}\n${rendered.body}`, known);
+    if (holes.length) {
+      skip(`the email would still have ${holes.join(', ')} (from the sheet or the template): fix it there`);
+      continue;
+    }
+    if (contact.letterDue !== null && contact.letterDue < context.today && /\{\{\s*letter\s*due/i.test(templateFor(name).body)) {
+      skip(`Letter due (${formatLongDay(contact.letterDue)}) has passed`);
       continue;
     }
     plan.items.push({ contact, template: name, rendered });

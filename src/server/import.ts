@@ -47,7 +47,7 @@ export function previewImport(input: ImportInput): ImportPreview {
   return {
     format: source.format,
     separatedBy: describeDelimiter(source.delimiter),
-    headers: source.headers,
+    headers: source.labels,
     mapping,
     columns: IMPORT_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
     newCount: result.added.length,

@@ -1,5 +1,5 @@
 import { Contact, contactHandle, isValidEmail, locateContact } from '../core/contacts';
-import { formatLongDay } from '../core/dates';
+import { Day, formatLongDay } from '../core/dates';
 import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
@@ -113,9 +113,12 @@ export function previewDraft(contactId: string, template: string | null, news?: 
   const { profile, greetings } = readSettingsSheet(spreadsheet);
   const typedNews = optionalText(news, 'My news', 2000);
   const rendered = renderTemplate(chosen, { contact, profile, today, timeZone, greetings, news: typedNews });
-  const warnings = rendered.missing.map((field) =>
-    field === 'My news' ? 'Type your news below: one or two concrete sentences.' : `${field} is empty for ${contact.name}: fill it in on the sheet, or edit the text where it says [${field}].`,
-  );
+  const warnings = rendered.missing.map((field) => {
+    if (field === 'My news') return 'Type your news below: one or two concrete sentences.';
+    if (field === 'Salutation') return `Last name is empty for ${contact.name}, who is greeted by title and last name (Settings ▸ Greeting). Fill it in, or edit the text where it says [Salutation].`;
+    return `${field} is empty for ${contact.name}: fill it in on the sheet, or edit the text where it says [${field}].`;
+  });
+  warnings.push(...letterDueWarnings(chosen, contact, today));
   if (!contact.email) warnings.unshift(`${contact.name} has no email address: add one in the Email column before creating the draft.`);
   else if (!isValidEmail(contact.email)) warnings.unshift(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
   if (rendered.missingProfile.length) warnings.push(profileRequest(rendered.missingProfile));
@@ -134,7 +137,20 @@ export function previewDraft(contactId: string, template: string | null, news?: 
   };
 }
 
+/** A letter request for a letter whose due date has passed, is unreadable or is under 6 weeks away says so. */
+function letterDueWarnings(template: { subject: string; body: string }, contact: Contact, today: Day): string[] {
+  if (!/\{\{\s*letter\s*due/i.test(`${template.subject}${template.body}`)) return [];
+  if (contact.unreadable.includes('letterDue')) return ['Letter due is not a date Touchpoint can read: the email shows it as typed. Put a date there (e.g. 2027-01-10).'];
+  if (contact.letterDue === null) return [];
+  if (contact.letterDue < today) return [`Letter due (${formatLongDay(contact.letterDue)}) has passed: check the date before asking.`];
+  if (contact.letterDue - today < 42) return [`Letter due is ${contact.letterDue - today} days away, less than the 6 weeks a letter writer needs: say so, and thank them for fitting it in.`];
+  return [];
+}
+
 export function createDraft(input: CreateDraftInput): ActionResult {
+  if (input?.whenOpen !== undefined && input.whenOpen !== 'replace' && input.whenOpen !== 'another') {
+    throw new InputError('whenOpen must be "replace" or "another".');
+  }
   const subject = requiredText(input?.subject, 'Subject', 250);
   const body = requiredText(input?.body, 'Body', 20_000);
   return changeContact(input?.contactId, (snapshot, contact, { today }) => {

@@ -60,7 +60,7 @@ test('creates the drafts with each contact\'s filled template, marks the rows, a
   expect(summary.message).toBe('Created 5 drafts in Gmail. Skipped 1.');
   const grace = readDraft(fake.drafts.drafts[3].mime);
   expect(grace.to).toBe('Grace Kim <gkim@example.org>');
-  expect(grace.subject).toBe('Request for a 20-minute meeting');
+  expect(grace.subject).toBe('Request for a short meeting');
   expect(grace.text).toContain('Dear Dr. Kim,');
   expect(grace.text).toContain('Could we meet for 20 to 30 minutes in the coming weeks');
   for (const name of ['Maya', 'Aisha', 'Luis', 'Grace', 'Ines']) expect(String(contactRow(fake, name)['Draft ID'])).toMatch(/^r\d+/);

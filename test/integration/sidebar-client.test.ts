@@ -197,11 +197,27 @@ test('the import dialog: a file read in the browser, the preview, then the impor
   await until(() => document.querySelector('table.mapping'), 'the preview');
   expect(texts(document.querySelectorAll('h2'))).toEqual(['4 new', '1 already on the sheet', '0 rejected']);
   expect(document.querySelector('.delimiter')!.textContent).toBe('Columns separated by commas.');
-  expect((document.querySelector('select[aria-label="Column for LinkedIn"]') as HTMLSelectElement).value).toBe('linkedIn');
+  // The mapping names LinkedIn's own columns, each with the Contacts column it fills.
+  expect((document.querySelector('select[aria-label="Column for URL"]') as HTMLSelectElement).value).toBe('linkedIn');
+  expect((document.querySelector('select[aria-label="Column for Company"]') as HTMLSelectElement).value).toBe('institution');
+  expect((document.querySelector('select[aria-label="Column for Connected On"]') as HTMLSelectElement).value).toBe('metOn');
   button(document, 'Import 4 contacts').click();
   await until(() => document.querySelector('.notice'), 'the result');
   expect(document.querySelector('.notice')!.textContent).toBe('Imported 4 new contacts. 1 already on the sheet.');
   expect(rowsByHeader(app.fake.spreadsheet.getSheetByName('Contacts')!).map((r) => r['First name'])).toContain('Kwame');
+});
+
+test('after an import, the rows that were not imported stay listed with their file row and reason', async () => {
+  const app = workbook();
+  const { document, dom } = open(app, 'ImportDialog');
+  const input = await until(() => document.querySelector('input[type=file]') as HTMLInputElement | null, 'the file input');
+  const text = 'First name,Last name,Email,Last contact\nNia,Hart,nia@example.org,\nBen,Future,ben@example.org,2099-01-01\n';
+  Object.defineProperty(input, 'files', { value: [new dom.window.File([text], 'c.csv', { type: 'text/csv' })] });
+  input.dispatchEvent(new dom.window.Event('change'));
+  await until(() => document.querySelector('table.mapping'), 'the preview');
+  button(document, 'Import 1 contact').click();
+  await until(() => document.querySelector('.notice'), 'the result');
+  expect(texts(document.querySelectorAll('.rejected li'))).toEqual(['Row 3 (Ben Future): Last contact: January 1, 2099 is in the future']);
 });
 
 test('an Excel CSV in Windows-1252: the names are decoded right, the dialog says how it read the file, no false duplicate', async () => {

@@ -29,7 +29,7 @@ test('a LinkedIn export: header found by scanning past the notes, mapped to Cont
   expect(mapped.rows[0]).toEqual(['First name', 'Last name', 'Email', 'Role', 'Institution', 'How we met', 'Met on', 'Last contact notes', 'LinkedIn']);
   expect(mapped.rows[1]).toEqual(['Maya', 'Okafor', 'maya.okafor@example.org', 'Attending', 'Riverside Medical Center', 'Online / LinkedIn', '2026-07-14', '', 'https://www.linkedin.com/in/maya-okafor-example']);
   expect(mapped.rows[2].slice(0, 5)).toEqual(['Jonas', 'Weber', '', 'Fellow', 'Northgate Clinic']);
-  expect(mapped.rows[3].slice(3, 5)).toEqual(['Co-resident', 'Hospital Universitario, Madrid']);
+  expect(mapped.rows[3].slice(3, 5)).toEqual(['Resident', 'Hospital Universitario, Madrid']);
   expect(mapped.rows[4][3]).toBe('Associate program director');
   expect(mapped.rows[5].slice(0, 8)).toEqual(['=cmd', 'Injection', '', 'Other', '=HYPERLINK("http://x","y")', 'Online / LinkedIn', '2026-01-01', 'LinkedIn title: @SUM(A1)']);
   expect(findLinkedInHeader([['First name', 'Email']])).toBe(-1);
@@ -37,7 +37,7 @@ test('a LinkedIn export: header found by scanning past the notes, mapped to Cont
 
 test('positions map to roles where the words say so', () => {
   expect(['Hospitalist', 'PGY-2 Resident', 'Chief Resident', 'Program Director, IM', 'Research Coordinator', 'Founder'].map(roleOfPosition)).toEqual([
-    'Attending', 'Co-resident', 'Chief resident', 'Program director', 'Researcher', 'Other',
+    'Attending', 'Resident', 'Chief resident', 'Program director', 'Researcher', 'Other',
   ]);
 });
 
