@@ -560,25 +560,23 @@ export class FakeSheet {
 
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
     if (afterPosition < 1 || afterPosition > this.maxColumns) throw rangeError('Those columns are out of bounds.');
-    if (this.maxColumns + howMany > MAX_COLUMNS) throw rangeError(`This action would increase the number of columns in the workbook above the limit of ${MAX_COLUMNS}.`);
-    for (const row of this.rows) if (row && row.length > afterPosition) row.splice(afterPosition, 0, ...new Array(howMany).fill(undefined));
-    const shifted = [...this.hidden].map((c) => (c > afterPosition ? c + howMany : c));
-    this.hidden.clear();
-    shifted.forEach((c) => this.hidden.add(c));
-    this.maxColumns += howMany;
-    this._spreadsheet._shiftNamedColumns(this, afterPosition + 1, howMany);
-    this._spreadsheet._touch();
-    return this;
+    return this._insertColumnsAt(afterPosition + 1, howMany);
   }
 
   insertColumnsBefore(beforePosition: number, howMany: number): FakeSheet {
     if (beforePosition < 1 || beforePosition > this.maxColumns) throw rangeError('Those columns are out of bounds.');
-    for (const row of this.rows) if (row && row.length >= beforePosition) row.splice(beforePosition - 1, 0, ...new Array(howMany).fill(undefined));
-    const shifted = [...this.hidden].map((c) => (c >= beforePosition ? c + howMany : c));
+    return this._insertColumnsAt(beforePosition, howMany);
+  }
+
+  /** New blank columns from `position` on: cells, hidden columns and named ranges to their right move over. */
+  private _insertColumnsAt(position: number, howMany: number): FakeSheet {
+    if (this.maxColumns + howMany > MAX_COLUMNS) throw rangeError(`This action would increase the number of columns in the workbook above the limit of ${MAX_COLUMNS}.`);
+    for (const row of this.rows) if (row && row.length >= position) row.splice(position - 1, 0, ...new Array(howMany).fill(undefined));
+    const shifted = [...this.hidden].map((c) => (c >= position ? c + howMany : c));
     this.hidden.clear();
     shifted.forEach((c) => this.hidden.add(c));
     this.maxColumns += howMany;
-    this._spreadsheet._shiftNamedColumns(this, beforePosition, howMany);
+    this._spreadsheet._shiftNamedColumns(this, position, howMany);
     this._spreadsheet._touch();
     return this;
   }
@@ -603,18 +601,19 @@ export class FakeSheet {
 
   insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
     if (afterPosition < 1 || afterPosition > this.maxRows) throw rangeError('Those rows are out of bounds.');
-    this.rows.splice(afterPosition, 0, ...new Array(howMany).fill(undefined));
-    this.maxRows += howMany;
-    this._spreadsheet._shiftNamedRanges(this, afterPosition + 1, howMany);
-    this._spreadsheet._touch();
-    return this;
+    return this._insertRowsAt(afterPosition + 1, howMany);
   }
 
   insertRowsBefore(beforePosition: number, howMany: number): FakeSheet {
     if (beforePosition < 1 || beforePosition > this.maxRows) throw rangeError('Those rows are out of bounds.');
-    this.rows.splice(beforePosition - 1, 0, ...new Array(howMany).fill(undefined));
+    return this._insertRowsAt(beforePosition, howMany);
+  }
+
+  /** New blank rows from `position` on: rows (with their hidden flags) and named ranges below move down. */
+  private _insertRowsAt(position: number, howMany: number): FakeSheet {
+    this.rows.splice(position - 1, 0, ...new Array(howMany).fill(undefined));
     this.maxRows += howMany;
-    this._spreadsheet._shiftNamedRanges(this, beforePosition, howMany);
+    this._spreadsheet._shiftNamedRanges(this, position, howMany);
     this._spreadsheet._touch();
     return this;
   }
