@@ -13,7 +13,8 @@ const state: { model: SidebarModel | null; search: string; panel: Panel; busy: b
 
 const root = document.getElementById('app')!;
 const notice = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
-const errorBox = h('div', { class: 'error', role: 'alert', hidden: true });
+const ERROR_ID = 'sidebar-error';
+const errorBox = h('div', { class: 'error', role: 'alert', id: ERROR_ID, hidden: true });
 const lists = h('div', { class: 'lists' });
 const goals = h('div', { class: 'goals' });
 const problems = h('div', { class: 'problems' });
@@ -31,8 +32,31 @@ const search = h('input', {
 });
 
 function showError(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
   errorBox.hidden = false;
-  clear(errorBox, error instanceof Error ? error.message : String(error));
+  clear(errorBox, message);
+  tieErrorToField(message);
+}
+
+/**
+ * An error that names a field of the open form ("Date (…) is in the future", "Email: … is not an email address")
+ * is tied to that field: marked invalid, described by the error, and focused.
+ */
+function tieErrorToField(message: string): void {
+  for (const control of Array.from(root.querySelectorAll<HTMLElement>('[aria-invalid]'))) {
+    control.removeAttribute('aria-invalid');
+    control.removeAttribute('aria-describedby');
+  }
+  const fields = Array.from(root.querySelectorAll<HTMLLabelElement>('.panel label.field'));
+  const named = fields.find((label) => {
+    const name = label.querySelector('span')?.textContent ?? '';
+    return name !== '' && (message.startsWith(`${name} `) || message.startsWith(`${name}:`) || message.startsWith(`${name} (`));
+  });
+  const control = named?.querySelector<HTMLElement>('input, select, textarea');
+  if (!control) return;
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', ERROR_ID);
+  control.focus();
 }
 
 function showNotice(message: string): void {

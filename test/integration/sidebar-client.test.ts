@@ -291,3 +291,20 @@ test('Refresh reads the sheet again; a draft gone from Gmail asks "Sent? Log it"
   expect(document.querySelector('.notice')!.textContent).toBe('Logged the email to Maya Okafor on November 22, 2026.');
   expect(rowsByHeader(app.fake.spreadsheet.getSheetByName('Interactions')!).map((r) => r.Summary)).toEqual(['Checking in']);
 });
+
+test('an error about a field is tied to it: invalid, described by the error, focused', async () => {
+  const app = workbook();
+  const { document } = open(app, 'Sidebar');
+  await until(() => card(document, 'Maya Okafor'), 'Maya');
+  button(card(document, 'Maya Okafor')!, 'Log contact').click();
+  const form = document.querySelector('form.panel') as HTMLFormElement;
+  const date = form.querySelector('input[type=date]') as HTMLInputElement;
+  date.removeAttribute('max'); // as a browser without date limits would let through
+  date.value = '2026-12-25';
+  (form.querySelectorAll('input[type=text]')[0] as HTMLInputElement).value = 'Dinner';
+  form.requestSubmit();
+  const error = await until(() => document.querySelector('.error:not([hidden])') as HTMLElement | null, 'the error');
+  expect(error.textContent).toMatch(/^Date \(December 25, 2026\) is in the future/);
+  expect([date.getAttribute('aria-invalid'), date.getAttribute('aria-describedby')]).toEqual(['true', error.id]);
+  expect(document.activeElement).toBe(date);
+});
