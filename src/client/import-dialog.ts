@@ -9,6 +9,7 @@ let text = '';
 let encodingNotice: string | null = null;
 let mapping: (string | null)[] | null = null;
 let fillEmpty = false;
+let blankBadDates = false;
 
 function errorBox(error: unknown): HTMLElement {
   return h('div', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error));
@@ -42,7 +43,7 @@ function start(message?: unknown): void {
 }
 
 function input(): ImportInput {
-  return { text, mapping, fillEmpty };
+  return { text, mapping, fillEmpty, blankBadDates };
 }
 
 async function preview(): Promise<void> {
@@ -52,6 +53,17 @@ async function preview(): Promise<void> {
   } catch (error) {
     start(error);
   }
+}
+
+/** When some rows are rejected only for a date, the user may import those people with the date left blank. */
+function badDatesChoice(result: ImportPreview): HTMLElement | null {
+  if (!blankBadDates && !result.rejected.some((r) => /not a date/.test(r.reason))) return null;
+  const box = h('input', { type: 'checkbox', checked: blankBadDates });
+  box.addEventListener('change', () => {
+    blankBadDates = box.checked;
+    void preview();
+  });
+  return h('label', { class: 'check' }, box, ' Import people whose date cannot be read, with that date left blank');
 }
 
 function render(result: ImportPreview): void {
@@ -102,6 +114,8 @@ function render(result: ImportPreview): void {
       : null,
     h('h2', {}, `${result.rejected.length} rejected`),
     result.rejected.length ? h('ul', { class: 'plain' }, result.rejected.map((r) => h('li', {}, `Row ${r.fileRow} (${r.name}): ${r.reason}`))) : null,
+    badDatesChoice(result),
+    result.warnings.length ? h('ul', { class: 'warnings blanked' }, result.warnings.map((w) => h('li', {}, `Row ${w.fileRow} (${w.name}): ${w.warning}`))) : null,
     h('div', { class: 'buttons' }, importButton, h('button', { type: 'button', onclick: () => start() }, 'Choose another file'), h('button', { type: 'button', onclick: closeDialog }, 'Cancel')),
   );
 }

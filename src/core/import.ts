@@ -117,6 +117,8 @@ export interface ImportPlan {
   added: ImportRecord[];
   present: { name: string; row: number; fills: ImportRecord }[];
   rejected: { fileRow: number; name: string; reason: string }[];
+  /** Rows imported with something left out (an unreadable date, when the user chose to import those). */
+  warnings: { fileRow: number; name: string; warning: string }[];
 }
 
 /**
@@ -145,7 +147,14 @@ export function profileKey(url: string): string | null {
 }
 
 /** One file row as Contacts values (dates as ISO text), and the reason it cannot be imported, if any. */
-function recordOf(cells: readonly string[], mapping: readonly (string | null)[], timeZone: string, today: Day): { record: ImportRecord; reason?: string } {
+function recordOf(
+  cells: readonly string[],
+  mapping: readonly (string | null)[],
+  timeZone: string,
+  today: Day,
+  blankBadDates: boolean,
+): { record: ImportRecord; reason?: string; warnings: string[] } {
+  const warnings: string[] = [];
   const record: ImportRecord = {};
   mapping.forEach((key, index) => {
     const value = (cells[index] ?? '').trim();
@@ -163,33 +172,46 @@ function recordOf(cells: readonly string[], mapping: readonly (string | null)[],
     }
     delete record[FULL_NAME];
   }
-  if (!record.firstName && !record.lastName && !record.email) return { record, reason: 'no name and no email' };
-  if (record.email && !isValidEmail(record.email)) return { record, reason: `Email: "${record.email}" is not an email address` };
+  if (!record.firstName && !record.lastName && !record.email) return { record, reason: 'no name and no email', warnings };
+  if (record.email && !isValidEmail(record.email)) return { record, reason: `Email: "${record.email}" is not an email address`, warnings };
   for (const key of Object.keys(record)) {
     const header = IMPORT_COLUMNS.find((c) => c.key === key)!.header;
     if (record[key].length > MAX_CELL_CHARACTERS) {
-      return { record, reason: `${header}: ${record[key].length.toLocaleString('en-US')} characters, more than a Sheets cell holds (${MAX_CELL_CHARACTERS.toLocaleString('en-US')})` };
+      return { record, reason: `${header}: ${record[key].length.toLocaleString('en-US')} characters, more than a Sheets cell holds (${MAX_CELL_CHARACTERS.toLocaleString('en-US')})`, warnings };
     }
     try {
       if (DATE_KEYS.has(key)) {
         const day = parseDay(record[key], timeZone)!;
-        if (PAST_KEYS.has(key) && day > today) return { record, reason: `${header}: ${formatLongDay(day)} is in the future` };
+        if (PAST_KEYS.has(key) && day > today) return { record, reason: `${header}: ${formatLongDay(day)} is in the future`, warnings };
         record[key] = formatIsoDay(day);
       }
       if (key === 'cadenceDays') record[key] = String(parseCadenceDays(record[key], 'Follow-up every'));
     } catch (error) {
       if (!isInvalidValueError(error)) throw error;
-      return { record, reason: `${header}: ${error.message}` };
+      if (blankBadDates && DATE_KEYS.has(key)) {
+        // The person matters more than one unreadable date: imported with that cell blank, and said so.
+        warnings.push(`${header} "${record[key]}" is not a date: left blank`);
+        delete record[key];
+        continue;
+      }
+      return { record, reason: `${header}: ${error.message}`, warnings };
     }
   }
-  return { record };
+  return { record, warnings };
 }
 
 /**
  * Sorts the file's rows into new contacts, contacts already present (matched by email, else by first and last
  * name and institution, ignoring case and accents) with the empty fields the file could fill, and rejects.
  */
-export function planImport(source: ImportSource, mapping: readonly (string | null)[], existing: ExistingSheet, timeZone: string, today: Day): ImportPlan {
+export function planImport(
+  source: ImportSource,
+  mapping: readonly (string | null)[],
+  existing: ExistingSheet,
+  timeZone: string,
+  today: Day,
+  blankBadDates = false,
+): ImportPlan {
   const byProfile = new Map<string, Contact>();
   const byEmail = new Map<string, Contact>();
   const byName = new Map<string, Contact>();
@@ -206,14 +228,15 @@ export function planImport(source: ImportSource, mapping: readonly (string | nul
   const seenProfile = new Map<string, number>();
   const seenEmail = new Map<string, number>();
   const seenName = new Map<string, { fileRow: number; profile: string | null }>();
-  const plan: ImportPlan = { added: [], present: [], rejected: [] };
+  const plan: ImportPlan = { added: [], present: [], rejected: [], warnings: [] };
   for (const { fileRow, cells } of source.rows) {
-    const { record, reason } = recordOf(cells, mapping, timeZone, today);
+    const { record, reason, warnings } = recordOf(cells, mapping, timeZone, today, blankBadDates);
     const label = [record.firstName, record.lastName].filter(Boolean).join(' ') || record.email || cells.filter(Boolean).slice(0, 2).join(' ').slice(0, 80) || `Row ${fileRow}`;
     if (reason) {
       plan.rejected.push({ fileRow, name: label, reason });
       continue;
     }
+    for (const warning of warnings) plan.warnings.push({ fileRow, name: label, warning });
     const profile = profileKey(record.linkedIn ?? '');
     const email = record.email?.toLowerCase() ?? '';
     const key = nameKey(record.firstName ?? '', record.lastName ?? '', record.institution ?? '');

@@ -36,7 +36,7 @@ function plan(snapshot: ContactsSnapshot, input: ImportInput, today: Day) {
   const withHeader = [snapshot.headerFormulas, ...snapshot.formulas];
   const formulaColumns = snapshot.headers.map((_, c) => c).filter((c) => withHeader.some((row) => row?.[c]));
   const formulas = snapshot.formulas;
-  return { source, mapping, formulas, plan: planImport(source, mapping, { ...snapshot, formulas, formulaColumns }, snapshot.timeZone, today) };
+  return { source, mapping, formulas, plan: planImport(source, mapping, { ...snapshot, formulas, formulaColumns }, snapshot.timeZone, today, input.blankBadDates === true) };
 }
 
 export function previewImport(input: ImportInput): ImportPreview {
@@ -54,6 +54,7 @@ export function previewImport(input: ImportInput): ImportPreview {
     newNames: result.added.slice(0, 50).map((r) => [r.firstName, r.lastName].filter(Boolean).join(' ') || r.email),
     present: result.present.map((p) => ({ name: p.name, row: p.row, fills: input.fillEmpty ? Object.keys(p.fills).map(headerOf) : [] })),
     rejected: result.rejected,
+    warnings: result.warnings,
     problems: source.problems,
   };
 }

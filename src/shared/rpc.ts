@@ -199,6 +199,8 @@ export interface ImportInput {
   mapping: (string | null)[] | null;
   /** Fill empty cells of contacts already on the sheet from the file. */
   fillEmpty: boolean;
+  /** Import a person whose date cell cannot be read, with that date blank (and a warning), instead of rejecting the row. */
+  blankBadDates?: boolean;
 }
 
 export interface ImportPreview {
@@ -213,6 +215,8 @@ export interface ImportPreview {
   newNames: string[];
   present: { name: string; row: number; fills: string[] }[];
   rejected: { fileRow: number; name: string; reason: string }[];
+  /** People imported with something left blank, by file row. */
+  warnings: { fileRow: number; name: string; warning: string }[];
   problems: string[];
 }
 

@@ -308,3 +308,23 @@ test('an error about a field is tied to it: invalid, described by the error, foc
   expect([date.getAttribute('aria-invalid'), date.getAttribute('aria-describedby')]).toEqual(['true', error.id]);
   expect(document.activeElement).toBe(date);
 });
+
+test('a row rejected only for an unreadable date can be imported with that date blank, and the dialog says so', async () => {
+  const app = workbook();
+  const { document, dom } = open(app, 'ImportDialog');
+  const input = await until(() => document.querySelector('input[type=file]') as HTMLInputElement | null, 'the file input');
+  const text = 'First name,Last name,Email,Met on\nNia,Hart,nia@example.org,sometime in spring\n';
+  Object.defineProperty(input, 'files', { value: [new dom.window.File([text], 'c.csv', { type: 'text/csv' })] });
+  input.dispatchEvent(new dom.window.Event('change'));
+  await until(() => document.querySelector('table.mapping'), 'the preview');
+  expect(texts(document.querySelectorAll('h2'))).toEqual(['0 new', '0 already on the sheet', '1 rejected']);
+  const tick = Array.from(document.querySelectorAll('label.check')).find((l) => l.textContent!.includes('date left blank'))!.querySelector('input')!;
+  tick.checked = true;
+  tick.dispatchEvent(new dom.window.Event('change'));
+  await until(() => document.querySelector('.blanked'), 'the warning');
+  expect(texts(document.querySelectorAll('.blanked li'))).toEqual(['Row 2 (Nia Hart): Met on "sometime in spring" is not a date: left blank']);
+  button(document, 'Import 1 contact').click();
+  await until(() => document.querySelector('.notice'), 'the result');
+  const nia = rowsByHeader(app.fake.spreadsheet.getSheetByName('Contacts')!).find((r) => r['First name'] === 'Nia')!;
+  expect([nia.Email, nia['Met on']]).toEqual(['nia@example.org', '']);
+});
