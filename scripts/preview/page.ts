@@ -149,10 +149,25 @@ function render(): void {
   renderMenu();
   renderGrid();
   renderDrafts();
-  if (state.toast) {
-    toast.hidden = false;
-    clear(toast, state.toast.message);
-  }
+  showToast();
+}
+
+let toastsShown = 0;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** A new toast shows for its timeout (5 s by default, as in Sheets), then fades away. */
+function showToast(): void {
+  if (!state.toast || state.toastCount === toastsShown) return;
+  toastsShown = state.toastCount;
+  clearTimeout(toastTimer);
+  toast.classList.remove('fading');
+  toast.hidden = false;
+  clear(toast, state.toast.message);
+  const seconds = state.toast.timeoutSeconds && state.toast.timeoutSeconds > 0 ? state.toast.timeoutSeconds : 5;
+  toastTimer = setTimeout(() => {
+    toast.classList.add('fading');
+    toastTimer = setTimeout(() => (toast.hidden = true), 400);
+  }, seconds * 1000);
 }
 
 async function refresh(): Promise<void> {

@@ -167,6 +167,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     menus: app.fake.ui.menus.map((menu) => ({ caption: menu.caption, items: menu.entries.map((e) => (e.separator ? null : { caption: e.caption, run: e.functionName! })) })),
     drafts: app.fake.drafts.drafts.map(draftView),
     toast: app.fake.spreadsheet.toasts.at(-1) ?? null,
+    toastCount: app.fake.spreadsheet.toasts.length,
   });
 
   /** Runs a top-level function and reports the sidebars, dialogs and alerts it opened. */

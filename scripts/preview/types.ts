@@ -23,7 +23,9 @@ export interface PreviewState {
   active: string;
   menus: MenuView[];
   drafts: DraftView[];
-  toast: { message: string; title: string } | null;
+  toast: { message: string; title: string; timeoutSeconds?: number } | null;
+  /** How many toasts the workbook has shown: a new one is shown (and fades) even when its text repeats. */
+  toastCount: number;
 }
 
 export interface MenuEvents {

@@ -164,3 +164,19 @@ test('the drafting dialog from the menu: plan, then drafts in the panel', async 
   await dialog.locator('button:text-is("Close")').click();
   await page.locator('#overlay').waitFor({ state: 'hidden' });
 });
+
+test('the sidebar is not there until it opens, and its × closes it', async () => {
+  expect(await page.locator('#sidebar').isVisible()).toBe(false);
+  await openSidebar();
+  expect(await page.locator('#sidebar').isVisible()).toBe(true);
+  await page.click('#sidebar button[aria-label="Close sidebar"]');
+  await page.locator('#sidebar').waitFor({ state: 'hidden' });
+});
+
+test('a toast shows, then fades as Sheets\' do', async () => {
+  await page.click('#menu-button');
+  await page.click('.menu-item:text-is("Set up contact sheet")'); // already set up: a toast says so
+  await page.locator('#toast:not([hidden])').waitFor();
+  expect(await page.textContent('#toast')).toContain('nothing changed');
+  await page.locator('#toast').waitFor({ state: 'hidden', timeout: 8000 });
+});
