@@ -40,10 +40,36 @@ function openFrame(kind: 'sidebar' | 'dialog', index: number, title: string): vo
     clear(sidebar, h('div', { class: 'bar' }, h('span', {}, title), close), frame);
     sidebar.hidden = false;
   } else {
-    clear(overlay, h('div', { class: 'modal dialog', role: 'dialog', 'aria-label': title }, h('div', { class: 'bar' }, h('span', {}, title)), frame));
+    const close = h('button', { type: 'button', class: 'close', 'aria-label': `Close ${title}` }, '×');
+    close.addEventListener('click', closeOverlay);
+    clear(overlay, h('div', { class: 'modal dialog', role: 'dialog', 'aria-label': title }, h('div', { class: 'bar' }, h('span', {}, title), close), frame));
     overlay.hidden = false;
   }
 }
+
+/** Closes a dialog or alert, as Sheets does on ×, Escape or a click outside it; the page shows what changed. */
+function closeOverlay(): void {
+  if (overlay.hidden) return;
+  overlay.hidden = true;
+  void refresh();
+}
+
+function closeMenu(): void {
+  menuList.hidden = true;
+  menuButton.setAttribute('aria-expanded', 'false');
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  closeMenu();
+  closeOverlay();
+});
+
+document.addEventListener('click', (event) => {
+  const target = event.target as Node;
+  if (!menuList.hidden && !menuList.contains(target) && !menuButton.contains(target)) closeMenu();
+  if (target === overlay) closeOverlay(); // the dimmed backdrop, not the dialog
+});
 
 async function runMenu(run: string, caption: string): Promise<void> {
   menuList.hidden = true;

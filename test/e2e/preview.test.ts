@@ -180,3 +180,22 @@ test('a toast shows, then fades as Sheets\' do', async () => {
   expect(await page.textContent('#toast')).toContain('nothing changed');
   await page.locator('#toast').waitFor({ state: 'hidden', timeout: 8000 });
 });
+
+test('menus close on Escape and on a click outside; dialogs have a × and close on Escape', async () => {
+  await page.click('#menu-button');
+  await page.locator('#menu').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#menu').waitFor({ state: 'hidden' });
+  await page.click('#menu-button');
+  await page.click('td[data-cell="Contacts!A3"]');
+  await page.locator('#menu').waitFor({ state: 'hidden' });
+  await page.click('#menu-button');
+  await page.click('.menu-item:text-is("Draft follow-ups for overdue contacts")');
+  await page.locator('#overlay .dialog button[aria-label^="Close"]').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#overlay').waitFor({ state: 'hidden' });
+  await page.click('#menu-button');
+  await page.click('.menu-item:text-is("Draft follow-ups for overdue contacts")');
+  await page.click('#overlay .dialog button[aria-label^="Close"]');
+  await page.locator('#overlay').waitFor({ state: 'hidden' });
+});
