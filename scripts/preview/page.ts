@@ -196,10 +196,20 @@ function showToast(): void {
   }, seconds * 1000);
 }
 
+let lastSelected = '';
+
 async function refresh(): Promise<void> {
   state = await api<State>('GET', '/api/state');
   if (!state.sheets.some((s) => s.name === activeSheet)) activeSheet = state.active;
+  // A selection the add-on made (Go to row) shows in the grid, on its sheet, as Sheets would show it.
+  const selected = state.selected ? `${state.active}!${state.selected.first}:${state.selected.last}` : '';
+  if (selected && selected !== lastSelected) {
+    activeSheet = state.active;
+    selection = state.selected;
+  }
+  lastSelected = selected;
   render();
+  if (selection) document.querySelector(`th.row.selected`)?.scrollIntoView({ block: 'nearest' });
 }
 
 window.addEventListener('message', (event) => {

@@ -161,9 +161,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const css = fs.readFileSync(path.join(options.root, 'scripts/preview/page.css'), 'utf8');
   const opened: { kind: 'sidebar' | 'dialog'; title: string; html: string }[] = [];
 
+  const selectedRows = () => {
+    const range = app.fake.spreadsheet.getActiveRange();
+    return range ? { first: range.getRow(), last: range.getLastRow() } : null;
+  };
+
   const state = (): PreviewState => ({
     sheets: app.fake.spreadsheet.getSheets().map((sheet): SheetView => sheetView(app.fake.spreadsheet, sheet)),
     active: app.fake.spreadsheet.getActiveSheet().getName(),
+    selected: selectedRows(),
     menus: app.fake.ui.menus.map((menu) => ({ caption: menu.caption, items: menu.entries.map((e) => (e.separator ? null : { caption: e.caption, run: e.functionName! })) })),
     drafts: app.fake.drafts.drafts.map(draftView),
     toast: app.fake.spreadsheet.toasts.at(-1) ?? null,

@@ -21,6 +21,8 @@ export interface MenuView {
 export interface PreviewState {
   sheets: SheetView[];
   active: string;
+  /** The rows of the active selection (what Go to row selects), on the active sheet. */
+  selected: { first: number; last: number } | null;
   menus: MenuView[];
   drafts: DraftView[];
   toast: { message: string; title: string; timeoutSeconds?: number } | null;

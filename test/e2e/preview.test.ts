@@ -199,3 +199,11 @@ test('menus close on Escape and on a click outside; dialogs have a × and close 
   await page.click('#overlay .dialog button[aria-label^="Close"]');
   await page.locator('#overlay').waitFor({ state: 'hidden' });
 });
+
+test('Go to row in the sidebar shows the selection in the grid', async () => {
+  const sidebar = await openSidebar();
+  const card = cardOf(sidebar, 'Maya Okafor');
+  expect(await page.locator('th.row.selected').count()).toBe(0);
+  await card.locator('button:text-is("Go to row")').click();
+  await page.locator('th.row.selected:text-is("2")').waitFor();
+});
