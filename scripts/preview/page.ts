@@ -171,7 +171,7 @@ function renderDrafts(): void {
 }
 
 function render(): void {
-  clear(tabs, state.sheets.map((s) => h('button', { type: 'button', class: s.name === activeSheet ? 'tab active' : 'tab', 'aria-pressed': s.name === activeSheet, onclick: () => { activeSheet = s.name; selection = null; render(); } }, s.name)));
+  clear(tabs, state.sheets.map((s) => h('button', { type: 'button', class: s.name === activeSheet ? 'tab active' : 'tab', 'aria-pressed': s.name === activeSheet, onclick: () => { activeSheet = s.name; selection = null; render(); grid.scrollTo(0, 0); } }, s.name)));
   renderMenu();
   renderGrid();
   renderDrafts();

@@ -207,3 +207,10 @@ test('Go to row in the sidebar shows the selection in the grid', async () => {
   await card.locator('button:text-is("Go to row")').click();
   await page.locator('th.row.selected:text-is("2")').waitFor();
 });
+
+test('switching tabs starts the new sheet at its first column', async () => {
+  await page.evaluate(() => document.getElementById('grid')!.scrollTo(600, 0));
+  expect(await page.evaluate(() => document.getElementById('grid')!.scrollLeft)).toBeGreaterThan(0);
+  await page.click('#tabs button:text-is("Settings")');
+  expect(await page.evaluate(() => document.getElementById('grid')!.scrollLeft)).toBe(0);
+});
