@@ -48,6 +48,15 @@ async function until<T>(check: () => T | null | undefined | false, what: string)
 
 const texts = (elements: Iterable<Element>) => [...elements].map((e) => e.textContent ?? '');
 
+/** Chooses a file in the import dialog, as a person does, and waits for the preview. */
+async function chooseFile(document: Document, dom: JSDOM, contents: string | Buffer, name: string): Promise<void> {
+  const part = contents as unknown as string; // jsdom's File takes a Buffer's bytes as they are
+  const input = await until(() => document.querySelector('input[type=file]') as HTMLInputElement | null, 'the file input');
+  Object.defineProperty(input, 'files', { value: [new dom.window.File([part], name, { type: 'text/csv' })] });
+  input.dispatchEvent(new dom.window.Event('change'));
+  await until(() => document.querySelector('table.mapping'), 'the preview');
+}
+
 function button(root: ParentNode, label: string): HTMLButtonElement {
   const found = [...root.querySelectorAll('button')].find((b) => b.textContent === label);
   if (!found) throw new Error(`No button "${label}" in ${(root as Element).textContent?.slice(0, 200)}`);
@@ -190,11 +199,8 @@ test('the drafting dialog: plan, create, summary', async () => {
 test('the import dialog: a file read in the browser, the preview, then the import', async () => {
   const app = workbook();
   const { document, dom } = open(app, 'ImportDialog');
-  const input = await until(() => document.querySelector('input[type=file]') as HTMLInputElement | null, 'the file input');
   const text = fs.readFileSync(path.join(__dirname, '../fixtures/linkedin-connections.csv'), 'utf8');
-  Object.defineProperty(input, 'files', { value: [new dom.window.File([text], 'Connections.csv', { type: 'text/csv' })] });
-  input.dispatchEvent(new dom.window.Event('change'));
-  await until(() => document.querySelector('table.mapping'), 'the preview');
+  await chooseFile(document, dom, text, 'Connections.csv');
   expect(texts(document.querySelectorAll('h2'))).toEqual(['4 new', '1 already on the sheet', '0 rejected']);
   expect(document.querySelector('.delimiter')!.textContent).toBe('Columns separated by commas.');
   // The mapping names LinkedIn's own columns, each with the Contacts column it fills.
@@ -210,11 +216,8 @@ test('the import dialog: a file read in the browser, the preview, then the impor
 test('after an import, the rows that were not imported stay listed with their file row and reason', async () => {
   const app = workbook();
   const { document, dom } = open(app, 'ImportDialog');
-  const input = await until(() => document.querySelector('input[type=file]') as HTMLInputElement | null, 'the file input');
   const text = 'First name,Last name,Email,Last contact\nNia,Hart,nia@example.org,\nBen,Future,ben@example.org,2099-01-01\n';
-  Object.defineProperty(input, 'files', { value: [new dom.window.File([text], 'c.csv', { type: 'text/csv' })] });
-  input.dispatchEvent(new dom.window.Event('change'));
-  await until(() => document.querySelector('table.mapping'), 'the preview');
+  await chooseFile(document, dom, text, 'c.csv');
   button(document, 'Import 1 contact').click();
   await until(() => document.querySelector('.notice'), 'the result');
   expect(texts(document.querySelectorAll('.rejected li'))).toEqual(['Row 3 (Ben Future): Last contact: January 1, 2099 is in the future']);
@@ -223,11 +226,8 @@ test('after an import, the rows that were not imported stay listed with their fi
 test('an Excel CSV in Windows-1252: the names are decoded right, the dialog says how it read the file, no false duplicate', async () => {
   const app = workbook([['José', 'García', 'jose.garcia@example.org']]);
   const { document, dom } = open(app, 'ImportDialog');
-  const input = await until(() => document.querySelector('input[type=file]') as HTMLInputElement | null, 'the file input');
   const bytes = Buffer.from('First name,Last name,Email\r\nJos\xe9,Garc\xeda,jose.garcia@example.org\r\nFran\xe7ois,M\xfcller,francois@example.org\r\n', 'latin1');
-  Object.defineProperty(input, 'files', { value: [new dom.window.File([bytes], 'contacts.csv', { type: 'text/csv' })] });
-  input.dispatchEvent(new dom.window.Event('change'));
-  await until(() => document.querySelector('table.mapping'), 'the preview');
+  await chooseFile(document, dom, bytes, 'contacts.csv');
   expect(document.querySelector('.encoding')!.textContent).toMatch(/not UTF-8, so it was read as Windows-1252/);
   expect(texts(document.querySelectorAll('h2'))).toEqual(['1 new', '1 already on the sheet', '0 rejected']);
   expect(document.body.textContent).toContain('François Müller');
@@ -312,11 +312,8 @@ test('an error about a field is tied to it: invalid, described by the error, foc
 test('a row rejected only for an unreadable date can be imported with that date blank, and the dialog says so', async () => {
   const app = workbook();
   const { document, dom } = open(app, 'ImportDialog');
-  const input = await until(() => document.querySelector('input[type=file]') as HTMLInputElement | null, 'the file input');
   const text = 'First name,Last name,Email,Met on\nNia,Hart,nia@example.org,sometime in spring\n';
-  Object.defineProperty(input, 'files', { value: [new dom.window.File([text], 'c.csv', { type: 'text/csv' })] });
-  input.dispatchEvent(new dom.window.Event('change'));
-  await until(() => document.querySelector('table.mapping'), 'the preview');
+  await chooseFile(document, dom, text, 'c.csv');
   expect(texts(document.querySelectorAll('h2'))).toEqual(['0 new', '0 already on the sheet', '1 rejected']);
   const tick = Array.from(document.querySelectorAll('label.check')).find((l) => l.textContent!.includes('date left blank'))!.querySelector('input')!;
   tick.checked = true;
