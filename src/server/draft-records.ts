@@ -45,3 +45,8 @@ export function forgetDrafts(draftIds: readonly string[]): void {
 export function knownDrafts(): KnownDrafts {
   return { ...listOpenDrafts(), records: readDraftRecords() };
 }
+
+/** What Touchpoint recorded, without asking Gmail (its list unknown): enough to name a contact's open draft. */
+export function recordedDrafts(records: DraftRecord[] = readDraftRecords()): KnownDrafts {
+  return { messages: new Map(), complete: false, records };
+}

@@ -9,7 +9,7 @@ import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, New
 import { actionContext, ActionContext } from './action-context';
 import { commitAll, prepareContactAppend, prepareContactUpdate, prepareInteraction } from './contact-writer';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
-import { forgetDrafts, readDraftRecords, recordDraft } from './draft-records';
+import { forgetDrafts, readDraftRecords, recordDraft, recordedDrafts } from './draft-records';
 import { draftExists, listOpenDrafts, saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
 import { BusyError, withDocumentLock } from './workbook';
@@ -41,7 +41,7 @@ function draftsFor(snapshot: ContactsSnapshot): KnownDrafts | null {
     return { ...listOpenDrafts(), records };
   } catch (error) {
     console.warn(`Touchpoint could not list Gmail drafts: ${error}`);
-    return { messages: new Map(), complete: false, records };
+    return recordedDrafts(records);
   }
 }
 
@@ -70,7 +70,7 @@ function changeContact(contactId: string, change: (snapshot: ContactsSnapshot, c
     const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
     const message = change(snapshot, contact, context);
     // Touchpoint's own records (no Gmail call): a card keeps its draft's subject and link after the change.
-    return { message, model: sidebarModel(context, snapshot, { messages: new Map(), complete: false, records: readDraftRecords() }) };
+    return { message, model: sidebarModel(context, snapshot, recordedDrafts()) };
   });
 }
 
@@ -133,7 +133,7 @@ export function previewDraft(contactId: string, template: string | null, news?: 
     missing: [...rendered.missing, ...rendered.missingProfile.map((p) => p.slice(2, -2))],
     needsNews: /\{\{\s*my\s*news\s*(\|[^}]*)?\}\}/i.test(`${chosen.subject}\n${chosen.body}`),
     notes: { lastContact: contact.lastContactNotes, nextStep: contact.nextStep },
-    openDraft: openDraft(contact, { messages: new Map(), complete: false, records: readDraftRecords() }),
+    openDraft: openDraft(contact, recordedDrafts()),
   };
 }
 
@@ -158,7 +158,7 @@ export function createDraft(input: CreateDraftInput): ActionResult {
     if (!isValidEmail(contact.email)) throw new InputError(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
     const holes = holesIn(`${subject}\n${body}`, knownPlaceholderNames(snapshot.headers));
     if (holes.length) throw new InputError(`The email still has ${holes.join(', ')}: fill ${holes.length > 1 ? 'them' : 'it'} in (on the sheet or in the text) before creating the draft.`);
-    const known = openDraft(contact, { messages: new Map(), complete: false, records: readDraftRecords() });
+    const known = openDraft(contact, recordedDrafts());
     const open = known && draftExists(known.id) ? known : null;
     if (open && !input.whenOpen) {
       throw new InputError(`${contact.name} already has a draft from ${formatLongDay(inputDay(open.created, 'created'))} in Gmail. Choose Replace it (edits made in Gmail are lost) or Create another.`);
