@@ -114,24 +114,41 @@ async function saveCell(sheet: string, row: number, column: number, value: strin
   }
 }
 
+/**
+ * The cell editor, as in Sheets: Enter or Tab saves, Escape cancels, and Alt+Enter or Ctrl+Enter inserts a line break,
+ * so a template's body is edited with its lines intact.
+ */
 function editCell(td: HTMLTableCellElement, view: SheetView, row: number, column: number): void {
   const current = view.rows[row - 1]?.cells[column - 1] ?? '';
   const options = row > 1 ? view.columns[column - 1].options : null;
   const input = options
     ? h('select', {}, h('option', { value: current }, current || '—'), options.filter((o) => o !== current).map((o) => h('option', { value: o }, o)))
-    : h('input', { type: 'text', value: current });
+    : h('textarea', { rows: Math.min(current.split('\n').length, 12), spellcheck: false }, current);
+  let done = false;
   const finish = (commit: boolean) => {
+    if (done) return;
+    done = true;
     if (commit && input.value !== current) void saveCell(view.name, row, column, input.value);
     else render();
   };
   input.addEventListener('keydown', (event) => {
-    const key = (event as KeyboardEvent).key;
-    if (key === 'Enter') finish(true);
-    if (key === 'Escape') finish(false);
+    const { key, altKey, ctrlKey, metaKey } = event as KeyboardEvent;
+    if (key === 'Enter' && (altKey || ctrlKey || metaKey) && input instanceof HTMLTextAreaElement) {
+      event.preventDefault();
+      input.setRangeText('\n', input.selectionStart, input.selectionEnd, 'end');
+      input.rows = Math.min(input.value.split('\n').length, 12);
+    } else if (key === 'Enter' || key === 'Tab') {
+      event.preventDefault();
+      finish(true);
+    } else if (key === 'Escape') {
+      event.stopPropagation();
+      finish(false);
+    }
   });
   input.addEventListener('blur', () => finish(true));
   if (options) input.addEventListener('change', () => finish(true));
   clear(td, input);
+  td.classList.add('editing');
   input.focus();
 }
 
@@ -148,7 +165,7 @@ function renderGrid(): void {
   const body = view.rows.map((line) =>
     h(
       'tr',
-      { class: line.row <= view.frozenRows ? 'frozen' : undefined, style: line.background ? `background:${line.background}` : undefined },
+      { class: line.row <= view.frozenRows ? (line.row === view.frozenRows ? 'frozen last' : 'frozen') : undefined, style: line.background ? `background:${line.background}` : undefined },
       h('th', { class: selection && line.row >= selection.first && line.row <= selection.last ? 'row selected' : 'row', onclick: (e: Event) => void selectRow(view, line.row, (e as MouseEvent).shiftKey) }, String(line.row)),
       visible.map((c) => {
         const td = h('td', { 'data-cell': `${view.name}!${c.letter}${line.row}`, title: line.notes[c.index - 1] || undefined, class: c.computed ? 'computed' : undefined }, line.cells[c.index - 1] ?? '');
@@ -158,6 +175,16 @@ function renderGrid(): void {
     ),
   );
   clear(grid, h('table', { 'aria-label': view.name }, h('thead', {}, header), h('tbody', {}, body)));
+  stackFrozenRows();
+}
+
+/** Frozen rows stick below the column letters, each below the one before, at their rendered heights. */
+function stackFrozenRows(): void {
+  let top = grid.querySelector('thead tr')?.getBoundingClientRect().height ?? 0;
+  for (const row of Array.from(grid.querySelectorAll<HTMLTableRowElement>('tr.frozen'))) {
+    for (const cell of Array.from(row.children)) (cell as HTMLElement).style.top = `${top}px`;
+    top += row.getBoundingClientRect().height;
+  }
 }
 
 function renderDrafts(): void {
@@ -216,6 +243,8 @@ window.addEventListener('message', (event) => {
   const kind = (event.data as { touchpoint?: string })?.touchpoint;
   if (kind === 'changed') void refresh();
   if (kind === 'close') overlay.hidden = true;
+  const dialogFrame = document.getElementById('dialog-frame') as HTMLIFrameElement | null;
+  if (kind === 'escape' && dialogFrame && event.source === dialogFrame.contentWindow) closeOverlay();
 });
 
 menuButton.addEventListener('click', () => {

@@ -108,6 +108,8 @@ const SCRIPT_RUN_SHIM = `<script>
       };
     } });
   }
+  // Escape closes a dialog in Sheets even while focus is inside it, unless the page used the key itself.
+  window.addEventListener('keydown', function (e) { if (e.key === 'Escape' && !e.defaultPrevented) notify('escape'); });
   window.google = { script: { run: runner(null, null), host: { close: function () { notify('close'); }, editor: { focus: function () {} } } } };
 })();
 </script>`;

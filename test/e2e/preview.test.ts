@@ -60,7 +60,7 @@ function cardOf(sidebar: FrameLocator, name: string) {
 
 async function editCell(cell: string, value: string): Promise<void> {
   await page.dblclick(`td[data-cell="${cell}"]`);
-  const input = page.locator(`td[data-cell="${cell}"] input`);
+  const input = page.locator(`td[data-cell="${cell}"] textarea`);
   await input.fill(value);
   await input.press('Enter');
   await page.locator(`td[data-cell="${cell}"]:text-is("${value}")`).waitFor();
@@ -213,4 +213,86 @@ test('switching tabs starts the new sheet at its first column', async () => {
   expect(await page.evaluate(() => document.getElementById('grid')!.scrollLeft)).toBeGreaterThan(0);
   await page.click('#tabs button:text-is("Settings")');
   expect(await page.evaluate(() => document.getElementById('grid')!.scrollLeft)).toBe(0);
+});
+
+test('Escape pressed inside a dialog closes it, as in Sheets', async () => {
+  await page.click('#menu-button');
+  await page.click('.menu-item:text-is("Draft follow-ups for overdue contacts")');
+  const dialog = page.frameLocator('#dialog-frame');
+  await dialog.locator('button').first().focus();
+  await page.keyboard.press('Escape');
+  await page.locator('#overlay').waitFor({ state: 'hidden' });
+});
+
+async function cellText(sheet: string, a1: string): Promise<string> {
+  return page.evaluate(async ([name, cell]) => {
+    const state = await (await fetch('/api/state')).json();
+    const view = state.sheets.find((s: { name: string }) => s.name === name);
+    const column = cell.replace(/\d+/, '').split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return view.rows[Number(cell.replace(/\D+/, '')) - 1].cells[column - 1] as string;
+  }, [sheet, a1]);
+}
+
+test('the cell editor keeps line breaks, and Alt+Enter or Ctrl+Enter adds one, as in Sheets', async () => {
+  await page.click('#tabs button:text-is("Templates")');
+  const before = await cellText('Templates', 'D2');
+  expect(before.split('\n').length).toBeGreaterThan(4);
+  await page.dblclick('td[data-cell="Templates!D2"]');
+  const editor = page.locator('td[data-cell="Templates!D2"] textarea');
+  expect(await editor.inputValue()).toBe(before);
+  await editor.press('Control+End');
+  await editor.press('Alt+Enter');
+  await editor.pressSequentially('P.S. The case report is attached.');
+  await editor.press('Control+Enter');
+  await editor.pressSequentially('Sam');
+  await editor.press('Enter');
+  await page.locator('td[data-cell="Templates!D2"] textarea').waitFor({ state: 'detached' });
+  await page.locator('td[data-cell="Templates!D2"]:has-text("Sam")').waitFor();
+  expect(await cellText('Templates', 'D2')).toBe(`${before}\nP.S. The case report is attached.\nSam`);
+  expect(await page.locator('td[data-cell="Templates!D2"]').innerText()).toContain('attached.\nSam');
+});
+
+test('Escape leaves the cell editor without saving', async () => {
+  await page.dblclick('td[data-cell="Contacts!J2"]');
+  const editor = page.locator('td[data-cell="Contacts!J2"] textarea');
+  await editor.fill('Something else');
+  await editor.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+  expect(await cellText('Contacts', 'J2')).toBe('Sepsis QI');
+});
+
+test('cells show their number format: setup\'s date columns read "Oct 17, 2026", typed ISO dates stay ISO', async () => {
+  const header = await page.locator('tr:has(th.row:text-is("1")) td').allTextContents();
+  const nextFollowUp = `Contacts!${String.fromCharCode(65 + header.indexOf('Next follow-up'))}2`;
+  expect(await page.textContent(`td[data-cell="${nextFollowUp}"]`)).toBe('Oct 17, 2026');
+  const metOn = `Contacts!${String.fromCharCode(65 + header.indexOf('Met on'))}2`;
+  expect(await page.textContent(`td[data-cell="${metOn}"]`)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+});
+
+test('scrolled down and right, the frozen header and the row numbers stay in place without covering each other', async () => {
+  await page.evaluate(() => document.getElementById('grid')!.scrollTo(600, 300));
+  const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+  const letters = await box('thead th:text-is("E")');
+  const headerRowNumber = await box('tr.frozen th.row');
+  const institution = await box('tr.frozen td:text-is("Institution")');
+  const corner = await box('thead th.corner');
+  expect(await page.locator('tr.frozen th.row').textContent()).toBe('1');
+  expect(headerRowNumber.y).toBeCloseTo(letters.y + letters.height, 0);
+  expect(institution.y).toBeCloseTo(headerRowNumber.y, 0);
+  expect(institution.x).toBeGreaterThanOrEqual(headerRowNumber.x + headerRowNumber.width - 1);
+  expect(corner.x).toBeCloseTo(headerRowNumber.x, 0);
+  // What is on top at each point is the cell that belongs there, not a scrolled row underneath.
+  const topmost = (x: number, y: number) => page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.textContent ?? '', [x, y]);
+  expect(await topmost(headerRowNumber.x + 5, headerRowNumber.y + headerRowNumber.height / 2)).toBe('1');
+  expect(await topmost(institution.x + 5, institution.y + institution.height / 2)).toBe('Institution');
+  expect(await topmost(corner.x + 2, corner.y + corner.height / 2)).toBe('');
+  expect(await topmost(institution.x + 5, letters.y + letters.height / 2)).toMatch(/^[A-Z]{1,2}$/);
+  const firstBodyRow = await page.evaluate(() => {
+    const header = document.querySelector('tr.frozen.last th.row')!.getBoundingClientRect().bottom; // cells stick, rows do not
+    const rows = [...document.querySelectorAll('tbody tr:not(.frozen) th.row')];
+    const visible = rows.find((th) => th.getBoundingClientRect().top >= header - 1);
+    return Number(visible?.textContent);
+  });
+  expect(firstBodyRow).toBeGreaterThan(10);
+  await page.screenshot({ path: path.join(SHOTS, 'preview-scrolled.png') });
 });
