@@ -193,7 +193,11 @@ function draftEditor(card: { id: string; name: string }, preview: DraftPreview, 
   let lastNews = '';
   const refresh = () => {
     const left = holesLeft(preview, `${subject.value}\n${body.value}`);
-    holes.textContent = left.length ? `Fill in ${left.map((f) => `[${f}]`).join(', ')} before creating the draft.` : '';
+    // An update needs news even if its [My news] line was deleted by hand.
+    if (news && !news.value.trim() && !left.includes('My news')) left.push('My news');
+    const fields = left.filter((f) => f !== 'My news');
+    const todo = [fields.length ? `fill in ${fields.map((f) => `[${f}]`).join(', ')}` : '', left.includes('My news') ? 'type your news in My news' : ''].filter(Boolean).join(' and ');
+    holes.textContent = todo ? `${todo[0].toUpperCase()}${todo.slice(1)} before creating the draft.` : '';
     for (const button of buttons) button.disabled = left.length > 0;
   };
   news?.addEventListener('input', () => {
@@ -217,7 +221,7 @@ function draftEditor(card: { id: string; name: string }, preview: DraftPreview, 
         button.textContent = confirmText!;
         return;
       }
-      applyResult(await act(button, 'Creating…', () => server.createDraft({ contactId: card.id, subject: subject.value, body: body.value, whenOpen })));
+      applyResult(await act(button, 'Creating…', () => server.createDraft({ contactId: card.id, subject: subject.value, body: body.value, whenOpen, template: preview.template, news: news?.value ?? '' })));
     });
     buttons.push(button);
     return button;

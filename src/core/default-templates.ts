@@ -21,7 +21,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
       '',
       'Thank you for teaching me during my rotation at {{Institution}}. I learned a great deal from watching how you work with patients and with the team, and I am already putting it into practice.',
       '',
-      'I am {{My position}} at {{My institution}}, working toward {{My specialty}}. I would be glad to stay in touch and to let you know how my training goes.',
+      'As I keep working toward {{My specialty}}, I would be glad to stay in touch and to let you know how my training goes.',
       '',
       'With thanks,',
       '{{My name}}',
@@ -49,7 +49,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     body: [
       'Dear {{Salutation}},',
       '',
-      'I am {{My position}} at {{My institution}}, and I am planning my next steps toward {{My specialty}}. I would be grateful for your advice.',
+      'As {{My position}} planning my next steps toward {{My specialty}}, I would be grateful for your advice.',
       '',
       'Could we meet for 20 to 30 minutes in the coming weeks, in person or by video? I am happy to work around your schedule.',
       '',
@@ -59,7 +59,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
   },
   {
     name: 'Pre-conference outreach',
-    whenToUse: '2 to 3 weeks before a conference you will both attend. Fill in Event (the conference) and Topic (their work) first.',
+    whenToUse: '2 to 3 weeks before a conference you will both attend. Fill in Event (that conference) and Topic (their work you follow) first.',
     subject: 'Meeting at {{Event}}?',
     body: [
       'Dear {{Salutation}},',

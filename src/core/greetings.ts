@@ -85,3 +85,14 @@ export function salutationOf(contact: Pick<Contact, 'role' | 'relationship' | 'f
   if (greeting.kind === 'first') return contact.firstName;
   return [contact.firstName, contact.lastName].filter(Boolean).join(' ');
 }
+
+/**
+ * A full-name greeting ("Dear Maya Okafor") reads like a mail merge: the editor says why it was chosen and what
+ * would read better. Null for any other greeting.
+ */
+export function fullNameGreetingNote(contact: Pick<Contact, 'role' | 'relationship' | 'firstName' | 'lastName'>, table: GreetingTable): string | null {
+  if (table.greetingFor(contact).kind !== 'full' || !contact.firstName || !contact.lastName) return null;
+  const why = contact.role.trim() ? `Role "${contact.role.trim()}" is greeted by full name (Settings ▸ Greeting)` : 'Role is empty';
+  return `"Dear ${contact.firstName} ${contact.lastName}" reads like a mail merge: ${why}. If they are a doctor, "Dear Dr. ${contact.lastName}" is safer; a peer, "Dear ${contact.firstName}". Set Role, or edit the greeting here.`;
+}
+

@@ -166,14 +166,14 @@ export const CONTACTS: TableSpec = {
       header: 'Event',
       aliases: ['Event name', 'Met at event'],
       kind: 'text',
-      help: 'Where you met, as you would name it in an email: "the ACP Internal Medicine Meeting 2026". Used by {{Event}}.',
+      help: 'The conference or meeting where you met, or the one you will both attend, as you would name it in an email: "the ACP Internal Medicine Meeting 2026". Used by {{Event}}.',
     },
     {
       key: 'topic',
       header: 'Topic',
       aliases: ['Topic discussed', 'Topics discussed', 'What we talked about'],
       kind: 'text',
-      help: 'What you talked about, as a few words that fit "our conversation on …": "heart failure readmissions". Used by {{Topic}}.',
+      help: 'What you talked about, or their work you follow, as a few words that fit "our conversation on …": "heart failure readmissions". Used by {{Topic}}.',
     },
     {
       key: 'linkedIn',

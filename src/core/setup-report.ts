@@ -11,6 +11,10 @@ export interface SetupReport {
   coloursAdded: boolean;
   triggerAdded: boolean;
   computedWithoutFormula: string[];
+  /** Default templates still in an old wording the user never edited, now in the current one. */
+  templatesReworded: string[];
+  /** Default templates added since the workbook was set up, appended to Templates. */
+  templatesAdded: string[];
 }
 
 export function changedAnything(report: SetupReport): boolean {
@@ -23,7 +27,9 @@ export function changedAnything(report: SetupReport): boolean {
     report.idsAdded > 0 ||
     report.duplicateIdRows.length > 0 ||
     report.coloursAdded ||
-    report.triggerAdded
+    report.triggerAdded ||
+    report.templatesReworded.length > 0 ||
+    report.templatesAdded.length > 0
   );
 }
 
@@ -44,6 +50,10 @@ export function describeSetup(report: SetupReport): string {
   if (report.addedCadences.length && !report.createdSheets.includes('Settings')) {
     lines.push(`Added follow-up cadences for: ${list(report.addedCadences)}.`);
   }
+  if (report.templatesReworded.length) {
+    lines.push(`Updated the wording of ${list(report.templatesReworded.map((n) => `"${n}"`))}, which you had not edited. Templates you edited are as you left them.`);
+  }
+  if (report.templatesAdded.length) lines.push(`Added the template${report.templatesAdded.length > 1 ? 's' : ''} ${list(report.templatesAdded.map((n) => `"${n}"`))} to Templates.`);
   if (report.idsAdded) lines.push(`Gave ${report.idsAdded} contact${report.idsAdded > 1 ? 's' : ''} a Contact ID.`);
   if (report.coloursAdded) lines.push('Overdue rows now show red and due-soon rows amber.');
   if (report.triggerAdded) lines.push('Touchpoint will update Settings ▸ As of every night, so Status stays current.');

@@ -6,6 +6,7 @@ import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
 import { readContactsSheet, repairContactIds } from './contacts-sheet';
 import { ensureSettings } from './settings-sheet';
 import { ensureTable } from './tables';
+import { upgradeTemplatesSheet } from './template-upgrade';
 import { activeSpreadsheet, BusyError, SetupNeededError, withDocumentLock } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,6 +41,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     TEMPLATES,
     DEFAULT_TEMPLATES.map((t) => [t.name, t.whenToUse, t.subject, t.body]),
   );
+  const templatesUpdated = upgradeTemplatesSheet(templates);
   const settings = ensureSettings(spreadsheet);
   // The same id repair every action uses: one read of the sheet, one write of the id column only if needed.
   const ids = repairContactIds(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
@@ -58,6 +60,8 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     coloursAdded,
     triggerAdded,
     computedWithoutFormula: contacts.computedWithoutFormula,
+    templatesReworded: templatesUpdated.reworded,
+    templatesAdded: templatesUpdated.added,
   };
 }
 

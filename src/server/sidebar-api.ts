@@ -3,6 +3,7 @@ import { Day, formatLongDay } from '../core/dates';
 import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
+import { fullNameGreetingNote } from '../core/greetings';
 import { LETTER_STATUSES } from '../core/schema';
 import { checkTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SentDraftInput, SidebarModel } from '../shared/rpc';
@@ -119,6 +120,8 @@ export function previewDraft(contactId: string, template: string | null, news?: 
     return `${field} is empty for ${contact.name}: fill it in on the sheet, or edit the text where it says [${field}].`;
   });
   warnings.push(...letterDueWarnings(chosen, contact, today));
+  const greetingNote = /\{\{\s*salutation\s*\}\}/i.test(chosen.body) ? fullNameGreetingNote(contact, greetings) : null;
+  if (greetingNote) warnings.push(greetingNote);
   if (!contact.email) warnings.unshift(`${contact.name} has no email address: add one in the Email column before creating the draft.`);
   else if (!isValidEmail(contact.email)) warnings.unshift(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
   if (rendered.missingProfile.length) warnings.push(profileRequest(rendered.missingProfile));
@@ -131,10 +134,15 @@ export function previewDraft(contactId: string, template: string | null, news?: 
     warnings,
     templates: names,
     missing: [...rendered.missing, ...rendered.missingProfile.map((p) => p.slice(2, -2))],
-    needsNews: /\{\{\s*my\s*news\s*(\|[^}]*)?\}\}/i.test(`${chosen.subject}\n${chosen.body}`),
+    needsNews: needsNews(chosen),
     notes: { lastContact: contact.lastContactNotes, nextStep: contact.nextStep },
     openDraft: openDraft(contact, recordedDrafts()),
   };
+}
+
+/** A template with {{My news}} is only worth sending with news in it. */
+function needsNews(template: { subject: string; body: string }): boolean {
+  return /\{\{\s*my\s*news\s*(\|[^}]*)?\}\}/i.test(`${template.subject}\n${template.body}`);
 }
 
 /** A letter request for a letter whose due date has passed, is unreadable or is under 6 weeks away says so. */
@@ -153,7 +161,13 @@ export function createDraft(input: CreateDraftInput): ActionResult {
   }
   const subject = requiredText(input?.subject, 'Subject', 250);
   const body = requiredText(input?.body, 'Body', 20_000);
-  return changeContact(input?.contactId, (snapshot, contact, { today }) => {
+  const templateName = optionalText(input?.template, 'Template', 200);
+  const news = optionalText(input?.news, 'My news', 2000);
+  return changeContact(input?.contactId, (snapshot, contact, { spreadsheet, today }) => {
+    if (templateName && !news) {
+      const template = readTemplatesSheet(spreadsheet).find((t) => t.name.trim().toLowerCase() === templateName.toLowerCase());
+      if (template && needsNews(template)) throw new InputError(`"${template.name}" is an update: type your news in My news before creating the draft.`);
+    }
     if (!contact.email) throw new InputError(`${contact.name} has no email address: add one in the Email column first.`);
     if (!isValidEmail(contact.email)) throw new InputError(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
     const holes = holesIn(`${subject}\n${body}`, knownPlaceholderNames(snapshot.headers));

@@ -131,6 +131,10 @@ export interface CreateDraftInput {
    * second one. Without either, the server refuses rather than choose.
    */
   whenOpen?: 'replace' | 'another';
+  /** The template the draft came from: one that asks for {{My news}} is refused without `news`. */
+  template?: string;
+  /** What the user typed as their news, for such a template. */
+  news?: string;
 }
 
 export interface NewContactInput {

@@ -4,6 +4,7 @@ import { DEFAULT_TEMPLATES } from '../../src/core/default-templates';
 import { installFake, setNow } from '../support/in-process';
 import { fillSheet, nyDay, rowsByHeader, sampleContacts, snapshot } from '../support/workbook';
 import type { FakeAppsScript } from '../fake';
+import { shipped } from '../support/shipped-templates';
 
 const NOW = new Date('2026-11-22T15:00:00Z');
 let fake: FakeAppsScript;
@@ -206,4 +207,48 @@ test('setup costs the same number of sheet round-trips for 10 and for 2,000 exis
     return fake.counter.sheetRoundTrips();
   };
   expect(costFor(10)).toBe(costFor(2000));
+});
+
+describe('a Templates sheet from an earlier release', () => {
+  function oldWorkbook(): void {
+    const templates = fake.spreadsheet.insertSheet('Templates');
+    const rows = shipped.first.map((t) => [t.name, t.whenToUse, t.subject, t.body]);
+    rows[4][3] = `${rows[4][3]}\nP.S. I added this line myself.`; // Letter request, edited by the user
+    fillSheet(templates, [['Name', 'When to use', 'Subject', 'Body', 'My notes'], ...rows.map((r, i) => [...r, i === 0 ? 'used twice' : ''])]);
+    templates.getRange(3, 5).setFormula('=LEN(D3)');
+  }
+
+  test('untouched defaults get the current wording, an edited one and the user\'s own columns stay, the new template is added', () => {
+    oldWorkbook();
+    setUpContactSheet();
+    const templates = sheet('Templates');
+    const rows = rowsByHeader(templates);
+    const current = (name: string) => DEFAULT_TEMPLATES.find((t) => t.name === name)!;
+    for (const name of ['Thank-you after a rotation', 'Post-conference follow-up', 'Mentor meeting request', 'Pre-conference outreach', 'Progress update']) {
+      const row = rows.find((r) => r.Name === name)!;
+      expect([row.Subject, row.Body, row['When to use']]).toEqual([current(name).subject, current(name).body, current(name).whenToUse]);
+    }
+    expect(rows.find((r) => r.Name === 'Letter request')!.Body).toContain('P.S. I added this line myself.');
+    expect(rows.find((r) => r.Name === 'Letter request')!.Body).toBe(`${shipped.first[4].body}\nP.S. I added this line myself.`);
+    expect(rows.map((r) => r.Name)).toEqual([...shipped.first.map((t) => t.name), 'Thank-you to a letter writer']);
+    expect(rows[0]['My notes']).toBe('used twice');
+    expect(templates.getRange(3, 5).getFormula()).toBe('=LEN(D3)');
+    const prompt = fake.ui.alerts.at(-1)!.prompt;
+    expect(prompt).toContain('Updated the wording of "Thank-you after a rotation", "Post-conference follow-up", "Mentor meeting request", "Pre-conference outreach" and "Progress update", which you had not edited.');
+    expect(prompt).toContain('Added the template "Thank-you to a letter writer" to Templates.');
+  });
+
+  test('run again, nothing changes; a default the user then deletes is not put back', () => {
+    oldWorkbook();
+    setUpWorkbook();
+    const templates = sheet('Templates');
+    const before = snapshot(fake);
+    setUpContactSheet();
+    expect(snapshot(fake)).toBe(before);
+    expect(fake.ui.alerts).toEqual([]);
+    templates.deleteRow(templates.getLastRow());
+    const afterDelete = snapshot(fake);
+    setUpWorkbook();
+    expect(snapshot(fake)).toBe(afterDelete);
+  });
 });

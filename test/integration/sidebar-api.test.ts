@@ -176,7 +176,11 @@ describe('drafting one email', () => {
     expect(previewDraft(idOf(fake, 'Maya'), 'Progress update', 'I passed Step 3 last week.').body).toContain('\n\nI passed Step 3 last week.\n\n');
     expect(() => createDraft({ contactId: idOf(fake, 'Maya'), subject: maya.subject, body: maya.body })).toThrow('The email still has [My news]: fill it in');
     expect(() => createDraft({ contactId: idOf(fake, 'Maya'), subject: 'Hi {{First name}}', body: 'x' })).toThrow('The email still has {{First name}}');
+    const newsDeleted = { contactId: idOf(fake, 'Maya'), subject: maya.subject, body: maya.body.replace('[My news]\n', ''), template: 'progress update' };
+    expect(() => createDraft({ ...newsDeleted, news: '  ' })).toThrow('"Progress update" is an update: type your news in My news before creating the draft.');
     expect(fake.drafts.drafts).toEqual([]);
+    createDraft({ ...newsDeleted, body: maya.body.replace('[My news]', 'I passed Step 3.'), news: 'I passed Step 3.' });
+    expect(fake.drafts.drafts).toHaveLength(1);
   });
 
   test('a template with an unknown placeholder is an error naming both, and no draft is made', () => {

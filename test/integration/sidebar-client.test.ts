@@ -137,6 +137,30 @@ test('draft an email: holes are marked and block Create draft until filled; then
   expect(raw).not.toContain('[Topic]');
 });
 
+test('a progress update needs news: deleting its [My news] line by hand does not get round it', async () => {
+  const app = workbook();
+  const { document, dom } = open(app, 'Sidebar');
+  await until(() => card(document, 'Maya Okafor'), 'Maya');
+  button(card(document, 'Maya Okafor')!, 'Draft email').click();
+  const select = await until(() => card(document, 'Maya Okafor')!.querySelector('select') as HTMLSelectElement | null, 'the template list');
+  select.value = 'Progress update';
+  select.dispatchEvent(new dom.window.Event('change'));
+  const news = await until(() => card(document, 'Maya Okafor')!.querySelector('textarea.news') as HTMLTextAreaElement | null, 'the news field');
+  const body = [...card(document, 'Maya Okafor')!.querySelectorAll('textarea')].find((t) => !t.classList.contains('news'))!;
+  const type = (element: HTMLTextAreaElement, value: string) => {
+    element.value = value;
+    element.dispatchEvent(new dom.window.Event('input'));
+  };
+  type(body, body.value.replace('[My news]\n', ''));
+  expect(body.value).not.toContain('[My news]');
+  const create = button(card(document, 'Maya Okafor')!, 'Create draft');
+  expect(create.disabled).toBe(true);
+  expect(card(document, 'Maya Okafor')!.querySelector('.holes')!.textContent).toBe('Type your news in My news before creating the draft.');
+  type(news, 'I presented our sepsis QI poster at the regional ACP meeting.');
+  expect(create.disabled).toBe(false);
+  expect(app.fake.drafts.drafts).toHaveLength(0);
+});
+
 test('an error from the server shows its message in the sidebar', async () => {
   const app = workbook();
   const { document } = open(app, 'Sidebar');
