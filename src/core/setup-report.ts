@@ -15,6 +15,20 @@ export interface SetupReport {
   templatesReworded: string[];
   /** Default templates added since the workbook was set up, appended to Templates. */
   templatesAdded: string[];
+  /** Computed columns whose header formula shows an error in Sheets, each as a sentence with the fix. */
+  formulaProblems: string[];
+}
+
+/** What a computed column's header cell showing an error means, and what to do about it. */
+export function formulaProblem(header: string, shown: string, locale: string): string | null {
+  const code = /^#(ERROR!|NAME\?|REF!|VALUE!|N\/A|DIV\/0!)$/.exec(shown.trim())?.[0];
+  if (!code) return null;
+  const fixes: Record<string, string> = {
+    '#ERROR!': `Sheets could not read its formula in this spreadsheet's locale (${locale}). Delete the header cell and run Set up contact sheet again: Touchpoint writes it in the locale's own separators.`,
+    '#NAME?': 'Sheets does not know Touchpoint\'s functions here: the script is not installed in this spreadsheet, or was not saved. Reinstall it (README, Install), then reload.',
+    '#REF!': 'Cells below the header hold values in the column\'s way, so its results cannot spill: clear them (the column is computed) and the results appear.',
+  };
+  return `${header} shows ${code} instead of its results. ${fixes[code] ?? 'Check the inputs it reads (Settings ▸ As of, the cadences table).'}`;
 }
 
 export function changedAnything(report: SetupReport): boolean {
@@ -38,7 +52,7 @@ function list(items: readonly string[]): string {
 }
 
 export function describeSetup(report: SetupReport): string {
-  const lines: string[] = [];
+  const lines: string[] = [...report.formulaProblems];
   if (report.createdSheets.length) lines.push(`Created the ${list(report.createdSheets)} sheet${report.createdSheets.length > 1 ? 's' : ''}.`);
   for (const { sheet, headers } of report.addedColumns) {
     if (headers.length && !report.createdSheets.includes(sheet)) {

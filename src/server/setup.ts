@@ -1,11 +1,11 @@
 import { statusRowRule, STATUS_COLOURS } from '../core/contact-formulas';
 import { DEFAULT_TEMPLATES } from '../core/default-templates';
 import { CONTACTS, INTERACTIONS, TEMPLATES } from '../core/schema';
-import { changedAnything, describeSetup, SetupReport } from '../core/setup-report';
+import { changedAnything, describeSetup, formulaProblem, SetupReport } from '../core/setup-report';
 import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
 import { readContactsSheet, repairContactIds } from './contacts-sheet';
 import { ensureSettings } from './settings-sheet';
-import { ensureTable } from './tables';
+import { ensureTable, TableSetup } from './tables';
 import { upgradeTemplatesSheet } from './template-upgrade';
 import { activeSpreadsheet, BusyError, SetupNeededError, withDocumentLock } from './workbook';
 
@@ -29,6 +29,15 @@ function ensureStatusColours(sheet: Sheet, statusColumn: number, headerRow: numb
   return true;
 }
 
+/** Reads the computed columns' header cells back (one read): an error there is reported, never called success. */
+export function headerFormulaProblems(contacts: TableSetup, locale: string): string[] {
+  const computed = CONTACTS.columns.filter((spec) => spec.kind === 'computed' && contacts.columns.has(spec.key));
+  if (!computed.length) return [];
+  const width = Math.max(...computed.map((spec) => contacts.columns.get(spec.key)!)) + 1;
+  const shown = contacts.sheet.getRange(contacts.headerRow, 1, 1, width).getDisplayValues()[0];
+  return computed.flatMap((spec) => formulaProblem(spec.header, shown[contacts.columns.get(spec.key)!], locale) ?? []);
+}
+
 /**
  * Creates or completes Touchpoint's sheets in the spreadsheet. Safe on a sheet full of data: it only adds
  * (sheets, columns at the end, ids where missing, settings, colours, the daily trigger); a second run changes nothing.
@@ -48,6 +57,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
   const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!, contacts.headerRow);
   const triggerAdded = ensureDailyRefreshTrigger();
   refreshAsOf(spreadsheet);
+  const formulaProblems = headerFormulaProblems(contacts, spreadsheet.getSpreadsheetLocale());
   const tables = [contacts, interactions, templates];
   return {
     createdSheets: [...tables, settings].filter((t) => t.created).map((t) => t.sheet.getName()),
@@ -62,6 +72,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     computedWithoutFormula: contacts.computedWithoutFormula,
     templatesReworded: templatesUpdated.reworded,
     templatesAdded: templatesUpdated.added,
+    formulaProblems,
   };
 }
 
@@ -80,6 +91,7 @@ export function setUpContactSheet(): void {
     throw error;
   }
   if (report.createdSheets.includes('Contacts')) spreadsheet.getSheetByName('Contacts')?.activate();
-  if (changedAnything(report)) ui.alert('Touchpoint is set up', describeSetup(report), ui.ButtonSet.OK);
+  if (report.formulaProblems.length) ui.alert('Touchpoint: set up, but a column shows an error', describeSetup(report), ui.ButtonSet.OK);
+  else if (changedAnything(report)) ui.alert('Touchpoint is set up', describeSetup(report), ui.ButtonSet.OK);
   else spreadsheet.toast(describeSetup(report), 'Touchpoint', 5);
 }

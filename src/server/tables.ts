@@ -1,4 +1,5 @@
 import { computedColumnFormula } from '../core/contact-formulas';
+import { localiseFormula } from '../core/locale';
 import { ColumnSpec, numberFormatOf, TableSpec } from '../core/schema';
 import { findSheet, readHeaderRow } from './workbook';
 
@@ -52,7 +53,9 @@ function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, c
   const needed = start + specs.length;
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < needed) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
-  const headerCells = specs.map((spec) => (spec.kind === 'computed' ? computedColumnFormula(spec, columns, headerRow + 1) : spec.header));
+  const computed = specs.some((spec) => spec.kind === 'computed');
+  const locale = computed ? sheet.getParent().getSpreadsheetLocale() : 'en_US';
+  const headerCells = specs.map((spec) => (spec.kind === 'computed' ? localiseFormula(computedColumnFormula(spec, columns, headerRow + 1), locale) : spec.header));
   sheet
     .getRange(headerRow, start + 1, 1, specs.length)
     .setValues([headerCells])

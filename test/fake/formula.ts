@@ -34,11 +34,19 @@ export interface FormulaHost {
   runCustomFunction(name: string, fn: (...args: unknown[]) => unknown, args: unknown[]): unknown;
   now(): Date;
   timeZone(): string;
+  /** The spreadsheet's locale writes decimals with a comma: arguments are separated by ";", array columns by "\\". */
+  decimalComma(): boolean;
 }
 
 class Parser {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  private readonly argument: string;
+  private readonly arrayColumn: string;
+
+  constructor(private readonly text: string, decimalComma = false) {
+    this.argument = decimalComma ? ';' : ',';
+    this.arrayColumn = decimalComma ? '\\' : ',';
+  }
 
   parse(): Node {
     const node = this.comparison();
@@ -139,7 +147,7 @@ class Parser {
     const rows: Node[][] = [[]];
     for (;;) {
       rows[rows.length - 1].push(this.comparison());
-      if (this.take(',')) continue;
+      if (this.take(this.arrayColumn)) continue;
       if (this.take(';')) {
         rows.push([]);
         continue;
@@ -160,7 +168,7 @@ class Parser {
       const args: Node[] = [];
       if (!this.take(')')) {
         do args.push(this.comparison());
-        while (this.take(','));
+        while (this.take(this.argument));
         this.expect(')');
       }
       return { type: 'call', name: text.toUpperCase(), args };
@@ -244,14 +252,16 @@ export class FormulaEngine {
   constructor(private readonly host: FormulaHost) {}
 
   evaluate(formula: string): Value {
-    let node = this.cache.get(formula);
+    const decimalComma = this.host.decimalComma();
+    const key = `${decimalComma ? ';' : ','}${formula}`;
+    let node = this.cache.get(key);
     if (!node) {
       try {
-        node = new Parser(formula.replace(/^=/, '')).parse();
+        node = new Parser(formula.replace(/^=/, ''), decimalComma).parse();
       } catch (error) {
         node = error as SyntaxError;
       }
-      this.cache.set(formula, node);
+      this.cache.set(key, node);
     }
     if (node instanceof SyntaxError) return new FormulaError('#ERROR!', `Formula parse error. ${node.message}`);
     return this.eval(node);

@@ -15,6 +15,8 @@ import { FakeSpreadsheet } from './spreadsheet';
 export interface FakeOptions {
   /** The spreadsheet's time zone (File ▸ Settings). */
   timeZone?: string;
+  /** The spreadsheet's locale (File ▸ Settings), e.g. "de_DE"; en_US by default. */
+  locale?: string;
   /** The script project's time zone (appsscript.json); Sheets may differ. */
   scriptTimeZone?: string;
   now?: Date;
@@ -41,6 +43,7 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
     { counter, now: () => clock.now(), customFunction: (name) => resolveCustomFunction(name) },
     options.timeZone ?? 'America/New_York',
   );
+  if (options.locale) spreadsheet.setSpreadsheetLocale(options.locale);
   const ui = new FakeUi(options.projectName ?? 'Touchpoint');
   const html = new FakeHtmlService(new Map(Object.entries(options.htmlFiles ?? {})));
   const properties = new FakePropertiesService();

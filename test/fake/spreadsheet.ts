@@ -98,6 +98,8 @@ export class FakeSpreadsheet {
   private activeSheet: FakeSheet | null = null;
   private activeRange: FakeRange | null = null;
   private activeRanges: FakeRange[] = [];
+  /** File ▸ Settings ▸ Locale. */
+  locale = 'en_US';
   private readonly engine: FormulaEngine;
   private engineSheet: FakeSheet | null = null;
   /** Off for the benchmark: reads then skip formula evaluation (Google does that on its servers, not in the script). */
@@ -116,6 +118,7 @@ export class FakeSpreadsheet {
       runCustomFunction: (_name, fn, args) => this._runCustomFunction(fn, args),
       now: () => this._host.now(),
       timeZone: () => this.timeZone,
+      decimalComma: () => decimalCommaLocale(this.locale),
     });
     this.insertSheet('Sheet1');
   }
@@ -145,7 +148,24 @@ export class FakeSpreadsheet {
   }
 
   getSpreadsheetLocale(): string {
-    return 'en_US';
+    return this.locale;
+  }
+
+  /** As File ▸ Settings ▸ Locale: formulas are then parsed by that locale's rules (see decimalCommaLocale). */
+  setSpreadsheetLocale(locale: string): void {
+    if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(String(locale))) throw new Error(`Invalid argument: locale (${locale})`);
+    // Sheets keeps working formulas working: it rewrites their separators for the new locale.
+    const from = decimalCommaLocale(this.locale);
+    const to = decimalCommaLocale(locale);
+    if (from !== to) {
+      for (const sheet of this.sheets) {
+        sheet['rows'].forEach((cells) => cells?.forEach((cell) => {
+          if (cell?.formula) cell.formula = respellSeparators(cell.formula, to);
+        }));
+      }
+    }
+    this.locale = locale;
+    this._touch();
   }
 
   getSheets(): FakeSheet[] {
@@ -1261,3 +1281,38 @@ export function displayOf(value: CellValue, format: string, timeZone: string): s
   }
   return String(value);
 }
+
+/**
+ * Locales in which Sheets writes decimals with a comma, and so separates function arguments with ";" and array
+ * columns with "\\" (e.g. ={"A"; F(B2:B; {C2:C\\D2:D})}). An en-US-style formula there is a parse error.
+ * The fake's own list, independent of the product's.
+ */
+export function decimalCommaLocale(locale: string): boolean {
+  const [language, country = ''] = locale.split('_');
+  if (language === 'es') return !['MX', 'US'].includes(country);
+  return ['de', 'fr', 'pt', 'it', 'nl', 'ru', 'pl', 'cs', 'da', 'fi', 'sv', 'nb', 'tr', 'uk', 'id', 'vi'].includes(language);
+}
+
+/** A formula's separators spelled for a comma-decimal locale (toDecimalComma) or the other way, outside quotes. */
+function respellSeparators(formula: string, toDecimalComma: boolean): string {
+  const stack: string[] = [];
+  let out = '';
+  let quote = '';
+  for (const ch of formula) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '{') stack.push(ch);
+    else if (ch === ')' || ch === '}') stack.pop();
+    else if (stack[stack.length - 1] === '{' && ch === (toDecimalComma ? ',' : '\\')) {
+      out += toDecimalComma ? '\\' : ',';
+      continue;
+    } else if (stack[stack.length - 1] !== '{' && ch === (toDecimalComma ? ',' : ';')) {
+      out += toDecimalComma ? ';' : ',';
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+

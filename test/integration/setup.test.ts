@@ -252,3 +252,39 @@ describe('a Templates sheet from an earlier release', () => {
     expect(snapshot(fake)).toBe(afterDelete);
   });
 });
+
+describe('in a comma-decimal locale', () => {
+  test('de_DE: the header formulas use ";" and "\\", compute, and a second run changes nothing', () => {
+    fake = installFake({ timeZone: 'Europe/Berlin', locale: 'de_DE' });
+    setNow(fake, NOW);
+    fillSheet(fake.spreadsheet.insertSheet('Contacts'), sampleContacts());
+    setUpContactSheet();
+    const contacts = sheet('Contacts');
+    const formulas = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getFormulas()[0].filter(Boolean);
+    expect(formulas).toHaveLength(4);
+    for (const formula of formulas) expect(formula).not.toMatch(/,/);
+    expect(formulas.find((f) => f.includes('FOLLOW_UP_STATUS'))).toContain('{N2:N\\ G2:G}');
+    const statuses = rowsByHeader(contacts).map((r) => r.Status);
+    expect(statuses).toContain('Overdue');
+    expect(statuses.every((s) => typeof s === 'string' && !String(s).startsWith('#'))).toBe(true);
+    expect(fake.ui.alerts[0].title).toBe('Touchpoint is set up');
+    const before = snapshot(fake);
+    setUpContactSheet();
+    expect(snapshot(fake)).toBe(before);
+  });
+
+  test('a header formula Sheets cannot read is reported with the fix, not called success', () => {
+    fake = installFake({ timeZone: 'Europe/Berlin', locale: 'de_DE' });
+    setNow(fake, NOW);
+    fillSheet(fake.spreadsheet.insertSheet('Contacts'), sampleContacts());
+    setUpWorkbook();
+    const contacts = sheet('Contacts');
+    const statusColumn = rowsByHeader(contacts).length ? contacts.getRange(1, 1, 1, contacts.getLastColumn()).getFormulas()[0].findIndex((f) => f.includes('FOLLOW_UP_STATUS')) + 1 : 0;
+    // Someone pasted the en-US formula from the README into this de_DE sheet.
+    contacts.getRange(1, statusColumn).setFormula('={"Status"; FOLLOW_UP_STATUS(K2:K, {N2:N, G2:G}, TouchpointDueSoonDays, TouchpointAsOf, I2:I, TouchpointCadences, V2:V)}');
+    setUpContactSheet();
+    expect(fake.ui.alerts[0].title).toBe('Touchpoint: set up, but a column shows an error');
+    expect(fake.ui.alerts[0].prompt).toContain("Status shows #ERROR! instead of its results. Sheets could not read its formula in this spreadsheet's locale (de_DE).");
+  });
+});
+

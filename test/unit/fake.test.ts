@@ -143,6 +143,30 @@ describe('formulas', () => {
     expect(fake.spreadsheet._errorMessage(fake.spreadsheet.getActiveSheet(), 1, 3)).toMatch(/do not have permission to call Range.setValue/);
   });
 
+  test('in a comma-decimal locale (de_DE) formulas use ";" and "\\"; an en-US formula is a parse error, as in Sheets', () => {
+    const { fake, ss, sheet } = setup();
+    ss.setSpreadsheetLocale('de_DE');
+    expect(ss.getSpreadsheetLocale()).toBe('de_DE');
+    sheet.getRange('A1').setFormula('={"Header"; IF(TRUE; 1; 2)}');
+    sheet.getRange('B1').setFormula('={"Header"; IF(TRUE, 1, 2)}');
+    sheet.getRange('C1').setFormula('={1\\ 2}');
+    expect(sheet.getRange('A1:A2').getValues()).toEqual([['Header'], [1]]);
+    expect(sheet.getRange('B1').getValue()).toBe('#ERROR!');
+    expect(fake.spreadsheet._errorMessage(fake.spreadsheet.getActiveSheet(), 1, 2)).toMatch(/Formula parse error/);
+    expect(sheet.getRange('C1:D1').getValues()).toEqual([[1, 2]]);
+    expect(() => ss.setSpreadsheetLocale('German')).toThrow('Invalid argument');
+  });
+
+  test('changing the locale respells existing formulas, so they keep working', () => {
+    const { ss, sheet } = setup();
+    sheet.getRange('A1').setFormula('=IF(TRUE, {"a, b", 2}, 0)');
+    ss.setSpreadsheetLocale('fr_FR');
+    expect(sheet.getRange('A1').getFormula()).toBe('=IF(TRUE; {"a, b"\\ 2}; 0)');
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['a, b', 2]]);
+    ss.setSpreadsheetLocale('en_GB');
+    expect(sheet.getRange('A1').getFormula()).toBe('=IF(TRUE, {"a, b", 2}, 0)');
+  });
+
   test('an unknown function is #NAME?', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setFormula('=NOPE(1)');

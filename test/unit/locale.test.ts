@@ -1,0 +1,31 @@
+import { canonicalFormula, dateOrderOf, formulaSyntaxOf, localiseFormula, usesDecimalComma } from '../../src/core/locale';
+
+const STATUS = '={"Status"; FOLLOW_UP_STATUS(K2:K, {N2:N, G2:G}, TouchpointDueSoonDays, TouchpointAsOf, I2:I)}';
+
+test('comma-decimal locales separate arguments with ";" and array columns with "\\"; array rows stay ";"', () => {
+  for (const locale of ['de_DE', 'fr_FR', 'es_ES', 'pt_BR', 'it_IT', 'nl_NL']) {
+    expect(formulaSyntaxOf(locale)).toEqual({ argument: ';', arrayColumn: '\\' });
+    expect(localiseFormula(STATUS, locale)).toBe('={"Status"; FOLLOW_UP_STATUS(K2:K; {N2:N\\ G2:G}; TouchpointDueSoonDays; TouchpointAsOf; I2:I)}');
+  }
+  for (const locale of ['en_US', 'en_GB', 'en_IN', 'es_MX', 'ja_JP']) expect(localiseFormula(STATUS, locale)).toBe(STATUS);
+  expect(usesDecimalComma('pt_PT')).toBe(true);
+  expect(usesDecimalComma('en_AU')).toBe(false);
+});
+
+test('text and quoted sheet names keep their commas and semicolons', () => {
+  const formula = '=IF(A1="a, b; c", \'My, sheet\'!B2, {1, 2; 3, 4})';
+  expect(localiseFormula(formula, 'de_DE')).toBe('=IF(A1="a, b; c"; \'My, sheet\'!B2; {1\\ 2; 3\\ 4})');
+  expect(localiseFormula('="say ""hi, there"""', 'de_DE')).toBe('="say ""hi, there"""');
+});
+
+test('a formula read back in either syntax comes out canonical', () => {
+  expect(canonicalFormula(localiseFormula(STATUS, 'de_DE'))).toBe(STATUS);
+  expect(canonicalFormula(STATUS)).toBe(STATUS);
+  expect(canonicalFormula('={1, 2; 3, 4}')).toBe('={1, 2; 3, 4}');
+});
+
+test('day and month order of dates typed as text, by locale', () => {
+  expect(['en_US', 'es_US'].map(dateOrderOf)).toEqual(['MDY', 'MDY']);
+  expect(['en_GB', 'en_IN', 'en_AU', 'de_DE', 'fr_FR', 'es_ES', 'pt_BR'].map(dateOrderOf)).toEqual(Array(7).fill('DMY'));
+  expect(['ja_JP', 'zh_CN', 'ko_KR'].map(dateOrderOf)).toEqual(['YMD', 'YMD', 'YMD']);
+});
