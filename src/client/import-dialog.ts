@@ -10,6 +10,7 @@ let encodingNotice: string | null = null;
 let mapping: (string | null)[] | null = null;
 let fillEmpty = false;
 let blankBadDates = false;
+let dateOrder: 'DMY' | 'MDY' | undefined;
 
 function errorBox(error: unknown): HTMLElement {
   return h('div', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error));
@@ -26,6 +27,7 @@ function start(message?: unknown): void {
     reader.onload = () => {
       ({ text, notice: encodingNotice } = decodeCsvBytes(reader.result as ArrayBuffer));
       mapping = null;
+      dateOrder = undefined;
       void preview();
     };
     reader.onerror = () => start(new Error(`Could not read ${chosen.name}.`));
@@ -43,7 +45,7 @@ function start(message?: unknown): void {
 }
 
 function input(): ImportInput {
-  return { text, mapping, fillEmpty, blankBadDates };
+  return { text, mapping, fillEmpty, blankBadDates, dateOrder };
 }
 
 async function preview(): Promise<void> {
@@ -64,6 +66,31 @@ function badDatesChoice(result: ImportPreview): HTMLElement | null {
     void preview();
   });
   return h('label', { class: 'check' }, box, ' Import people whose date cannot be read, with that date left blank');
+}
+
+/** Dates like 03/11/2026: said how they read; where the file leaves it open, the user confirms day or month first. */
+function dateOrderChoice(result: ImportPreview): HTMLElement | null {
+  const dates = result.slashDates;
+  if (!dates) return null;
+  const [a, b, year] = dates.example.split('/').map(Number);
+  const long = (month: number, day: number) => `${new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })} ${day}, ${year}`;
+  const readings = { DMY: long(b, a), MDY: long(a, b) };
+  if (!dates.open) return h('p', { class: 'muted date-order' }, `Dates like ${dates.example} read ${dates.order === 'DMY' ? 'day first' : 'month first'}: ${readings[dates.order]}.`);
+  const option = (order: 'DMY' | 'MDY', label: string) => {
+    const radio = h('input', { type: 'radio', name: 'date-order', value: order, checked: dates.order === order });
+    radio.addEventListener('change', () => {
+      dateOrder = order;
+      void preview();
+    });
+    return h('label', { class: 'check' }, radio, ` ${label}: ${readings[order]}`);
+  };
+  return h(
+    'fieldset',
+    { class: 'date-order' },
+    h('legend', {}, `Which is ${dates.example}?`),
+    option('DMY', 'Day first'),
+    option('MDY', 'Month first'),
+  );
 }
 
 function render(result: ImportPreview): void {
@@ -106,6 +133,7 @@ function render(result: ImportPreview): void {
     encodingNotice ? h('p', { class: 'warning encoding', role: 'status' }, encodingNotice) : null,
     h('table', { class: 'mapping' }, h('thead', {}, h('tr', {}, h('th', {}, 'In the file'), h('th', {}, 'Goes to'))), h('tbody', {}, selects)),
     result.problems.length ? h('ul', { class: 'warnings' }, result.problems.map((p) => h('li', {}, p))) : null,
+    dateOrderChoice(result),
     h('h2', {}, `${result.newCount} new`),
     result.newCount ? h('p', { class: 'muted' }, result.newNames.join(', ') + (result.newCount > result.newNames.length ? ', …' : '')) : null,
     h('h2', {}, `${result.present.length} already on the sheet`),

@@ -1,3 +1,4 @@
+import type { DateOrderSource } from './dates';
 import { Day, dayOfInstant, formatIsoDay, parseDay } from './dates';
 import { isInvalidValueError } from './errors';
 import { CONTACTS, normaliseHeader } from './schema';
@@ -100,6 +101,7 @@ export function readContacts(
   columns: ReadonlyMap<string, number>,
   timeZone: string,
   firstRow = 2,
+  dateOrder: DateOrderSource = 'MDY',
 ): { contacts: Contact[]; problems: RowProblem[] } {
   const contacts: Contact[] = [];
   const problems: RowProblem[] = [];
@@ -114,7 +116,7 @@ export function readContacts(
     const dates = Object.fromEntries(
       DATE_KEYS.map((key) => {
         try {
-          return [key, parseDay(cell(key), timeZone)];
+          return [key, parseDay(cell(key), timeZone, dateOrder)];
         } catch (error) {
           if (!isInvalidValueError(error)) throw error;
           problems.push({ row: sheetRow, column: headerOf(key), message: error.message });

@@ -1,3 +1,7 @@
+import type { DateOrder } from './locale';
+
+/** A date order, or how to find it out (the spreadsheet's locale is only asked when a slashed text date needs it). */
+export type DateOrderSource = DateOrder | (() => DateOrder);
 import { InvalidValueError } from './errors';
 import { describeValue, isBlank, isDate } from './values';
 
@@ -13,7 +17,7 @@ const SHEETS_SERIAL_OF_EPOCH = 25_569;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 9999;
 
-export const ACCEPTED_DATE_FORMS = 'a date cell, 2026-03-01, 3/1/2026, 1.3.2026, 1 Mar 2026 or Mar 1, 2026';
+export const ACCEPTED_DATE_FORMS = 'a date cell, 2026-03-01, 1 Mar 2026, Mar 1, 2026, 1.3.2026, or 3/1/2026 with day and month in the spreadsheet locale\'s order';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = [
@@ -158,11 +162,13 @@ function monthFromName(name: string): number {
   return matches ? index + 1 : 0;
 }
 
-function dayFromText(text: string): Day | null {
+function dayFromText(text: string, source: DateOrderSource): Day | null {
   let match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(text);
   if (match) return checked(+match[1], +match[2], +match[3]);
+  // 03/11/2026 is 3 November where the spreadsheet's locale writes the day first (en_GB, de_DE, pt_BR…).
   match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (match) return checked(+match[3], +match[1], +match[2]);
+  const order = () => (typeof source === 'function' ? source() : source);
+  if (match) return order() === 'DMY' ? checked(+match[3], +match[2], +match[1]) : checked(+match[3], +match[1], +match[2]);
   // 15.09.2026: dots are written day first (German, Russian, Turkish… Excel), so this one is never ambiguous.
   match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (match) return checked(+match[3], +match[2], +match[1]);
@@ -179,9 +185,9 @@ function checked(year: number, month: number, day: number): Day | null {
 
 /**
  * Reads a cell value as a calendar day: a Date (read in the sheet's time zone), a Sheets serial number,
- * or text in one of ACCEPTED_DATE_FORMS. Blank gives null; anything else throws InvalidValueError.
+ * or text in one of ACCEPTED_DATE_FORMS, with day and month of 3/11/2026 in the spreadsheet locale's order. Blank gives null; anything else throws InvalidValueError.
  */
-export function parseDay(value: unknown, timeZone: string): Day | null {
+export function parseDay(value: unknown, timeZone: string, order: DateOrderSource = 'MDY'): Day | null {
   if (isBlank(value)) return null;
   if (isDate(value)) {
     if (isNaN(value.getTime())) throw new InvalidValueError(`not a date: an invalid date (expected ${ACCEPTED_DATE_FORMS})`);
@@ -193,7 +199,7 @@ export function parseDay(value: unknown, timeZone: string): Day | null {
     if (value >= 1 && year <= MAX_YEAR) return day;
   }
   if (typeof value === 'string') {
-    const day = dayFromText(value.trim());
+    const day = dayFromText(value.trim(), order);
     if (day !== null) return day;
   }
   throw new InvalidValueError(`not a date: ${describeValue(value)} (expected ${ACCEPTED_DATE_FORMS})`);

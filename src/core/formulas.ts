@@ -1,3 +1,4 @@
+import type { DateOrderSource } from './dates';
 import { CadenceTable, followUpInputOf, followUpStatus, nextFollowUp, parseCadenceTable, resolveCadence } from './cadence';
 import { Day, parseDay, startOfDay, today as todayIn } from './dates';
 import { InvalidValueError } from './errors';
@@ -8,6 +9,8 @@ import { describeValue, isBlank } from './values';
 export interface FormulaContext {
   timeZone: string;
   now: Date;
+  /** Day and month order of dates typed as text (3/11/2026), from the spreadsheet's locale. */
+  dateOrder?: DateOrderSource;
 }
 
 export type FormulaResult = CellResult | CellResult[][];
@@ -16,7 +19,7 @@ export const DEFAULT_DUE_SOON_DAYS = 7;
 export const DEFAULT_LETTER_WEEKS = 8;
 
 function todayFrom(value: unknown, context: FormulaContext): Day {
-  const day = value === undefined ? null : parseDay(value, context.timeZone);
+  const day = value === undefined ? null : parseDay(value, context.timeZone, context.dateOrder);
   return day ?? todayIn(context.timeZone, context.now);
 }
 
@@ -38,7 +41,7 @@ function cadenceTableFrom(value: unknown): CadenceTable {
 /** =DAYS_SINCE_CONTACT(last_contact, [today]) */
 export function daysSinceContact(context: FormulaContext, lastContact: unknown, today?: unknown): FormulaResult {
   return mapCells('DAYS_SINCE_CONTACT', { name: 'last_contact', value: lastContact }, [{ name: 'today', value: today }], (last, asOf) => {
-    const day = parseDay(last, context.timeZone);
+    const day = parseDay(last, context.timeZone, context.dateOrder);
     return day === null ? '' : todayFrom(asOf, context) - day;
   });
 }
@@ -58,14 +61,14 @@ export function nextFollowUpDate(
     { name: 'last_contact', value: lastContact },
     [{ name: 'cadence', value: cadence }, { name: 'met_on', value: metOn }, { name: 'snoozed_until', value: snoozedUntil }],
     (last, every, met, snoozed) => {
-      const lastDay = parseDay(last, context.timeZone);
-      const metDay = parseDay(met, context.timeZone);
+      const lastDay = parseDay(last, context.timeZone, context.dateOrder);
+      const metDay = parseDay(met, context.timeZone, context.dateOrder);
       if (lastDay === null && metDay === null) return '';
       const next = nextFollowUp({
         lastContact: lastDay,
         metOn: metDay,
         cadence: resolveCadence(every, table),
-        snoozedUntil: parseDay(snoozed, context.timeZone),
+        snoozedUntil: parseDay(snoozed, context.timeZone, context.dateOrder),
       });
       return next === null ? '' : startOfDay(next, context.timeZone);
     },
@@ -95,7 +98,7 @@ export function followUpStatusOf(
       { name: 'snoozed_until', value: snoozedUntil },
     ],
     (last, every, soon, asOf, met, snoozed) => {
-      const cells = { lastContact: parseDay(last, context.timeZone), metOn: parseDay(met, context.timeZone), snoozedUntil: parseDay(snoozed, context.timeZone), cadence: every };
+      const cells = { lastContact: parseDay(last, context.timeZone, context.dateOrder), metOn: parseDay(met, context.timeZone, context.dateOrder), snoozedUntil: parseDay(snoozed, context.timeZone, context.dateOrder), cadence: every };
       const input = followUpInputOf(cells, table);
       if (input === null) return '';
       const window = wholeNumber(soon, 'due_soon_days', DEFAULT_DUE_SOON_DAYS, 0, 365);
@@ -107,7 +110,7 @@ export function followUpStatusOf(
 /** =LETTER_ASK_BY(due_date, [weeks_before]) */
 export function letterAskBy(context: FormulaContext, dueDate: unknown, weeksBefore?: unknown): FormulaResult {
   return mapCells('LETTER_ASK_BY', { name: 'due_date', value: dueDate }, [{ name: 'weeks_before', value: weeksBefore }], (due, weeks) => {
-    const day = parseDay(due, context.timeZone);
+    const day = parseDay(due, context.timeZone, context.dateOrder);
     if (day === null) return '';
     return startOfDay(day - 7 * wholeNumber(weeks, 'weeks_before', DEFAULT_LETTER_WEEKS, 1, 52), context.timeZone);
   });

@@ -1,3 +1,4 @@
+import type { DateOrderSource } from './dates';
 import { parseCadenceDays } from './cadence';
 import { Contact, isValidEmail } from './contacts';
 import { CsvDelimiter, DELIMITER_NAMES, detectDelimiter, parseCsv } from './csv';
@@ -153,6 +154,7 @@ function recordOf(
   timeZone: string,
   today: Day,
   blankBadDates: boolean,
+  dateOrder: DateOrderSource,
 ): { record: ImportRecord; reason?: string; warnings: string[] } {
   const warnings: string[] = [];
   const record: ImportRecord = {};
@@ -181,7 +183,7 @@ function recordOf(
     }
     try {
       if (DATE_KEYS.has(key)) {
-        const day = parseDay(record[key], timeZone)!;
+        const day = parseDay(record[key], timeZone, dateOrder)!;
         if (PAST_KEYS.has(key) && day > today) return { record, reason: `${header}: ${formatLongDay(day)} is in the future`, warnings };
         record[key] = formatIsoDay(day);
       }
@@ -211,6 +213,7 @@ export function planImport(
   timeZone: string,
   today: Day,
   blankBadDates = false,
+  dateOrder: DateOrderSource = 'MDY',
 ): ImportPlan {
   const byProfile = new Map<string, Contact>();
   const byEmail = new Map<string, Contact>();
@@ -230,7 +233,7 @@ export function planImport(
   const seenName = new Map<string, { fileRow: number; profile: string | null }>();
   const plan: ImportPlan = { added: [], present: [], rejected: [], warnings: [] };
   for (const { fileRow, cells } of source.rows) {
-    const { record, reason, warnings } = recordOf(cells, mapping, timeZone, today, blankBadDates);
+    const { record, reason, warnings } = recordOf(cells, mapping, timeZone, today, blankBadDates, dateOrder);
     const label = [record.firstName, record.lastName].filter(Boolean).join(' ') || record.email || cells.filter(Boolean).slice(0, 2).join(' ').slice(0, 80) || `Row ${fileRow}`;
     if (reason) {
       plan.rejected.push({ fileRow, name: label, reason });
@@ -274,3 +277,37 @@ export function planImport(
   }
   return plan;
 }
+
+/**
+ * What the file's slashed dates (03/11/2026) say about their order: a first part over 12 proves day first, a second
+ * part over 12 month first. With neither proven (or both, in a mixed file) the order is the user's to confirm.
+ */
+export function slashDates(source: ImportSource, mapping: readonly (string | null)[]): { dayFirst: boolean; monthFirst: boolean; example: string } | null {
+  const dateColumns = mapping.flatMap((key, index) => (key && DATE_KEYS.has(key) ? [index] : []));
+  let dayFirst = false;
+  let monthFirst = false;
+  let example = '';
+  let ambiguous = '';
+  for (const { cells } of source.rows) {
+    for (const index of dateColumns) {
+      const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec((cells[index] ?? '').trim());
+      if (!match) continue;
+      const [first, second] = [Number(match[1]), Number(match[2])];
+      example ||= match[0];
+      if (first > 12) dayFirst = true;
+      if (second > 12) monthFirst = true;
+      if (!ambiguous && first <= 12 && second <= 12 && first !== second) ambiguous = match[0];
+    }
+  }
+  return example ? { dayFirst, monthFirst, example: ambiguous || example } : null;
+}
+
+/** The order to read the file's slashed dates in: the user's choice, else what the file proves, else the locale's. */
+export function importDateOrder(evidence: ReturnType<typeof slashDates>, chosen: 'DMY' | 'MDY' | undefined, localeOrder: DateOrderSource): 'DMY' | 'MDY' {
+  if (chosen) return chosen;
+  if (evidence?.dayFirst && !evidence.monthFirst) return 'DMY';
+  if (evidence?.monthFirst && !evidence.dayFirst) return 'MDY';
+  if (!evidence) return 'MDY'; // no slashed dates to read
+  return (typeof localeOrder === 'function' ? localeOrder() : localeOrder) === 'DMY' ? 'DMY' : 'MDY';
+}
+

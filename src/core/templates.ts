@@ -1,4 +1,5 @@
 import { Contact } from './contacts';
+import type { DateOrderSource } from './dates';
 import { Day, dayOfInstant, formatLongDay, parseDay } from './dates';
 import { CONTACTS, normaliseHeader, TEMPLATES } from './schema';
 import { Profile } from './settings';
@@ -76,6 +77,8 @@ export interface RenderInput {
   greetings?: GreetingTable;
   /** {{My news}}: what the user typed in the editor for a progress update. */
   news?: string;
+  /** How dates typed as text in the row read (the spreadsheet locale's order). */
+  dateOrder?: DateOrderSource;
 }
 
 export interface Rendered {
@@ -90,12 +93,12 @@ export interface Rendered {
 const DATE_HEADERS = new Set(CONTACTS.columns.filter((c) => c.kind === 'date' || c.shows === 'date').flatMap((c) => [c.header, ...(c.aliases ?? [])]).map(normaliseHeader));
 
 /** A cell as an email shows it: dates as people write them ("January 10, 2027"), typed as text or not. */
-function display(value: unknown, timeZone: string, header = ''): string {
+function display(value: unknown, timeZone: string, header = '', order: DateOrderSource = 'MDY'): string {
   if (isBlank(value)) return '';
   if (isDate(value)) return formatLongDay(dayOfInstant(value, timeZone));
   if (DATE_HEADERS.has(header)) {
     try {
-      const day = parseDay(value, timeZone);
+      const day = parseDay(value, timeZone, order);
       if (day !== null) return formatLongDay(day);
     } catch {
       // not a date after all: shown as typed
@@ -112,10 +115,10 @@ function valueOf(name: string, input: RenderInput): string {
   if (key === 'salutation') return salutationOf(contact, input.greetings ?? parseGreetingTable([]));
   if (key === 'mynews') return (input.news ?? '').trim();
   if (PROFILE_FIELDS[key]) return profile[PROFILE_FIELDS[key]];
-  if (contact.cells.has(key)) return display(contact.cells.get(key), input.timeZone, key);
+  if (contact.cells.has(key)) return display(contact.cells.get(key), input.timeZone, key, input.dateOrder);
   const column = CONTACTS.columns.find((c) => [c.header, ...(c.aliases ?? [])].some((h) => normaliseHeader(h) === key));
   const header = column && [...contact.cells.keys()].find((h) => [column.header, ...(column.aliases ?? [])].some((a) => normaliseHeader(a) === h));
-  return header ? display(contact.cells.get(header), input.timeZone, normaliseHeader(column!.header)) : '';
+  return header ? display(contact.cells.get(header), input.timeZone, normaliseHeader(column!.header), input.dateOrder) : '';
 }
 
 export function renderTemplate(template: EmailTemplate, input: RenderInput): Rendered {

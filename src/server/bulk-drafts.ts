@@ -114,7 +114,7 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
     }
     const name = choice.template ?? suggestTemplate(contact, context.today, names);
     if (!name) throw new InputError('The Templates sheet has no templates. Add one, or run Touchpoint ▸ Set up contact sheet.');
-    const rendered = renderTemplate(templateFor(name), { contact, profile: settings.profile, today: context.today, timeZone: context.timeZone, greetings: settings.greetings });
+    const rendered = renderTemplate(templateFor(name), { contact, profile: settings.profile, today: context.today, timeZone: context.timeZone, greetings: settings.greetings, dateOrder: snapshot.dateOrder });
     if (rendered.missingProfile.length) throw new InputError(profileRequest(rendered.missingProfile)); // the same for everyone: stop before any draft
     if (rendered.missing.includes('My news')) {
       skip(`"${name}" needs your news: write it from the sidebar's Draft email, where you type it`);

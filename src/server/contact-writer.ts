@@ -127,7 +127,7 @@ export function prepareContactAppend(snapshot: ContactsSnapshot, fields: Fields)
       for (const key of keys) cells[columns.get(key)!] = readBackOf(specOf(CONTACTS, key), fields[key]);
       snapshot.rows[row - snapshot.firstRow] = cells;
       snapshot.lastDataRow = row;
-      snapshot.contacts.push(...readContacts([cells], snapshot.headers, snapshot.columns, snapshot.timeZone, row).contacts);
+      snapshot.contacts.push(...readContacts([cells], snapshot.headers, snapshot.columns, snapshot.timeZone, row, snapshot.dateOrder).contacts);
     },
   };
 }

@@ -1,5 +1,7 @@
 import { Contact, isContactRow, readContacts, rowHasData, RowProblem } from '../core/contacts';
 import { repairIds } from '../core/ids';
+import type { DateOrderSource } from '../core/dates';
+import { DateOrder, dateOrderOf } from '../core/locale';
 import { isBlank } from '../core/values';
 import { CONTACTS, findHeaderRow, mapHeaders } from '../core/schema';
 import { findSheet, headerNotFound, SetupNeededError, withDocumentLock } from './workbook';
@@ -28,6 +30,8 @@ export interface ContactsSnapshot {
   /** The last row holding anything the user typed (array formulas spill further; that is not data). */
   lastDataRow: number;
   timeZone: string;
+  /** How dates typed as text (3/11/2026) read, from the spreadsheet's locale (asked only if such a date appears). */
+  dateOrder: DateOrderSource;
 }
 
 const REQUIRED = ['id', 'firstName', 'lastName', 'email', 'relationship', 'lastContact'] as const;
@@ -58,8 +62,10 @@ export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): C
   rows.forEach((row, index) => {
     if (rowHasData(row, columns)) lastDataRow = index + firstRow;
   });
-  const { contacts, problems } = readContacts(rows, headers, columns, timeZone, firstRow);
-  return { sheet, headers, columns: new Map(columns), headerRow, firstRow, rows, formulas, headerFormulas, contacts, problems, lastDataRow, timeZone };
+  let order: DateOrder | null = null;
+  const dateOrder = () => (order ??= dateOrderOf(spreadsheet.getSpreadsheetLocale()));
+  const { contacts, problems } = readContacts(rows, headers, columns, timeZone, firstRow, dateOrder);
+  return { sheet, headers, columns: new Map(columns), headerRow, firstRow, rows, formulas, headerFormulas, contacts, problems, lastDataRow, timeZone, dateOrder };
 }
 
 /**
@@ -80,7 +86,7 @@ export function repairContactIds(snapshot: ContactsSnapshot): { added: number; r
     copied.forEach((column) => (snapshot.rows[index][column] = ''));
     if (copied.length) writeRowCells(snapshot.sheet, index + snapshot.firstRow, new Map(copied.map((column) => [column, ''])));
   }
-  const reread = readContacts(snapshot.rows, snapshot.headers, snapshot.columns, snapshot.timeZone, snapshot.firstRow);
+  const reread = readContacts(snapshot.rows, snapshot.headers, snapshot.columns, snapshot.timeZone, snapshot.firstRow, snapshot.dateOrder);
   snapshot.contacts = reread.contacts;
   snapshot.problems = reread.problems;
   return { added: repair.added, reissuedRows: repair.reissued.map((index) => index + snapshot.firstRow) };

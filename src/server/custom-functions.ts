@@ -1,4 +1,5 @@
 import { ACCEPTED_DATE_FORMS } from '../core/dates';
+import { DateOrder, dateOrderOf } from '../core/locale';
 import { daysSinceContact, FormulaContext, FormulaResult, followUpStatusOf, letterAskBy, nextFollowUpDate } from '../core/formulas';
 
 /**
@@ -18,7 +19,9 @@ export interface CustomFunction {
 }
 
 function context(): FormulaContext {
-  return { timeZone: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), now: new Date() };
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  let order: DateOrder | null = null;
+  return { timeZone: spreadsheet.getSpreadsheetTimeZone(), now: new Date(), dateOrder: () => (order ??= dateOrderOf(spreadsheet.getSpreadsheetLocale())) };
 }
 
 const DATE_TYPE = 'Date|string|number|Array<Array<Date|string|number>>';

@@ -2,7 +2,7 @@ import { asStoredText } from '../core/contacts';
 import { Day } from '../core/dates';
 import { describeDelimiter } from '../core/csv';
 import { newContactId } from '../core/ids';
-import { defaultMapping, IMPORT_COLUMNS, ImportPlan, ImportRecord, ImportSource, planImport, readImportSource } from '../core/import';
+import { defaultMapping, IMPORT_COLUMNS, importDateOrder, ImportPlan, ImportRecord, ImportSource, planImport, readImportSource, slashDates } from '../core/import';
 import { InputError } from '../core/inputs';
 import { CONTACTS } from '../core/schema';
 import type { ImportInput, ImportPreview, ImportResult } from '../shared/rpc';
@@ -36,13 +36,17 @@ function plan(snapshot: ContactsSnapshot, input: ImportInput, today: Day) {
   const withHeader = [snapshot.headerFormulas, ...snapshot.formulas];
   const formulaColumns = snapshot.headers.map((_, c) => c).filter((c) => withHeader.some((row) => row?.[c]));
   const formulas = snapshot.formulas;
-  return { source, mapping, formulas, plan: planImport(source, mapping, { ...snapshot, formulas, formulaColumns }, snapshot.timeZone, today, input.blankBadDates === true) };
+  const evidence = slashDates(source, mapping);
+  const chosen = input.dateOrder === 'DMY' || input.dateOrder === 'MDY' ? input.dateOrder : undefined;
+  const dateOrder = importDateOrder(evidence, chosen, snapshot.dateOrder);
+  const slashed = evidence && { example: evidence.example, order: dateOrder, open: evidence.dayFirst === evidence.monthFirst };
+  return { source, mapping, formulas, slashed, plan: planImport(source, mapping, { ...snapshot, formulas, formulaColumns }, snapshot.timeZone, today, input.blankBadDates === true, dateOrder) };
 }
 
 export function previewImport(input: ImportInput): ImportPreview {
   const context = actionContext();
   const snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
-  const { source, mapping, plan: result } = plan(snapshot, input, context.today);
+  const { source, mapping, slashed, plan: result } = plan(snapshot, input, context.today);
   const headerOf = (key: string) => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
   return {
     format: source.format,
@@ -56,6 +60,7 @@ export function previewImport(input: ImportInput): ImportPreview {
     rejected: result.rejected,
     warnings: result.warnings,
     problems: source.problems,
+    slashDates: slashed,
   };
 }
 

@@ -113,7 +113,7 @@ export function previewDraft(contactId: string, template: string | null, news?: 
   checkTemplate(chosen, knownPlaceholderNames(snapshot.headers));
   const { profile, greetings } = readSettingsSheet(spreadsheet);
   const typedNews = optionalText(news, 'My news', 2000);
-  const rendered = renderTemplate(chosen, { contact, profile, today, timeZone, greetings, news: typedNews });
+  const rendered = renderTemplate(chosen, { contact, profile, today, timeZone, greetings, news: typedNews, dateOrder: snapshot.dateOrder });
   const warnings = rendered.missing.map((field) => {
     if (field === 'My news') return 'Type your news below: one or two concrete sentences.';
     if (field === 'Salutation') return `Last name is empty for ${contact.name}, who is greeted by title and last name (Settings ▸ Greeting). Fill it in, or edit the text where it says [Salutation].`;

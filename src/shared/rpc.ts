@@ -205,6 +205,8 @@ export interface ImportInput {
   fillEmpty: boolean;
   /** Import a person whose date cell cannot be read, with that date blank (and a warning), instead of rejecting the row. */
   blankBadDates?: boolean;
+  /** How the file's slashed dates read (03/11/2026): day first or month first; unset for what the file or locale says. */
+  dateOrder?: 'DMY' | 'MDY';
 }
 
 export interface ImportPreview {
@@ -222,6 +224,8 @@ export interface ImportPreview {
   /** People imported with something left blank, by file row. */
   warnings: { fileRow: number; name: string; warning: string }[];
   problems: string[];
+  /** The file's slashed dates: an example, the order used, and whether the file leaves it open (then the user confirms). */
+  slashDates: { example: string; order: 'DMY' | 'MDY'; open: boolean } | null;
 }
 
 export interface ImportResult {

@@ -881,7 +881,7 @@ export class FakeSheet {
         throw rangeError(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
       }
       // A cell formatted as plain text (@) keeps what is written as text, as Sheets does; else Sheets parses it.
-      const typed = cell.format === '@' && !input.startsWith('=') ? { value: input.startsWith("'") ? input.slice(1) : input } : readTypedText(input, this._spreadsheet._timeZone(), this._spreadsheet._host.now());
+      const typed = cell.format === '@' && !input.startsWith('=') ? { value: input.startsWith("'") ? input.slice(1) : input } : readTypedText(input, this._spreadsheet._timeZone(), this._spreadsheet._host.now(), this._spreadsheet.locale);
       if (typed.formula) cell.formula = typed.formula;
       else cell.value = typed.value;
       if (typed.format && !cell.format) cell.format = typed.format; // a typed date keeps the look it was typed in
@@ -889,7 +889,7 @@ export class FakeSheet {
     }
     if (isDate(input)) {
       cell.value = new Date(input.getTime());
-      if (!cell.format) cell.format = 'M/d/yyyy H:mm:ss';
+      if (!cell.format) cell.format = monthFirstLocale(this._spreadsheet.locale) ? 'M/d/yyyy H:mm:ss' : 'dd/mm/yyyy HH:mm:ss';
       return;
     }
     if (typeof input === 'number' || typeof input === 'boolean') {
@@ -907,7 +907,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * (with thousands separators, %, $), TRUE/FALSE, dates (2026-03-01, 3/1/2026, "Mar 15" in the current year,
  * "Dec 2026" as its 1st) and times of day (10:30, as a fraction of a day). Anything else stays text.
  */
-export function readTypedText(text: string, timeZone: string, now: Date = new Date()): { formula?: string; value?: CellValue; format?: string } {
+export function readTypedText(text: string, timeZone: string, now: Date = new Date(), locale = 'en_US'): { formula?: string; value?: CellValue; format?: string } {
   if (text.startsWith('=') && text.length > 1) return { formula: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   const trimmed = text.trim();
@@ -925,11 +925,12 @@ export function readTypedText(text: string, timeZone: string, now: Date = new Da
   const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
   let ymd: number[] | null = null;
   if (iso) ymd = [+iso[1], +iso[2], +iso[3]];
-  else if (us) ymd = [+us[3], +us[1], +us[2]];
+  else if (us && monthFirstLocale(locale)) ymd = [+us[3], +us[1], +us[2]];
+  else if (us) ymd = [+us[3], +us[2], +us[1]]; // en_GB, de_DE, pt_BR…: 03/11/2026 is 3 November
   else if (monthYear && month(monthYear[1])) ymd = [+monthYear[2], month(monthYear[1]), 1];
   else if (monthDay && month(monthDay[1])) ymd = [monthDay[4] ? +monthDay[4] : now.getUTCFullYear(), month(monthDay[1]), +monthDay[2]];
   if (ymd && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= new Date(Date.UTC(ymd[0], ymd[1], 0)).getUTCDate()) {
-    return { value: midnight(ymd[0], ymd[1], ymd[2], timeZone), format: iso ? 'yyyy-mm-dd' : 'M/d/yyyy' };
+    return { value: midnight(ymd[0], ymd[1], ymd[2], timeZone), format: iso ? 'yyyy-mm-dd' : monthFirstLocale(locale) ? 'M/d/yyyy' : 'dd/mm/yyyy' };
   }
   return { value: text };
 }
@@ -1058,7 +1059,8 @@ export class FakeRange {
     const values = this.getValues();
     const formats = this.getNumberFormats();
     const timeZone = this._sheet._spreadsheet._timeZone();
-    return values.map((row, r) => row.map((value, c) => displayOf(value, formats[r][c], timeZone)));
+    const locale = this._sheet._spreadsheet.locale;
+    return values.map((row, r) => row.map((value, c) => displayOf(value, formats[r][c], timeZone, locale)));
   }
 
   getDisplayValue(): string {
@@ -1268,9 +1270,10 @@ function javaPatternOf(format: string): string {
 
 const isDateFormat = (format: string) => /[yd]/i.test(format);
 
-export function displayOf(value: CellValue, format: string, timeZone: string): string {
+export function displayOf(value: CellValue, format: string, timeZone: string, locale = 'en_US'): string {
   if (value === '') return '';
-  if (isDate(value)) return formatJavaDate(value, timeZone, isDateFormat(format) ? javaPatternOf(format) : 'M/d/yyyy');
+  const automatic = monthFirstLocale(locale) ? 'M/d/yyyy' : 'dd/MM/yyyy';
+  if (isDate(value)) return formatJavaDate(value, timeZone, isDateFormat(format) ? javaPatternOf(format) : automatic);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
     if (isDateFormat(format)) return formatJavaDate(new Date((value - 25_569) * 86_400_000), 'UTC', javaPatternOf(format));
@@ -1314,5 +1317,10 @@ function respellSeparators(formula: string, toDecimalComma: boolean): string {
     out += ch;
   }
   return out;
+}
+
+/** Locales whose Sheets reads 03/11/2026 as March 11 (month first); elsewhere it is 3 November. */
+export function monthFirstLocale(locale: string): boolean {
+  return /_(US|PH)$/.test(locale);
 }
 

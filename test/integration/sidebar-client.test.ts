@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import { DIST, loadBundle, LoadedBundle } from '../fake/bundle';
 import { scriptRunFor } from '../support/script-run';
 import { fillProfile } from '../support/sidebar-workbook';
-import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
+import { fillSheet, nyDay, rowsByHeader, sampleContacts } from '../support/workbook';
 
 const NOW = new Date('2026-11-22T15:00:00Z');
 
@@ -245,6 +245,24 @@ test('after an import, the rows that were not imported stay listed with their fi
   button(document, 'Import 1 contact').click();
   await until(() => document.querySelector('.notice'), 'the result');
   expect(texts(document.querySelectorAll('.rejected li'))).toEqual(['Row 3 (Ben Future): Last contact: January 1, 2099 is in the future']);
+});
+
+test('slashed dates the file leaves open (03/11/2026): the dialog asks which they are, and imports what the user says', async () => {
+  const app = workbook();
+  const { document, dom } = open(app, 'ImportDialog');
+  await chooseFile(document, dom, 'First name,Last name,Email,Met on\nNia,Hart,nia@example.org,03/11/2026\n', 'c.csv');
+  const question = document.querySelector('fieldset.date-order')!;
+  expect(question.querySelector('legend')!.textContent).toBe('Which is 03/11/2026?');
+  expect(texts(question.querySelectorAll('label'))).toEqual([' Day first: November 3, 2026', ' Month first: March 11, 2026']);
+  const [dayFirst, monthFirst] = [...question.querySelectorAll('input[type=radio]')] as HTMLInputElement[];
+  expect([dayFirst.checked, monthFirst.checked]).toEqual([false, true]); // the en_US sheet's own order, until the user says
+  dayFirst.checked = true;
+  dayFirst.dispatchEvent(new dom.window.Event('change'));
+  await until(() => (document.querySelector('fieldset.date-order input[value=DMY]') as HTMLInputElement | null)?.checked, 'the new preview');
+  button(document, 'Import 1 contact').click();
+  await until(() => document.querySelector('.notice'), 'the result');
+  const nia = rowsByHeader(app.fake.spreadsheet.getSheetByName('Contacts')!).find((r) => r['First name'] === 'Nia')!;
+  expect(nyDay(nia['Met on'])).toBe('2026-11-03');
 });
 
 test('an Excel CSV in Windows-1252: the names are decoded right, the dialog says how it read the file, no false duplicate', async () => {
