@@ -47,13 +47,24 @@ export function optionsOrExit<S extends Record<string, OptionSpec>>(command: str
 }
 
 /** --as-of YYYY-MM-DD as noon UTC that day; an impossible date (2026-02-30) is refused, not rolled over. */
-export function asOfOption(value: string | undefined): Date | undefined {
+/** --as-of as noon of that calendar day in the spreadsheet's time zone (so it is that day there, from Kiritimati to Pago Pago). */
+export function asOfOption(value: string | undefined, timeZone = 'UTC'): Date | undefined {
   if (value === undefined) return undefined;
-  const date = new Date(`${value}T12:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  const noonUtc = new Date(`${value}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || isNaN(noonUtc.getTime()) || noonUtc.toISOString().slice(0, 10) !== value) {
     throw new Error(`--as-of ${value} is not a date like 2026-11-22.`);
   }
-  return date;
+  return new Date(noonUtc.getTime() - offsetMinutes(noonUtc, timeZone) * 60_000);
+}
+
+/** The zone's offset from UTC at an instant, in minutes (+780 for Pacific/Kiritimati). */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+      .formatToParts(instant)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return (Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - instant.getTime()) / 60_000;
 }
 
 /** --time-zone as an IANA name Node knows (Europe/London, Asia/Kolkata), or a clear error. */

@@ -22,7 +22,7 @@ let timeZone: string;
 let asOf: Date | undefined;
 try {
   timeZone = timeZoneOption(options['time-zone'], 'America/New_York');
-  asOf = asOfOption(options['as-of']);
+  asOf = asOfOption(options['as-of'], timeZone);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);

@@ -45,7 +45,7 @@ const PEOPLE: Person[] = [
   P('Sofia', 'Moreno', 'Chief resident', 'Riverside Medical Center', 'Internal medicine', 'Career mentor', 'Orientation', 180, 'Chief year', 52, 'Talked about fellowship timing', 'Send personal statement'),
   P('Daniel', 'Reyes', 'Program director', 'Riverside Medical Center', 'Internal medicine', 'Program leadership', 'Orientation', 400, 'Categorical spots', 190, 'Asked about prelim-to-categorical', 'Meet before spring'),
   P('Grace', 'Liu', 'Researcher', 'Northgate Clinic', 'Endocrinology', 'Research mentor', 'Introduction', 100, 'Diabetes outcomes data', 95, 'Data access request filed', 'Check IRB status'),
-  P('Marcus', 'Hale', 'Attending', 'Caribbean School of Medicine', 'Emergency medicine', 'Letter writer', 'Alumni event', 500, 'EM match advice', 130, 'He offered to write a letter', 'Send CV and statement', { letter: { for: 'Emergency medicine residency (categorical)', dueIn: 30, status: 'To ask' } }),
+  P('Marcus', 'Hale', 'Attending', 'Caribbean School of Medicine', 'Emergency medicine', 'Letter writer', 'Alumni event', 500, 'EM match advice', 130, 'He offered to write a letter', 'Send CV and statement', { letter: { for: 'categorical emergency medicine residency positions', dueIn: 30, status: 'To ask' } }),
   // Due this week
   P('Priya', 'Nair', 'Fellow', 'Lakeview University Hospital', 'Cardiology', 'Research mentor', 'Conference', 60, 'Heart failure readmissions', 42, 'Poster session on readmissions', 'Ask about data set'),
   P('Elena', 'Martinez-Lopez', 'Attending', 'Hospital Universitario', 'Radiology', 'Clinical mentor', 'Rotation', 90, 'Chest imaging', 41, 'Thanked her after the rotation', 'Send case report draft'),
@@ -65,7 +65,7 @@ const PEOPLE: Person[] = [
   P('Hannah', 'Schmidt', 'Attending', 'Lakeview University Hospital', 'Nephrology', 'Career mentor', 'Clinic', 200, 'Transplant', 10, 'Monthly check-in', 'Next check-in'),
   P('Isaac', 'Cohen', 'Senior resident', 'Riverside Medical Center', 'Internal medicine', 'Peer', 'Rotation', 150, 'ICU tips', 20, 'Swapped ICU notes', ''),
   P('Fatima', 'Zahra', 'Nurse / pharmacist / case manager', 'Riverside Medical Center', 'Internal medicine', 'Acquaintance', 'Clinic', 150, 'Discharge planning', 30, 'Thanked her for the discharge help', ''),
-  P('George', 'Adams', 'Attending', 'Northgate Clinic', 'Geriatrics', 'Letter writer', 'Rotation', 160, 'Falls prevention', 12, 'Agreed to write my letter', 'Send reminder 2 weeks before', { letter: { for: 'Internal medicine residency (categorical)', dueIn: 75, status: 'Agreed' } }),
+  P('George', 'Adams', 'Attending', 'Northgate Clinic', 'Geriatrics', 'Letter writer', 'Rotation', 160, 'Falls prevention', 12, 'Agreed to write my letter', 'Send reminder 2 weeks before', { letter: { for: 'categorical internal medicine residency positions', dueIn: 75, status: 'Agreed' } }),
   P('Yuki', 'Sato', 'Fellow', 'Lakeview University Hospital', 'Hematology', 'Peer', 'Conference', 90, 'Anemia research', 35, 'Coffee at the conference', ''),
   P('Rosa', 'Alvarez', 'Attending', 'Hospital Universitario', 'Pediatrics', 'Sponsor', 'Introduction', 300, 'Global health', 25, 'Recommended me for the elective', 'Report back after elective'),
   P('Peter', 'Novak', 'Researcher', 'Northgate Clinic', 'Epidemiology', 'Research mentor', 'Committee', 220, 'Statistics', 15, 'Reviewed my regression model', 'Send revised tables'),
@@ -76,7 +76,7 @@ const PEOPLE: Person[] = [
   P('Mei', 'Chen', 'Attending', 'Northgate Clinic', 'Rheumatology', 'Program leadership', 'Committee', 120, 'Curriculum committee', 60, 'Committee meeting', 'Prepare survey results'),
   P('David', 'Okoro', 'Senior resident', 'Riverside Medical Center', 'Internal medicine', 'Peer', 'Rotation', 100, 'Research elective', 50, 'Shared research ideas', ''),
   P('Irene', 'Costa', 'Researcher', 'Hospital Universitario', 'Public health', 'Conference contact', 'Online / LinkedIn', 150, 'Health equity', 45, 'Commented on her article', ''),
-  P('Noah', 'Williams', 'Attending', 'Riverside Medical Center', 'Cardiology', 'Letter writer', 'Rotation', 90, 'Heart failure', 14, 'Asked for a letter', 'Send statement draft', { letter: { for: 'Cardiology fellowship', dueIn: 50, status: 'Asked' } }),
+  P('Noah', 'Williams', 'Attending', 'Riverside Medical Center', 'Cardiology', 'Letter writer', 'Rotation', 90, 'Heart failure', 14, 'Asked for a letter', 'Send statement draft', { letter: { for: 'the cardiology fellowship at Lakeview', dueIn: 50, status: 'Asked' } }),
   P('Zara', 'Ahmed', 'Co-resident', 'Riverside Medical Center', 'Internal medicine', 'Peer', 'Orientation', 200, 'Step 3', 10, 'Studied together', ''),
   // A date the sheet cannot read
   P('Felix', 'Brandt', 'Attending', 'Northgate Clinic', 'Neurology', 'Clinical mentor', 'Rotation', 70, 'Stroke', null, 'Stroke service debrief', 'Ask about research', { lastText: 'last Tuesday' }),
@@ -115,8 +115,8 @@ export function sampleWorkbookRows(today: Date): string[][] {
 export const SAMPLE_EVENTS: Record<string, { event: string; topic: string }> = {
   'Grace Kim': { event: 'the ACP Internal Medicine Meeting 2026', topic: 'survivorship clinics for cardio-oncology patients' },
   'Ravi Patel': { event: 'the ACP Internal Medicine Meeting 2026', topic: 'AI tools for reading echocardiograms' },
-  'Nadia Haddad': { event: 'the CHEST Annual Meeting', topic: 'how her ILD clinic runs multidisciplinary review' },
-  'Chen Wei': { event: 'the ASN Kidney Week', topic: 'urine biomarkers for early kidney injury' },
+  'Nadia Haddad': { event: 'the CHEST Annual Meeting', topic: 'multidisciplinary review in ILD clinics' },
+  'Chen Wei': { event: 'ASN Kidney Week 2026', topic: 'urine biomarkers for early kidney injury' },
 };
 
 export const SAMPLE_PROFILE: Record<string, string> = {

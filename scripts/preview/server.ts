@@ -142,8 +142,9 @@ function pageHtml(): string {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const dist = path.join(options.root, 'dist');
   if (!fs.existsSync(path.join(dist, 'Code.js'))) throw new Error('dist/Code.js is missing: run npm run build first.');
-  const now = asOfOption(options.asOf);
-  const app = loadBundle({ now, timeZone: timeZoneOption(options.timeZone, 'America/New_York'), htmlFiles: readDistHtmlFiles(dist) }, undefined, dist);
+  const timeZone = timeZoneOption(options.timeZone, 'America/New_York');
+  const now = asOfOption(options.asOf, timeZone);
+  const app = loadBundle({ now, timeZone, htmlFiles: readDistHtmlFiles(dist) }, undefined, dist);
   const saved: Saved | null = options.data && fs.existsSync(options.data) ? JSON.parse(fs.readFileSync(options.data, 'utf8')) : null;
   if (saved) {
     app.fake.spreadsheet._import(saved.workbook);

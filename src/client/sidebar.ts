@@ -78,6 +78,7 @@ async function act<T>(button: HTMLButtonElement | null, busyLabel: string, work:
     button.textContent = busyLabel;
   }
   root.setAttribute('aria-busy', 'true');
+  if (button) actionSlot = slotOf(button);
   try {
     return await work();
   } catch (error) {
@@ -95,12 +96,12 @@ async function act<T>(button: HTMLButtonElement | null, busyLabel: string, work:
 
 function applyResult(result: ActionResult | undefined): void {
   if (!result) return;
-  const cardId = state.panel?.contactId ?? null;
+  const slot = actionSlot;
   state.model = result.model;
   state.panel = null;
   render();
   // The notice goes next to what caused it (the card, when it is still listed), is announced, and fades.
-  const card = cardId ? cardElement(cardId) : null;
+  const card = slot ? cardAt(slot) : null;
   if (card) {
     errorBox.hidden = true;
     clear(notice);
@@ -112,8 +113,24 @@ function applyResult(result: ActionResult | undefined): void {
   }
 }
 
-function cardElement(id: string): HTMLElement | null {
-  return Array.from(root.querySelectorAll<HTMLElement>('.card')).find((card) => card.dataset.id === id) ?? null;
+/** Which card an element sits in. A contact can have two (under Overdue and under Letters): their order tells them apart. */
+type CardSlot = { id: string; index: number };
+/** The card whose button ran the last action, for its notice. */
+let actionSlot: CardSlot | null = null;
+
+function cardsOf(id: string): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>('.card')).filter((card) => card.dataset.id === id);
+}
+
+function slotOf(element: Element | null): CardSlot | null {
+  const card = element?.closest<HTMLElement>('.card');
+  if (!card?.dataset.id) return null;
+  return { id: card.dataset.id, index: cardsOf(card.dataset.id).indexOf(card) };
+}
+
+/** The card in that slot after a new render; none when that card left its list (the notice then goes to the top). */
+function cardAt(slot: CardSlot): HTMLElement | null {
+  return cardsOf(slot.id)[slot.index] ?? null;
 }
 
 /** How long a notice stays before it fades (Sheets' own toasts last about as long). */
@@ -121,18 +138,23 @@ const NOTICE_MS = 6000;
 
 /** The label of the button that opened the panel, to give it focus back when the panel closes. */
 let openerLabel: string | null = null;
+let openerSlot: CardSlot | null = null;
 
 function togglePanel(panel: Panel, from?: EventTarget | null): void {
   const same = state.panel && panel && state.panel.kind === panel.kind && state.panel.contactId === panel.contactId;
   const closing = same || !panel;
   const previous = state.panel;
-  if (!closing) openerLabel = ((from ?? document.activeElement) as HTMLElement | null)?.textContent ?? null;
+  if (!closing) {
+    const opener = (from ?? document.activeElement) as HTMLElement | null;
+    openerLabel = opener?.textContent ?? null;
+    openerSlot = slotOf(opener);
+  }
   state.panel = same ? null : panel;
   errorBox.hidden = true;
   render();
   if (closing && previous) {
     // Focus goes back to the button that opened the panel (found again: the list was drawn anew).
-    const scope = previous.contactId ? cardElement(previous.contactId) : root;
+    const scope = previous.contactId && openerSlot ? cardAt(openerSlot) : root;
     const back = Array.from(scope?.querySelectorAll<HTMLButtonElement>('button') ?? []).find((b) => b.textContent === openerLabel);
     (back ?? addButton).focus();
     return;
@@ -170,9 +192,11 @@ function logForm(card: ContactCard, model: SidebarModel): HTMLElement {
 
 function draftForm(card: { id: string; name: string }, template: string | null): HTMLElement {
   const panel = h('div', { class: 'panel', 'aria-label': `Draft email to ${card.name}` }, h('p', { class: 'muted' }, 'Filling in the template…'));
+  // What the user typed as news survives a switch of template (the server fills it in the new one).
+  const typed = { news: '' };
   const load = async (chosen: string | null) => {
-    const preview = await act(null, '', () => server.previewDraft(card.id, chosen));
-    if (preview) clear(panel, draftEditor(card, preview, load));
+    const preview = await act(null, '', () => server.previewDraft(card.id, chosen, typed.news || undefined));
+    if (preview) clear(panel, draftEditor(card, preview, load, typed));
   };
   void load(template);
   return panel;
@@ -183,14 +207,14 @@ function holesLeft(preview: DraftPreview, text: string): string[] {
   return preview.missing.filter((field) => text.includes(`[${field}]`));
 }
 
-function draftEditor(card: { id: string; name: string }, preview: DraftPreview, reload: (template: string) => void): (HTMLElement | null)[] {
+function draftEditor(card: { id: string; name: string }, preview: DraftPreview, reload: (template: string) => void, memory: { news: string }): (HTMLElement | null)[] {
   const template = h('select', { onchange: () => reload(template.value) }, ...options(preview.templates, preview.template));
   const subject = h('input', { type: 'text', value: preview.subject, required: true, maxlength: 250 });
   const body = h('textarea', { rows: 12, required: true }, preview.body);
   const holes = h('p', { class: 'holes warning', role: 'status', 'aria-live': 'polite' });
-  const news = preview.needsNews ? h('textarea', { rows: 3, class: 'news', placeholder: 'e.g. I matched into cardiology at Lakeview, starting in July.' }) : null;
+  const news = preview.needsNews ? h('textarea', { rows: 3, class: 'news', placeholder: 'e.g. I matched into cardiology at Lakeview, starting in July.' }, memory.news) : null;
   const buttons: HTMLButtonElement[] = [];
-  let lastNews = '';
+  let lastNews = news ? memory.news.trim() : '';
   const refresh = () => {
     const left = holesLeft(preview, `${subject.value}\n${body.value}`);
     // An update needs news even if its [My news] line was deleted by hand.
@@ -207,6 +231,7 @@ function draftEditor(card: { id: string; name: string }, preview: DraftPreview, 
     if (body.value.includes(marker)) body.value = body.value.replace(marker, typed || marker);
     else if (lastNews && body.value.includes(lastNews)) body.value = body.value.replace(lastNews, typed || marker);
     lastNews = typed;
+    memory.news = news.value;
     refresh();
   });
   subject.addEventListener('input', refresh);

@@ -34,6 +34,8 @@ export function followUpOf(contact: Contact, settings: Settings, today: Day): Fo
 const STATUS_DATES = new Set(['lastContact', 'metOn', 'snoozedUntil']);
 
 const MENTORS = new Set(['careermentor', 'researchmentor', 'clinicalmentor', 'sponsor', 'programleadership', 'letterwriter']);
+/** Relationships a check-in suits better than a formal update or request. */
+const PEERS = new Set(['peer', 'acquaintance']);
 
 /**
  * The template the guides would use for this person now, among those that exist: a letter to ask for → the
@@ -52,12 +54,15 @@ export function suggestTemplate(contact: Contact, today: Day, templates: readonl
     if (contact.letterFor && (status === 'toask' || (status === '' && contact.letterDue !== null))) return 'Letter request';
     if (contact.letterFor && status === 'submitted') return 'Thank-you to a letter writer';
     const atConference = relationship === 'conferencecontact' || met === 'conference';
+    const peer = PEERS.has(relationship);
+    const justMet = contact.metOn !== null && today - contact.metOn <= 14;
     if (contact.lastContact === null) {
       if (atConference) return 'Post-conference follow-up';
-      if (met === 'rotation') return 'Thank-you after a rotation';
-      return 'Mentor meeting request';
+      if (met === 'rotation' && (justMet || contact.metOn === null) && !peer) return 'Thank-you after a rotation';
+      return peer ? 'Catch-up' : 'Mentor meeting request';
     }
     if (atConference && contact.metOn !== null && today - contact.metOn <= 7 && contact.lastContact <= contact.metOn) return 'Post-conference follow-up';
+    if (peer) return 'Catch-up';
     if (mentor) return today - contact.lastContact > 90 ? 'Mentor meeting request' : 'Progress update';
     return 'Progress update';
   })();

@@ -24,7 +24,7 @@ export function templateFingerprint(subject: string, body: string): string {
  * (test/unit/template-upgrades.test.ts fails until it does).
  */
 export const RETIRED_DEFAULTS: Readonly<Record<string, string>> = {
-  // The first six, then the seven of the "emails a resident would send" rewrite (#10), then its review fixes.
+  // The first six, then the seven of the "emails a resident would send" rewrite (#10), then its first review's fixes.
   '50a1b5711e9': 'Thank-you after a rotation',
   'e18dbfdc1bc': 'Post-conference follow-up',
   '09216bc61c7': 'Mentor meeting request',
@@ -37,6 +37,11 @@ export const RETIRED_DEFAULTS: Readonly<Record<string, string>> = {
   '9bca03a510a': 'Progress update',
   '73ff8fae142': 'Thank-you to a letter writer',
   '7fd57a7815f': 'Mentor meeting request',
+  // #10's second review: no institution in the rotation thank-you, specific subjects, one "I wanted" in the update.
+  'c930161f193': 'Thank-you after a rotation',
+  'b24137fe13d': 'Mentor meeting request',
+  '2e3771e5112': 'Progress update',
+  'a97267d812e': 'Thank-you to a letter writer',
 };
 
 /** The default templates a workbook set up before Touchpoint recorded what it offered was given. */

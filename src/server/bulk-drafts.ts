@@ -1,3 +1,4 @@
+import { draftCautions } from '../core/draft-cautions';
 import { followUpStatus } from '../core/cadence';
 import { asStoredText, Contact, isValidEmail } from '../core/contacts';
 import { cellDay, formatLongDay } from '../core/dates';
@@ -130,8 +131,9 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
       skip(`the email would still have ${holes.join(', ')} (from the sheet or the template): fix it there`);
       continue;
     }
-    if (contact.letterDue !== null && contact.letterDue < context.today && /\{\{\s*letter\s*due/i.test(templateFor(name).body)) {
-      skip(`Letter due (${formatLongDay(contact.letterDue)}) has passed`);
+    const cautions = draftCautions(templateFor(name), contact, context.today, settings.greetings);
+    if (cautions.length) {
+      skip(`${cautions[0].replace(/\.$/, '')}. Draft this one from the sidebar, where you can adjust it`);
       continue;
     }
     plan.items.push({ contact, template: name, rendered });

@@ -1,9 +1,9 @@
 import { Contact, contactHandle, isValidEmail, locateContact } from '../core/contacts';
-import { Day, formatLongDay } from '../core/dates';
+import { formatLongDay } from '../core/dates';
 import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
-import { fullNameGreetingNote } from '../core/greetings';
+import { draftCautions } from '../core/draft-cautions';
 import { LETTER_STATUSES } from '../core/schema';
 import { checkTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SentDraftInput, SidebarModel } from '../shared/rpc';
@@ -116,12 +116,14 @@ export function previewDraft(contactId: string, template: string | null, news?: 
   const rendered = renderTemplate(chosen, { contact, profile, today, timeZone, greetings, news: typedNews, dateOrder: snapshot.dateOrder });
   const warnings = rendered.missing.map((field) => {
     if (field === 'My news') return 'Type your news below: one or two concrete sentences.';
-    if (field === 'Salutation') return `Last name is empty for ${contact.name}, who is greeted by title and last name (Settings ▸ Greeting). Fill it in, or edit the text where it says [Salutation].`;
+    if (field === 'Salutation') {
+      const byTitle = greetings.greetingFor(contact).kind === 'titled';
+      const empty = byTitle ? 'Last name' : 'First name';
+      return `${empty} is empty for ${contact.name}, who is greeted by ${byTitle ? 'title and last name' : 'first name'} (Settings ▸ Greeting). Fill it in, or edit the text where it says [Salutation].`;
+    }
     return `${field} is empty for ${contact.name}: fill it in on the sheet, or edit the text where it says [${field}].`;
   });
-  warnings.push(...letterDueWarnings(chosen, contact, today));
-  const greetingNote = /\{\{\s*salutation\s*\}\}/i.test(chosen.body) ? fullNameGreetingNote(contact, greetings) : null;
-  if (greetingNote) warnings.push(greetingNote);
+  warnings.push(...draftCautions(chosen, contact, today, greetings));
   if (!contact.email) warnings.unshift(`${contact.name} has no email address: add one in the Email column before creating the draft.`);
   else if (!isValidEmail(contact.email)) warnings.unshift(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
   if (rendered.missingProfile.length) warnings.push(profileRequest(rendered.missingProfile));
@@ -136,23 +138,18 @@ export function previewDraft(contactId: string, template: string | null, news?: 
     missing: [...rendered.missing, ...rendered.missingProfile.map((p) => p.slice(2, -2))],
     needsNews: needsNews(chosen),
     notes: { lastContact: contact.lastContactNotes, nextStep: contact.nextStep },
-    openDraft: openDraft(contact, recordedDrafts()),
+    openDraft: stillOpen(openDraft(contact, recordedDrafts())),
   };
+}
+
+/** A recorded draft, if Gmail still has it: one that was sent or deleted is "Sent? Log it" on the card, not open. */
+function stillOpen<T extends { id: string }>(known: T | null): T | null {
+  return known && draftExists(known.id) ? known : null;
 }
 
 /** A template with {{My news}} is only worth sending with news in it. */
 function needsNews(template: { subject: string; body: string }): boolean {
   return /\{\{\s*my\s*news\s*(\|[^}]*)?\}\}/i.test(`${template.subject}\n${template.body}`);
-}
-
-/** A letter request for a letter whose due date has passed, is unreadable or is under 6 weeks away says so. */
-function letterDueWarnings(template: { subject: string; body: string }, contact: Contact, today: Day): string[] {
-  if (!/\{\{\s*letter\s*due/i.test(`${template.subject}${template.body}`)) return [];
-  if (contact.unreadable.includes('letterDue')) return ['Letter due is not a date Touchpoint can read: the email shows it as typed. Put a date there (e.g. 2027-01-10).'];
-  if (contact.letterDue === null) return [];
-  if (contact.letterDue < today) return [`Letter due (${formatLongDay(contact.letterDue)}) has passed: check the date before asking.`];
-  if (contact.letterDue - today < 42) return [`Letter due is ${contact.letterDue - today} days away, less than the 6 weeks a letter writer needs: say so, and thank them for fitting it in.`];
-  return [];
 }
 
 export function createDraft(input: CreateDraftInput): ActionResult {
@@ -172,8 +169,7 @@ export function createDraft(input: CreateDraftInput): ActionResult {
     if (!isValidEmail(contact.email)) throw new InputError(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
     const holes = holesIn(`${subject}\n${body}`, knownPlaceholderNames(snapshot.headers));
     if (holes.length) throw new InputError(`The email still has ${holes.join(', ')}: fill ${holes.length > 1 ? 'them' : 'it'} in (on the sheet or in the text) before creating the draft.`);
-    const known = openDraft(contact, recordedDrafts());
-    const open = known && draftExists(known.id) ? known : null;
+    const open = stillOpen(openDraft(contact, recordedDrafts()));
     if (open && !input.whenOpen) {
       throw new InputError(`${contact.name} already has a draft from ${formatLongDay(inputDay(open.created, 'created'))} in Gmail. Choose Replace it (edits made in Gmail are lost) or Create another.`);
     }
@@ -262,6 +258,10 @@ export function answerGoneDraft(input: SentDraftInput): ActionResult {
       return `Noted: the draft to ${contact.name} was not sent.`;
     }
     const day = notInFuture(inputDay(input.date, 'Date'), today, 'Date');
+    const created = record?.day ?? contact.draftCreated;
+    if (created !== null && created !== undefined && day < created) {
+      throw new InputError(`Date: the draft was made on ${formatLongDay(created)}, so it cannot have been sent before then.`);
+    }
     const summary = record?.subject || `Email (Touchpoint draft of ${formatLongDay(contact.draftCreated ?? today)})`;
     const logged = prepareInteraction(spreadsheet, { date: day, contactId: contact.id, name: contact.name, channel: 'Email', summary });
     const newest = contact.lastContact === null || day >= contact.lastContact;

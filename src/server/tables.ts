@@ -72,6 +72,24 @@ function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, c
   });
 }
 
+/** Existing columns get their help note (what to type, which placeholder uses it) where the header has no note. */
+function addMissingHelp(sheet: Sheet, specs: readonly ColumnSpec[], index: ReadonlyMap<string, number>, headerRow: number): void {
+  const helped = specs.filter((spec) => spec.help && spec.kind !== 'computed');
+  if (!helped.length) return;
+  const width = Math.max(...helped.map((spec) => index.get(spec.key)!)) + 1;
+  const range = sheet.getRange(headerRow, 1, 1, width);
+  const notes = range.getNotes()[0];
+  let changed = false;
+  for (const spec of helped) {
+    const column = index.get(spec.key)!;
+    if (!String(notes[column] ?? '').trim()) {
+      notes[column] = spec.help!;
+      changed = true;
+    }
+  }
+  if (changed) range.setNotes([notes]);
+}
+
 /**
  * Existing columns with no validation get Touchpoint's (one read of row 2's rules, one write per such column).
  * Invalid values stay, flagged by Sheets; formats are the user's own choice and are left alone.
@@ -101,6 +119,7 @@ export function ensureTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   if (header.missing.length) addColumns(sheet, header.missing, start, columns, header.row);
   const existing = table.columns.filter((spec) => header.index.has(spec.key));
   const validated = found ? addMissingValidation(sheet, existing, header.index, header.row) : [];
+  if (found) addMissingHelp(sheet, existing, header.index, header.row);
   if (sheet.getFrozenRows() < header.row) sheet.setFrozenRows(header.row);
   if (!found && seedRows.length) sheet.getRange(header.row + 1, 1, seedRows.length, seedRows[0].length).setValues(seedRows);
   const computedWithoutFormula = table.columns

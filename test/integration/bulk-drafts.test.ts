@@ -35,16 +35,16 @@ test('the plan: who gets which template, who is skipped and why', () => {
   createDraft({ contactId: idOf(fake, 'Maya'), subject: 'Hi', body: 'Hi' });
   const plan = planBulkDrafts(suggested);
   expect(plan.toDraft.map((d) => [d.name, d.template])).toEqual([
-    ['Luis Ortega', 'Thank-you after a rotation'],
+    ['Luis Ortega', 'Mentor meeting request'], // met on a rotation long ago: a thank-you is overdue, a meeting request is not
     ['Grace Kim', 'Post-conference follow-up'],
+    ['Ines Duarte', 'Catch-up'], // a peer: a check-in, not a mentor's progress update
   ]);
   expect(plan.skipped).toEqual([
     { name: 'Maya Okafor', reason: 'a draft to maya.okafor@example.org from November 22, 2026 is still open in Gmail' },
     { name: 'Tom Becker', reason: 'no email address' },
     { name: 'Aisha Rahman', reason: 'snoozed until December 22, 2026' },
-    { name: 'Ines Duarte', reason: '"Progress update" needs your news: write it from the sidebar\'s Draft email, where you type it' },
   ]);
-  expect(plan.templates).toHaveLength(7);
+  expect(plan.templates).toHaveLength(8);
 });
 
 test('one template for everyone, with empty values reported per contact', () => {
@@ -60,7 +60,7 @@ test('creates the drafts with each contact\'s filled template, marks the rows, a
   expect(summary.message).toBe('Created 5 drafts in Gmail. Skipped 1.');
   const grace = readDraft(fake.drafts.drafts[3].mime);
   expect(grace.to).toBe('Grace Kim <gkim@example.org>');
-  expect(grace.subject).toBe('Request for a short meeting');
+  expect(grace.subject).toBe('Request to meet for 20 to 30 minutes');
   expect(grace.text).toContain('Dear Dr. Kim,');
   expect(grace.text).toContain('Could we meet for 20 to 30 minutes in the coming weeks');
   for (const name of ['Maya', 'Aisha', 'Luis', 'Grace', 'Ines']) expect(String(contactRow(fake, name)['Draft ID'])).toMatch(/^r\d+/);
@@ -166,4 +166,20 @@ test('an empty profile stops the run before any draft, asking for it once', () =
   settings.getRange('B6').setValue(''); // My position
   expect(() => planBulkDrafts(overdue)).toThrow('Fill in My position on the Settings sheet');
   expect(fake.drafts.drafts).toEqual([]);
+});
+
+test('what the editor would warn about, bulk skips with the reason: a full-name greeting, a letter due in under 6 weeks', () => {
+  const sheet = fake.spreadsheet.getSheetByName('Contacts')!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  const rowOf = (name: string) => contactRows(fake).findIndex((r) => r['First name'] === name) + 2;
+  const set = (name: string, header: string, value: string) => sheet.getRange(rowOf(name), headers.indexOf(header) + 1).setValue(value);
+  set('Grace', 'Role', 'Other'); // Grace Kim, overdue conference contact: "Dear Grace Kim" reads like a mail merge
+  set('Luis', 'Letter for', 'the cardiology fellowship at Lakeview');
+  set('Luis', 'Letter due', '2026-12-20'); // 28 days away
+  set('Luis', 'Letter status', 'To ask');
+  const plan = planBulkDrafts(suggested);
+  const reasons = Object.fromEntries(plan.skipped.map((s) => [s.name, s.reason]));
+  expect(reasons['Grace Kim']).toMatch(/^"Dear Grace Kim" reads like a mail merge: Role "Other" is greeted by full name .* Draft this one from the sidebar, where you can adjust it$/);
+  expect(reasons['Luis Ortega']).toBe('Letter due is 28 days away, less than the 6 weeks a letter writer needs: say so, and thank them for fitting it in. Draft this one from the sidebar, where you can adjust it');
+  expect(plan.toDraft.map((d) => d.name)).not.toContain('Grace Kim');
 });

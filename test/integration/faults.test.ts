@@ -1,4 +1,5 @@
 /** Faults and bad input: each gives a clear message and loses nothing; re-runs never duplicate a draft. */
+import { DEFAULT_TEMPLATES } from '../../src/core/default-templates';
 import { runBulkDrafts } from '../../src/server/bulk-drafts';
 import { runImport } from '../../src/server/import';
 import { setUpContactSheet, setUpWorkbook } from '../../src/server/setup';
@@ -90,7 +91,7 @@ describe('the sheet changed under the sidebar', () => {
 describe('the Templates sheet is deleted', () => {
   beforeEach(() => fake.spreadsheet.deleteSheet(fake.spreadsheet.getSheetByName('Templates')!));
 
-  test('the sidebar still loads and says what happened; drafting says how to restore it; setup restores the seven', () => {
+  test('the sidebar still loads and says what happened; drafting says how to restore it; setup restores the defaults', () => {
     const model = loadSidebar();
     expect(model.overdue.length).toBe(5);
     expect(model.problems).toContain('The Templates sheet is missing. Choose Touchpoint ▸ Set up contact sheet to restore the standard templates.');
@@ -98,7 +99,7 @@ describe('the Templates sheet is deleted', () => {
     expect(() => runBulkDrafts({ scope: 'overdue', template: null })).toThrow('The Templates sheet is missing.');
     expect(fake.drafts.drafts).toEqual([]);
     setUpWorkbook();
-    expect(rowsByHeader(fake.spreadsheet.getSheetByName('Templates')!)).toHaveLength(7);
+    expect(rowsByHeader(fake.spreadsheet.getSheetByName('Templates')!)).toHaveLength(DEFAULT_TEMPLATES.length);
   });
 });
 
@@ -141,8 +142,11 @@ describe('injection', () => {
   });
 
   test('HTML in a field is escaped in the HTML part of an email', () => {
-    fake.spreadsheet.getSheetByName('Contacts')!.getRange('E2').setValue('<script>alert(1)</script> & <b>bold</b>'); // Institution
-    const preview = previewDraft(idOf(fake, 'Maya'), 'Thank-you after a rotation');
+    const contacts = fake.spreadsheet.getSheetByName('Contacts')!;
+    const headers = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0];
+    contacts.getRange(2, headers.indexOf('Event') + 1).setValue('<script>alert(1)</script> & <b>bold</b>');
+    contacts.getRange(2, headers.indexOf('Topic') + 1).setValue('sepsis bundles');
+    const preview = previewDraft(idOf(fake, 'Maya'), 'Post-conference follow-up');
     expect(preview.body).toContain('<script>alert(1)</script> & <b>bold</b>');
     createDraft({ contactId: idOf(fake, 'Maya'), subject: preview.subject, body: preview.body });
     const draft = readDraft(fake.drafts.drafts[0].mime);

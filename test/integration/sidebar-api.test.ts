@@ -308,14 +308,37 @@ describe('"Did you send it?"', () => {
     const card = [...loadSidebar().overdue, ...loadSidebar().dueThisWeek].find((c) => c.name === 'Maya Okafor')!;
     expect(card.draft).toBeNull();
     expect(card.goneDraft).toEqual({ draftId, subject: 'Quick update before the spring meeting', created: '2026-11-22' });
-    const result = answerGoneDraft({ contactId: card.id, draftId, sent: true, date: '2026-11-21' });
-    expect(result.message).toBe('Logged the email to Maya Okafor on November 21, 2026.');
+    expect(() => answerGoneDraft({ contactId: card.id, draftId, sent: true, date: '2026-11-21' })).toThrow('Date: the draft was made on November 22, 2026, so it cannot have been sent before then.');
+    const result = answerGoneDraft({ contactId: card.id, draftId, sent: true, date: '2026-11-22' });
+    expect(result.message).toBe('Logged the email to Maya Okafor on November 22, 2026.');
     const maya = contactRow(fake, 'Maya');
     expect([maya['Draft ID'], maya['Draft created'], maya['Last contact notes']]).toEqual(['', '', 'Quick update before the spring meeting']);
-    expect(nyDay(maya['Last contact'])).toBe('2026-11-21');
+    expect(nyDay(maya['Last contact'])).toBe('2026-11-22');
     const log = rowsByHeader(fake.spreadsheet.getSheetByName('Interactions')!);
     expect(log.map((r) => [r.Channel, r.Summary])).toEqual([['Email', 'Quick update before the spring meeting']]);
     expect(result.model.overdue.concat(result.model.dueThisWeek).find((c) => c.name === 'Maya Okafor')?.goneDraft ?? null).toBeNull();
+  });
+
+  test('a missing name in the greeting names the right field: last name for "Dr.", first name for a co-resident', () => {
+    const contacts = fake.spreadsheet.getSheetByName('Contacts')!;
+    const headers = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0];
+    const maya = contactRows(fake).findIndex((r) => r['First name'] === 'Maya') + 2;
+    const id = idOf(fake, 'Maya');
+    contacts.getRange(maya, headers.indexOf('Role') + 1).setValue('Co-resident');
+    contacts.getRange(maya, headers.indexOf('First name') + 1).setValue('');
+    const preview = previewDraft(id, 'Mentor meeting request');
+    expect(preview.body).toContain('Dear [Salutation],');
+    expect(preview.warnings).toContain('First name is empty for Okafor, who is greeted by first name (Settings ▸ Greeting). Fill it in, or edit the text where it says [Salutation].');
+  });
+
+  test('the editor agrees with the card: a draft that left Gmail is not "still open"', () => {
+    const id = idOf(fake, 'Maya');
+    createDraft({ contactId: id, subject: 'Quick update', body: 'Dear Dr. Okafor, …' });
+    expect(previewDraft(id, 'Mentor meeting request').openDraft).not.toBeNull();
+    fake.drafts._deleteInGmail(String(contactRow(fake, 'Maya')['Draft ID']));
+    expect(previewDraft(id, 'Mentor meeting request').openDraft).toBeNull();
+    createDraft({ contactId: id, subject: 'Again', body: 'Dear Dr. Okafor, again' }); // no Replace/Create another needed
+    expect(fake.drafts.drafts.map((d) => readDraft(d.mime).subject)).toEqual(['Again']);
   });
 
   test('"Not sent" clears the marks and logs nothing; an answer about a draft no longer on the row is refused', () => {

@@ -292,6 +292,43 @@ test('the Letters section: reason, one-click status, and the list updates', asyn
   expect(document.querySelector('.notice')!.textContent).toBe('Maya Okafor: letter for Cardiology fellowship is now "Asked".');
 });
 
+test('a contact listed twice (Overdue and Letters): Escape gives focus back in the card that was used', async () => {
+  const app = loadBundle({ now: NOW, timeZone: 'America/New_York' });
+  const [header, ...rows] = sampleContacts();
+  fillSheet(app.fake.spreadsheet.insertSheet('Contacts'), [[...header, 'Letter for', 'Letter due', 'Letter status'], [...rows[0], 'the cardiology fellowship at Lakeview', '2027-01-10', 'To ask'], ...rows.slice(1)]);
+  app.call('setUpContactSheet');
+  fillProfile(app.fake.spreadsheet);
+  const { document, dom } = open(app, 'Sidebar');
+  const letter = await until(() => document.querySelector('.card.letter') as HTMLElement | null, 'the letter');
+  expect(card(document, 'Maya Okafor')).not.toBe(letter); // her Overdue card comes first
+  button(letter, 'Draft the request').click();
+  await until(() => document.querySelector('.card.letter .panel select'), 'the editor');
+  document.dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'Escape' }));
+  expect(document.activeElement!.textContent).toBe('Draft the request');
+  expect(document.activeElement!.closest('.card.letter')).not.toBeNull();
+});
+
+test('news typed for an update is kept when the template changes', async () => {
+  const app = workbook();
+  const { document, dom } = open(app, 'Sidebar');
+  await until(() => card(document, 'Maya Okafor'), 'Maya');
+  button(card(document, 'Maya Okafor')!, 'Draft email').click();
+  const choose = async (template: string) => {
+    const select = await until(() => card(document, 'Maya Okafor')!.querySelector('select') as HTMLSelectElement | null, 'the template list');
+    select.value = template;
+    select.dispatchEvent(new dom.window.Event('change'));
+    return until(() => select.isConnected ? null : card(document, 'Maya Okafor')!.querySelector('textarea.news') as HTMLTextAreaElement | null, template);
+  };
+  const news = await choose('Progress update');
+  news.value = 'I matched at Lakeview, my first choice.';
+  news.dispatchEvent(new dom.window.Event('input'));
+  const again = await choose('Thank-you to a letter writer');
+  expect(again.value).toBe('I matched at Lakeview, my first choice.');
+  const body = [...card(document, 'Maya Okafor')!.querySelectorAll('textarea')].find((t) => !t.classList.contains('news'))!;
+  expect(body.value).toContain('\n\nI matched at Lakeview, my first choice.\n\n');
+  expect(body.value).not.toContain('[My news]');
+});
+
 test('search ignores case and accents both ways and looks in email and notes; sections say "No match"; aria-expanded is true or false', async () => {
   const app = workbook([['José', 'Núñez', 'jnunez@example.org', 'Attending', 'Hospital Clínic', '', 'Peer', '', '', '', '2026-01-01', 'Talked about sepsis bundles']]);
   const { document, dom } = open(app, 'Sidebar');

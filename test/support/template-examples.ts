@@ -29,6 +29,7 @@ const PEOPLE: Record<string, { row: Record<string, string>; news?: string }> = {
     row: { 'First name': 'Aisha', 'Last name': 'Rahman', Email: 'a.rahman@example.org', Role: 'Attending', 'Letter for': 'the Lakeview cardiology fellowship' },
     news: 'I matched at Lakeview University Hospital, my first choice, and start in July.',
   },
+  'Catch-up': { row: { 'First name': 'Tom', 'Last name': 'Becker', Email: 'tom.becker@example.org', Role: 'Co-resident', Relationship: 'Peer' } },
 };
 
 export const EXAMPLE_PROFILE = { myName: 'Sam Lee', myPosition: 'a PGY-1 preliminary medicine intern', myInstitution: 'Riverside Medical Center', mySpecialty: 'cardiology' };

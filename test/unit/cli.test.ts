@@ -1,4 +1,4 @@
-import { parseOptions } from '../../scripts/cli';
+import { asOfOption, parseOptions } from '../../scripts/cli';
 
 const SPEC = {
   csv: { type: 'string', help: 'FILE' },
@@ -21,4 +21,12 @@ describe('dev scripts\' options', () => {
     expect(() => parseOptions('npm start --', SPEC, ['--csv'])).toThrow(/--csv/);
     expect(() => parseOptions('npm start --', SPEC, ['2026-11-22'])).toThrow(/2026-11-22/);
   });
+});
+
+test('--as-of is that calendar day in the spreadsheet\'s time zone, however far from UTC', () => {
+  const dayIn = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
+  for (const zone of ['Pacific/Kiritimati', 'Pacific/Auckland', 'Asia/Kolkata', 'America/New_York', 'Pacific/Pago_Pago', 'UTC']) {
+    expect(dayIn(asOfOption('2026-11-22', zone)!, zone)).toBe('2026-11-22');
+  }
+  expect(() => asOfOption('2026-02-30', 'UTC')).toThrow('is not a date like 2026-11-22');
 });

@@ -74,9 +74,15 @@ test('suggested templates follow the guides', () => {
     { 'First name': 'C', Relationship: 'Clinical mentor' },
     { 'First name': 'D', Relationship: 'Career mentor', 'Last contact': at('2026-09-01') },
     { 'First name': 'E', 'Letter for': 'Cardiology fellowship', 'Letter status': 'To ask', 'Last contact': at('2026-09-01') },
+    { 'First name': 'F', Relationship: 'Clinical mentor', 'How we met': 'Rotation', 'Met on': at('2026-10-01') },
+    { 'First name': 'G', Relationship: 'Peer', 'How we met': 'Rotation', 'Met on': at('2026-11-15') },
+    { 'First name': 'H', Relationship: 'Acquaintance', 'Last contact': at('2026-06-01') },
   ]);
-  expect(contacts.map((c) => suggestTemplate(c, today, templates))).toEqual([
+  expect(contacts.map((c) => suggestTemplate(c, today, [...templates, 'Catch-up']))).toEqual([
     'Post-conference follow-up', 'Thank-you after a rotation', 'Mentor meeting request', 'Progress update', 'Letter request',
+    'Mentor meeting request', // a rotation seven weeks ago: too late for the thank-you its note says to send within a week
+    'Catch-up', // peers and acquaintances get a check-in, not a mentor's progress update
+    'Catch-up',
   ]);
   expect(suggestTemplate(contacts[0], today, ['My own'])).toBe('My own');
 });

@@ -8,13 +8,14 @@ test('the current defaults are the wordings this test knows: a changed default n
   // When this fails because you reworded a default, add the old fingerprint printed here to RETIRED_DEFAULTS
   // (so workbooks with the untouched old wording get the new one), then update this list.
   expect(Object.fromEntries(DEFAULT_TEMPLATES.map((t) => [t.name, templateFingerprint(t.subject, t.body)]))).toEqual({
-    'Thank-you after a rotation': 'c930161f193',
+    'Thank-you after a rotation': '56cf5748176',
     'Post-conference follow-up': '226c7a76196',
-    'Mentor meeting request': 'b24137fe13d',
+    'Mentor meeting request': '381cd59f146',
     'Pre-conference outreach': 'ed22e743181',
     'Letter request': '67f3ac8b234',
-    'Progress update': '2e3771e5112',
-    'Thank-you to a letter writer': 'a97267d812e',
+    'Progress update': '8acf4348f4',
+    'Thank-you to a letter writer': '46ca55db13f',
+    'Catch-up': '6c209423102',
   });
   for (const current of fingerprints(DEFAULT_TEMPLATES)) expect(RETIRED_DEFAULTS[current]).toBeUndefined();
 });
@@ -42,8 +43,10 @@ test('a workbook from the first release: untouched defaults get the new wording,
   const plan = planTemplateUpgrade(rows, null);
   const replacedNames = plan.replaced.map((r) => rows[r.index].name);
   expect(replacedNames).toEqual(['Thank-you after a rotation', 'Mentor meeting request', 'Pre-conference outreach', 'Letter request', 'Progress update']);
+  // A workbook from the reviewed release gets the later rewordings too.
+  expect(planTemplateUpgrade(shipped.reviewed, null).replaced.map((r) => r.template.name)).toEqual(['Thank-you after a rotation', 'Mentor meeting request', 'Progress update', 'Thank-you to a letter writer']);
   for (const { index, template } of plan.replaced) expect(template).toEqual(DEFAULT_TEMPLATES.find((t) => t.name === rows[index].name));
-  expect(plan.added.map((t) => t.name)).toEqual(['Thank-you to a letter writer']);
+  expect(plan.added.map((t) => t.name)).toEqual(['Thank-you to a letter writer', 'Catch-up']);
   expect(plan.offered).toEqual(expect.arrayContaining(DEFAULT_TEMPLATES.map((t) => t.name)));
 });
 

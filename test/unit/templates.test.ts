@@ -35,12 +35,12 @@ test('an unknown placeholder is an error naming it and the template', () => {
   expect(() => checkTemplate({ name: 'Ok', whenToUse: '', subject: '{{Pager}}', body: '{{My specialty}} {{Letter due}}' }, known)).not.toThrow();
 });
 
-test('the seven default templates use only known placeholders', () => {
+test('the default templates use only known placeholders', () => {
   const known = knownPlaceholderNames(CONTACTS.columns.map((c) => c.header));
   for (const template of DEFAULT_TEMPLATES) expect(() => checkTemplate(template, known)).not.toThrow();
   expect(DEFAULT_TEMPLATES.map((t) => t.name)).toEqual([
     'Thank-you after a rotation', 'Post-conference follow-up', 'Mentor meeting request', 'Pre-conference outreach', 'Letter request', 'Progress update',
-    'Thank-you to a letter writer',
+    'Thank-you to a letter writer', 'Catch-up',
   ]);
 });
 
