@@ -274,7 +274,7 @@ function draftEditor(card: { id: string; name: string }, preview: DraftPreview, 
 
 /** The draft left Gmail: sent (log it, dated the day noticed, editable) or not. */
 function goneDraftPrompt(card: ContactCard, gone: NonNullable<ContactCard['goneDraft']>, model: SidebarModel): HTMLElement {
-  const date = h('input', { type: 'date', value: model.today, max: model.today, 'aria-label': 'Sent on' });
+  const date = h('input', { type: 'date', value: gone.noticed, min: gone.created, max: model.today, 'aria-label': 'Sent on' });
   const answer = (sent: boolean) => {
     const button = h('button', { type: 'button', class: sent ? 'primary small' : 'small' }, sent ? 'Sent? Log it' : 'Not sent');
     button.addEventListener('click', async () =>

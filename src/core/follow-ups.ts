@@ -86,6 +86,8 @@ export interface DraftRecord {
   at: number;
   /** Its subject, for "Sent? Log it" once it leaves Gmail. */
   subject?: string;
+  /** The day Touchpoint first saw it gone from Gmail. */
+  goneOn?: Day;
 }
 
 /**
@@ -133,12 +135,13 @@ export function openDraft(contact: Contact, known: KnownDrafts | null): DraftSta
  * The row's own draft, when Gmail's whole list is known and the draft is no longer in it: sent or deleted, so the
  * card asks. A draft older than the last contact is settled already.
  */
-export function goneDraft(contact: Contact, known: KnownDrafts | null): GoneDraft | null {
+export function goneDraft(contact: Contact, known: KnownDrafts | null, today: Day): GoneDraft | null {
   if (!known?.complete || !contact.draftId || contact.draftCreated === null || known.messages.has(contact.draftId)) return null;
   if (contact.lastContact !== null && contact.lastContact > contact.draftCreated) return null;
   const record = known.records?.find((r) => r.draftId === contact.draftId);
   if (record && !sameAddress(record.email, contact.email)) return null;
-  return { draftId: contact.draftId, subject: record?.subject || `Email (Touchpoint draft of ${formatLongDay(contact.draftCreated)})`, created: formatIsoDay(contact.draftCreated) };
+  const noticed = Math.max(record?.goneOn ?? today, contact.draftCreated);
+  return { draftId: contact.draftId, subject: record?.subject || `Email (Touchpoint draft of ${formatLongDay(contact.draftCreated)})`, created: formatIsoDay(contact.draftCreated), noticed: formatIsoDay(noticed) };
 }
 
 function plural(n: number, word: string): string {
@@ -187,7 +190,7 @@ export function cardOf(contact: Contact, followUp: FollowUp, today: Day, templat
     nextStep: shortened(contact.nextStep),
     suggestedTemplate: suggestTemplate(contact, today, templates),
     draft: openDraft(contact, drafts),
-    goneDraft: goneDraft(contact, drafts),
+    goneDraft: goneDraft(contact, drafts, today),
     snoozedUntil: contact.snoozedUntil === null ? null : formatIsoDay(contact.snoozedUntil),
     searchText: [contact.name, contact.email, contact.institution, contact.specialty, contact.lastContactNotes, contact.nextStep].join(' '),
   };

@@ -1,6 +1,6 @@
 import type { DraftRecord, KnownDrafts } from '../core/follow-ups';
 import { listOpenDrafts } from './gmail-drafts';
-import { formatIsoDay } from '../core/dates';
+import { Day, formatIsoDay } from '../core/dates';
 import { inputDay } from '../core/inputs';
 
 /**
@@ -21,8 +21,11 @@ export function readDraftRecords(): DraftRecord[] {
   for (const [key, value] of Object.entries(store().getProperties())) {
     if (!key.startsWith(PREFIX)) continue;
     try {
-      const { contactId, email, day, at, subject } = JSON.parse(value) as { contactId: string; email: string; day: string; at: number; subject?: string };
-      records.push({ draftId: key.slice(PREFIX.length), contactId: String(contactId), email: String(email ?? ''), day: inputDay(day, 'day'), at: Number(at) || 0, subject: subject ? String(subject) : undefined });
+      const { contactId, email, day, at, subject, goneOn } = JSON.parse(value) as { contactId: string; email: string; day: string; at: number; subject?: string; goneOn?: string };
+      records.push({
+        draftId: key.slice(PREFIX.length), contactId: String(contactId), email: String(email ?? ''), day: inputDay(day, 'day'), at: Number(at) || 0,
+        subject: subject ? String(subject) : undefined, goneOn: goneOn ? inputDay(goneOn, 'goneOn') : undefined,
+      });
     } catch {
       // a record someone edited by hand: ignore it rather than stop drafting
     }
@@ -32,7 +35,18 @@ export function readDraftRecords(): DraftRecord[] {
 
 export function recordDraft(record: DraftRecord): void {
   const subject = record.subject ? record.subject.slice(0, 200) : undefined; // a property value holds 9 KB
-  store().setProperty(PREFIX + record.draftId, JSON.stringify({ contactId: record.contactId, email: record.email, day: formatIsoDay(record.day), at: record.at, subject }));
+  const goneOn = record.goneOn === undefined ? undefined : formatIsoDay(record.goneOn);
+  store().setProperty(PREFIX + record.draftId, JSON.stringify({ contactId: record.contactId, email: record.email, day: formatIsoDay(record.day), at: record.at, subject, goneOn }));
+}
+
+/** Notes the day each recorded draft is first seen gone from Gmail's (complete) list: the likely day it was sent. */
+export function noteGoneDrafts(known: KnownDrafts, today: Day): void {
+  if (!known.complete) return;
+  for (const record of known.records ?? []) {
+    if (known.messages.has(record.draftId) || record.goneOn !== undefined) continue;
+    record.goneOn = today;
+    recordDraft(record);
+  }
 }
 
 /** Drops the records of drafts no longer in Gmail (sent or deleted). */

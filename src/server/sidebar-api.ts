@@ -1,5 +1,5 @@
 import { Contact, contactHandle, isValidEmail, locateContact } from '../core/contacts';
-import { formatLongDay } from '../core/dates';
+import { Day, formatLongDay } from '../core/dates';
 import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
@@ -10,7 +10,7 @@ import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, New
 import { actionContext, ActionContext } from './action-context';
 import { commitAll, prepareContactAppend, prepareContactUpdate, prepareInteraction } from './contact-writer';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
-import { forgetDrafts, readDraftRecords, recordDraft, recordedDrafts } from './draft-records';
+import { forgetDrafts, noteGoneDrafts, readDraftRecords, recordDraft, recordedDrafts } from './draft-records';
 import { draftExists, listOpenDrafts, saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
 import { BusyError, withDocumentLock } from './workbook';
@@ -35,11 +35,13 @@ export function sidebarModel(context: ActionContext, snapshot: ContactsSnapshot,
 }
 
 /** Touchpoint's draft records, and Gmail's list when any draft is on record or marked (else no Gmail call). */
-function draftsFor(snapshot: ContactsSnapshot): KnownDrafts | null {
+function draftsFor(snapshot: ContactsSnapshot, today: Day): KnownDrafts | null {
   const records = readDraftRecords();
   if (!records.length && !snapshot.contacts.some((c) => c.draftId)) return null;
   try {
-    return { ...listOpenDrafts(), records };
+    const known = { ...listOpenDrafts(), records };
+    noteGoneDrafts(known, today);
+    return known;
   } catch (error) {
     console.warn(`Touchpoint could not list Gmail drafts: ${error}`);
     return recordedDrafts(records);
@@ -57,7 +59,7 @@ export function loadSidebar(): SidebarModel {
     busy = true; // show the list anyway; rows without their own id get one on the next load
     snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
   }
-  const drafts = draftsFor(snapshot);
+  const drafts = draftsFor(snapshot, context.today);
   const model = sidebarModel(context, snapshot, drafts);
   if (busy) model.problems.push('Touchpoint is busy with another change, so rows added or copied by hand have no Contact ID of their own yet. Reload the sidebar in a minute to act on them.');
   return model;

@@ -20,6 +20,8 @@ export interface GoneDraft {
   draftId: string;
   subject: string;
   created: IsoDay;
+  /** The day Touchpoint first saw it was gone from Gmail: when it was most likely sent. */
+  noticed: IsoDay;
 }
 
 export interface SentDraftInput {

@@ -2,7 +2,7 @@ import {
   addContact, answerGoneDraft, createDraft, goToContact, loadSidebar, logContact, previewDraft, snoozeContact,
 } from '../../src/server/sidebar-api';
 import { openSidebar } from '../../src/server/dialogs';
-import { installFake } from '../support/in-process';
+import { installFake, setNow } from '../support/in-process';
 import { contactRow, contactRows, idOf, readDraft, workbookWith } from '../support/sidebar-workbook';
 import { nyDay, rowsByHeader, sampleContacts } from '../support/workbook';
 import type { FakeAppsScript } from '../fake';
@@ -307,7 +307,7 @@ describe('"Did you send it?"', () => {
     fake.drafts._deleteInGmail(draftId); // sent from Gmail (a sent draft leaves the drafts list)
     const card = [...loadSidebar().overdue, ...loadSidebar().dueThisWeek].find((c) => c.name === 'Maya Okafor')!;
     expect(card.draft).toBeNull();
-    expect(card.goneDraft).toEqual({ draftId, subject: 'Quick update before the spring meeting', created: '2026-11-22' });
+    expect(card.goneDraft).toEqual({ draftId, subject: 'Quick update before the spring meeting', created: '2026-11-22', noticed: '2026-11-22' });
     expect(() => answerGoneDraft({ contactId: card.id, draftId, sent: true, date: '2026-11-21' })).toThrow('Date: the draft was made on November 22, 2026, so it cannot have been sent before then.');
     const result = answerGoneDraft({ contactId: card.id, draftId, sent: true, date: '2026-11-22' });
     expect(result.message).toBe('Logged the email to Maya Okafor on November 22, 2026.');
@@ -329,6 +329,18 @@ describe('"Did you send it?"', () => {
     const preview = previewDraft(id, 'Mentor meeting request');
     expect(preview.body).toContain('Dear [Salutation],');
     expect(preview.warnings).toContain('First name is empty for Okafor, who is greeted by first name (Settings ▸ Greeting). Fill it in, or edit the text where it says [Salutation].');
+  });
+
+  test('"Sent on" defaults to the day Touchpoint first saw the draft gone, not the day the sidebar is opened again', () => {
+    const id = idOf(fake, 'Maya');
+    setNow(fake, new Date('2026-11-20T15:00:00Z'));
+    createDraft({ contactId: id, subject: 'Quick update', body: 'Dear Dr. Okafor, …' });
+    setNow(fake, new Date('2026-11-21T15:00:00Z'));
+    fake.drafts._deleteInGmail(String(contactRow(fake, 'Maya')['Draft ID']));
+    const mayaIn = (model: ReturnType<typeof loadSidebar>) => [...model.overdue, ...model.dueThisWeek, ...model.noContactYet].find((c) => c.name === 'Maya Okafor')!;
+    expect(mayaIn(loadSidebar()).goneDraft).toMatchObject({ created: '2026-11-20', noticed: '2026-11-21' });
+    setNow(fake, new Date('2026-11-25T15:00:00Z'));
+    expect(mayaIn(loadSidebar()).goneDraft).toMatchObject({ created: '2026-11-20', noticed: '2026-11-21' });
   });
 
   test('the editor agrees with the card: a draft that left Gmail is not "still open"', () => {
