@@ -10,6 +10,8 @@ export interface SetupReport {
   duplicateIdRows: number[];
   coloursAdded: boolean;
   triggerAdded: boolean;
+  /** The nightly refresh was made again in the spreadsheet's (changed) time zone. */
+  triggerMoved: boolean;
   computedWithoutFormula: string[];
   /** Default templates still in an old wording the user never edited, now in the current one. */
   templatesReworded: string[];
@@ -42,6 +44,7 @@ export function changedAnything(report: SetupReport): boolean {
     report.duplicateIdRows.length > 0 ||
     report.coloursAdded ||
     report.triggerAdded ||
+    report.triggerMoved ||
     report.templatesReworded.length > 0 ||
     report.templatesAdded.length > 0
   );
@@ -71,6 +74,7 @@ export function describeSetup(report: SetupReport): string {
   if (report.idsAdded) lines.push(`Gave ${report.idsAdded} contact${report.idsAdded > 1 ? 's' : ''} a Contact ID.`);
   if (report.coloursAdded) lines.push('Overdue rows now show red and due-soon rows amber.');
   if (report.triggerAdded) lines.push('Touchpoint will update Settings ▸ As of every night, so Status stays current.');
+  if (report.triggerMoved) lines.push('The nightly update of Settings ▸ As of now runs just after midnight in the spreadsheet\'s time zone.');
   if (report.computedWithoutFormula.length) {
     lines.push(
       `${list(report.computedWithoutFormula)} hold${report.computedWithoutFormula.length > 1 ? '' : 's'} your own values, so ` +

@@ -26,10 +26,20 @@ export function refreshAsOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   return 'updated';
 }
 
-/** Installs the daily refresh once (shortly after midnight); returns whether it was added now. */
-export function ensureDailyRefreshTrigger(): boolean {
-  const installed = ScriptApp.getProjectTriggers().some((trigger) => trigger.getHandlerFunction() === DAILY_REFRESH_HANDLER);
-  if (installed) return false;
-  ScriptApp.newTrigger(DAILY_REFRESH_HANDLER).timeBased().everyDays(1).atHour(0).nearMinute(5).create();
-  return true;
+/** The time zone the current user's daily trigger was made in (a trigger cannot be asked for it). */
+const TRIGGER_ZONE_KEY = 'touchpoint.dailyRefresh.timeZone';
+
+/**
+ * The daily refresh, once per user, at about 00:05 in the spreadsheet's time zone (a trigger otherwise runs in
+ * the script project's zone, hours off for a sheet in Kolkata or Auckland). Made again when the spreadsheet's
+ * zone has changed since. Returns what it did.
+ */
+export function ensureDailyRefreshTrigger(timeZone: string): 'added' | 'moved' | 'present' {
+  const properties = PropertiesService.getUserProperties();
+  const mine = ScriptApp.getProjectTriggers().filter((trigger) => trigger.getHandlerFunction() === DAILY_REFRESH_HANDLER);
+  if (mine.length === 1 && properties.getProperty(TRIGGER_ZONE_KEY) === timeZone) return 'present';
+  for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
+  ScriptApp.newTrigger(DAILY_REFRESH_HANDLER).timeBased().everyDays(1).atHour(0).nearMinute(5).inTimezone(timeZone).create();
+  properties.setProperty(TRIGGER_ZONE_KEY, timeZone);
+  return mine.length ? 'moved' : 'added';
 }

@@ -1,5 +1,5 @@
 import type { EntryPointName } from '../entry';
-import { refreshAsOf } from './as-of';
+import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
 import { CUSTOM_FUNCTIONS } from './custom-functions';
 import { activeSpreadsheet } from './workbook';
 
@@ -35,7 +35,10 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
   if (e && e.authMode === ScriptApp.AuthMode.NONE) return;
   try {
-    refreshAsOf(activeSpreadsheet());
+    const spreadsheet = activeSpreadsheet();
+    if (refreshAsOf(spreadsheet) === 'not set up') return;
+    // Triggers can be managed only with full authorisation (not from a simple onOpen): then the zone is checked here.
+    if (e && e.authMode === ScriptApp.AuthMode.FULL) ensureDailyRefreshTrigger(spreadsheet.getSpreadsheetTimeZone());
   } catch (error) {
     console.warn(`Touchpoint could not refresh the As of date on open: ${error}`);
   }
@@ -59,7 +62,10 @@ export function updateAsOfDate(): void {
 
 /** Time-driven trigger (daily): no Ui here, only the refresh. */
 export function refreshAsOfDate(): void {
-  refreshAsOf(activeSpreadsheet());
+  const spreadsheet = activeSpreadsheet();
+  refreshAsOf(spreadsheet);
+  // If the spreadsheet's time zone changed, run at its midnight from tomorrow on.
+  ensureDailyRefreshTrigger(spreadsheet.getSpreadsheetTimeZone());
 }
 
 export function helpText(): string {

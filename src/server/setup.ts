@@ -55,7 +55,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
   // The same id repair every action uses: one read of the sheet, one write of the id column only if needed.
   const ids = repairContactIds(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
   const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!, contacts.headerRow);
-  const triggerAdded = ensureDailyRefreshTrigger();
+  const trigger = ensureDailyRefreshTrigger(spreadsheet.getSpreadsheetTimeZone());
   refreshAsOf(spreadsheet);
   const formulaProblems = headerFormulaProblems(contacts, spreadsheet.getSpreadsheetLocale());
   const tables = [contacts, interactions, templates];
@@ -68,7 +68,8 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     idsAdded: ids.added,
     duplicateIdRows: ids.reissuedRows,
     coloursAdded,
-    triggerAdded,
+    triggerAdded: trigger === 'added',
+    triggerMoved: trigger === 'moved',
     computedWithoutFormula: contacts.computedWithoutFormula,
     templatesReworded: templatesUpdated.reworded,
     templatesAdded: templatesUpdated.added,

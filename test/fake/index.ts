@@ -46,7 +46,7 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
   if (options.locale) spreadsheet.setSpreadsheetLocale(options.locale);
   const ui = new FakeUi(options.projectName ?? 'Touchpoint');
   const html = new FakeHtmlService(new Map(Object.entries(options.htmlFiles ?? {})));
-  const properties = new FakePropertiesService();
+  const properties = new FakePropertiesService(() => scriptApp.currentUser);
   const locks = new FakeLockService();
   const caches = new FakeCacheService(clock);
   const session = new FakeSession(userEmail, options.scriptTimeZone ?? options.timeZone ?? 'America/New_York');

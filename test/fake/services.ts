@@ -1,4 +1,5 @@
 /** The smaller Apps Script services, as documented: Ui and menus, HtmlService, Properties, Lock, Cache, Session, Utilities, ScriptApp. */
+import { midnight, wallTime } from './time';
 import { randomUUID } from 'crypto';
 import { formatJavaDate } from './time';
 
@@ -261,8 +262,15 @@ export class FakeProperties {
 export class FakePropertiesService {
   readonly _className = 'PropertiesService';
   readonly document = new FakeProperties();
-  readonly user = new FakeProperties();
   readonly script = new FakeProperties();
+  private readonly users = new Map<string, FakeProperties>();
+  /** User properties belong to the user running the script, as Google documents. */
+  constructor(private readonly currentUser: () => string = () => '') {}
+  get user(): FakeProperties {
+    const who = this.currentUser();
+    if (!this.users.has(who)) this.users.set(who, new FakeProperties());
+    return this.users.get(who)!;
+  }
   getDocumentProperties(): FakeProperties {
     return this.document;
   }
@@ -507,6 +515,24 @@ export class FakeTrigger {
   }
   getTriggerSource(): string {
     return this.eventType === 'CLOCK' ? 'CLOCK' : 'SPREADSHEETS';
+  }
+
+  /**
+   * When a daily clock trigger fires in (from, to]: at atHour:nearMinute of each day, in the zone given by
+   * inTimezone() or else the script project's time zone (appsscript.json), as Google documents.
+   */
+  _firesBetween(from: Date, to: Date, scriptTimeZone: string): Date[] {
+    if (this.eventType !== 'CLOCK' || !this.schedule.everyDays) return [];
+    const zone = this.schedule.timeZone ?? scriptTimeZone;
+    const fires: Date[] = [];
+    const start = wallTime(new Date(from.getTime() - 86_400_000), zone);
+    for (let d = 0; d <= Math.ceil((to.getTime() - from.getTime()) / 86_400_000) + 1; d++) {
+      const day = new Date(Date.UTC(start.year, start.month - 1, start.day + d));
+      const local = midnight(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), zone);
+      const at = new Date(local.getTime() + ((this.schedule.atHour ?? 0) * 60 + (this.schedule.nearMinute ?? 0)) * 60_000);
+      if (at > from && at <= to) fires.push(at);
+    }
+    return fires;
   }
 }
 
