@@ -187,12 +187,27 @@ function stackFrozenRows(): void {
   }
 }
 
+/** Send or delete a draft as one would in Gmail, to try what the sidebar does next ("Sent? Log it"). */
+function gmailActions(id: string): HTMLElement {
+  const act = (label: string, done: string) =>
+    h('button', {
+      type: 'button',
+      onclick: async () => {
+        state = await api<State>('POST', '/api/gmail', { id });
+        render();
+        reloadSidebar();
+        showAlert('Gmail', done);
+      },
+    }, label);
+  return h('div', { class: 'gmail-actions' }, act('Send (in Gmail)', 'Sent from Gmail: the draft left the drafts list. The sidebar now asks "Sent? Log it".'), act('Delete', 'Deleted in Gmail.'));
+}
+
 function renderDrafts(): void {
   clear(
     drafts,
     h('h2', {}, `Gmail drafts (${state.drafts.length})`),
     state.drafts.length
-      ? h('ol', {}, state.drafts.map((d) => h('li', { class: 'draft', 'data-id': d.id }, h('div', { class: 'to' }, 'To: ', d.to), h('div', { class: 'subject' }, d.subject), h('pre', {}, d.text))))
+      ? h('ol', {}, state.drafts.map((d) => h('li', { class: 'draft', 'data-id': d.id }, h('div', { class: 'to' }, 'To: ', d.to), h('div', { class: 'subject' }, d.subject), h('pre', {}, d.text), gmailActions(d.id))))
       : h('p', { class: 'muted' }, 'No drafts yet. Draft an email from the sidebar, or use the menu.'),
   );
 }

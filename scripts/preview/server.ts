@@ -60,7 +60,9 @@ function startingRows(options: PreviewOptions, today: Date): string[][] {
   return mapped.rows;
 }
 
-function newWorkbook(app: LoadedBundle, options: PreviewOptions, today: Date): void {
+function newWorkbook(app: LoadedBundle, options: PreviewOptions, now: Date): void {
+  // The sample is dated from today's calendar date where the spreadsheet is (a day ahead of UTC in Auckland).
+  const today = new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: app.fake.spreadsheet.getSpreadsheetTimeZone() }).format(now)}T12:00:00Z`);
   const rows = startingRows(options, today);
   const contacts = app.fake.spreadsheet.insertSheet('Contacts');
   const width = Math.max(...rows.map((r) => r.length));
@@ -203,6 +205,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const sheet = app.fake.spreadsheet.getSheetByName(String(body.sheet));
       if (!sheet) throw new Error(`No sheet ${body.sheet}`);
       sheet.getRange(Number(body.row), Number(body.column)).setValue(String(body.value ?? ''));
+      save();
+      return state();
+    },
+    // What the user would do in Gmail itself: send a draft or delete it. Either way it leaves the drafts list.
+    'POST /api/gmail': (body) => {
+      const id = String(body.id);
+      if (!app.fake.drafts.drafts.some((d) => d.id === id)) throw new Error(`No draft ${id} in Gmail`);
+      app.fake.drafts._deleteInGmail(id);
       save();
       return state();
     },

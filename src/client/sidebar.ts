@@ -351,9 +351,12 @@ function section(key: 'overdue' | 'dueThisWeek' | 'noContactYet', title: string,
 }
 
 const LETTER_REQUEST = 'Letter request';
+const LETTER_REMINDER = 'Letter reminder';
 
 function letterView(letter: LetterCard, model: SidebarModel): HTMLElement {
   const open = state.panel && state.panel.contactId === letter.id && state.panel.kind === 'letter-draft';
+  // Once asked, the next email is a reminder, not the first request again.
+  const asked = ['asked', 'agreed'].includes(letter.status.trim().toLowerCase());
   const statusButton = (status: string) => {
     const button = h('button', { type: 'button', class: 'small' }, status);
     button.addEventListener('click', async () => applyResult(await act(button, '…', () => server.setLetterStatus(letter.id, status))));
@@ -370,10 +373,10 @@ function letterView(letter: LetterCard, model: SidebarModel): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', 'aria-expanded': Boolean(open), onclick: (event: Event) => togglePanel({ contactId: letter.id, kind: 'letter-draft' }, event.currentTarget) }, 'Draft the request'),
+      h('button', { type: 'button', 'aria-expanded': Boolean(open), onclick: (event: Event) => togglePanel({ contactId: letter.id, kind: 'letter-draft' }, event.currentTarget) }, asked ? 'Draft a reminder' : 'Draft the request'),
     ),
     h('div', { class: 'actions', 'aria-label': 'Set the letter status' }, h('span', { class: 'muted' }, 'Mark:'), model.letterStatuses.filter((s) => s !== letter.status && s !== 'To ask').map(statusButton)),
-    open ? draftForm(letter, LETTER_REQUEST) : null,
+    open ? draftForm(letter, asked ? LETTER_REMINDER : LETTER_REQUEST) : null,
   );
 }
 

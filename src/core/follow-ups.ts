@@ -53,6 +53,7 @@ export function suggestTemplate(contact: Contact, today: Day, templates: readonl
     const status = normaliseName(contact.letterStatus);
     if (contact.letterFor && (status === 'toask' || (status === '' && contact.letterDue !== null))) return 'Letter request';
     if (contact.letterFor && status === 'submitted') return 'Thank-you to a letter writer';
+    if (contact.letterFor && (status === 'asked' || status === 'agreed') && contact.letterDue !== null && contact.letterDue >= today) return 'Letter reminder';
     const atConference = relationship === 'conferencecontact' || met === 'conference';
     const peer = PEERS.has(relationship);
     const justMet = contact.metOn !== null && today - contact.metOn <= 14;

@@ -45,11 +45,12 @@ export class GreetingTable {
   }
 
   greetingFor(contact: Pick<Contact, 'role' | 'relationship'>): Greeting {
+    const relationship = normaliseName(contact.relationship);
+    // A peer is a peer whatever their title: a fellow you trained with is "Jonas", not "Dr. Weber".
+    if (FIRST_NAME_RELATIONSHIPS.has(relationship)) return { kind: 'first' };
     const byRole = this.byRole.get(normaliseName(contact.role));
     if (byRole) return byRole;
-    const relationship = normaliseName(contact.relationship);
     if (DOCTOR_RELATIONSHIPS.has(relationship)) return { kind: 'titled', title: 'Dr.' };
-    if (FIRST_NAME_RELATIONSHIPS.has(relationship)) return { kind: 'first' };
     return { kind: 'full' };
   }
 }
@@ -93,6 +94,6 @@ export function salutationOf(contact: Pick<Contact, 'role' | 'relationship' | 'f
 export function fullNameGreetingNote(contact: Pick<Contact, 'role' | 'relationship' | 'firstName' | 'lastName'>, table: GreetingTable): string | null {
   if (table.greetingFor(contact).kind !== 'full' || !contact.firstName || !contact.lastName) return null;
   const why = contact.role.trim() ? `Role "${contact.role.trim()}" is greeted by full name (Settings ▸ Greeting)` : 'Role is empty';
-  return `"Dear ${contact.firstName} ${contact.lastName}" reads like a mail merge: ${why}. If they are a doctor, "Dear Dr. ${contact.lastName}" is safer; a peer, "Dear ${contact.firstName}". Set Role, or edit the greeting here.`;
+  return `"Dear ${contact.firstName} ${contact.lastName}" reads like a mail merge: ${why}. If they are a doctor, "Dear Dr. ${contact.lastName}" is safer; a peer, "Dear ${contact.firstName}". Set Role on the sheet, or edit the greeting in the editor.`;
 }
 

@@ -42,6 +42,7 @@ export const RETIRED_DEFAULTS: Readonly<Record<string, string>> = {
   'b24137fe13d': 'Mentor meeting request',
   '2e3771e5112': 'Progress update',
   'a97267d812e': 'Thank-you to a letter writer',
+  '8acf4348f4': 'Progress update',
 };
 
 /** The default templates a workbook set up before Touchpoint recorded what it offered was given. */

@@ -122,7 +122,10 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
       continue;
     }
     if (rendered.missing.length) {
-      skip(`${rendered.missing.join(', ')} ${rendered.missing.length > 1 ? 'are' : 'is'} empty: fill ${rendered.missing.length > 1 ? 'them' : 'it'} in on the sheet`);
+      // {{Salutation}} is not a column: name the one the greeting needs.
+      const salutation = settings.greetings.greetingFor(contact).kind === 'titled' ? 'Last name' : 'First name';
+      const missing = [...new Set(rendered.missing.map((field) => (field === 'Salutation' ? salutation : field)))];
+      skip(`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: fill ${missing.length > 1 ? 'them' : 'it'} in on the sheet`);
       continue;
     }
     // The same guard as a single draft: text from the sheet can itself hold a {{placeholder}} or a [marker].
@@ -131,7 +134,7 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
       skip(`the email would still have ${holes.join(', ')} (from the sheet or the template): fix it there`);
       continue;
     }
-    const cautions = draftCautions(templateFor(name), contact, context.today, settings.greetings);
+    const cautions = draftCautions(templateFor(name), contact, context.today, settings.greetings, settings.profile.myInstitution);
     if (cautions.length) {
       skip(`${cautions[0].replace(/\.$/, '')}. Draft this one from the sidebar, where you can adjust it`);
       continue;

@@ -125,7 +125,7 @@ export function previewDraft(contactId: string, template: string | null, news?: 
     }
     return `${field} is empty for ${contact.name}: fill it in on the sheet, or edit the text where it says [${field}].`;
   });
-  warnings.push(...draftCautions(chosen, contact, today, greetings));
+  warnings.push(...draftCautions(chosen, contact, today, greetings, profile.myInstitution));
   if (!contact.email) warnings.unshift(`${contact.name} has no email address: add one in the Email column before creating the draft.`);
   else if (!isValidEmail(contact.email)) warnings.unshift(`"${contact.email}" is not a valid email address: fix it on the sheet first.`);
   if (rendered.missingProfile.length) warnings.push(profileRequest(rendered.missingProfile));

@@ -296,3 +296,19 @@ test('scrolled down and right, the frozen header and the row numbers stay in pla
   expect(firstBodyRow).toBeGreaterThan(10);
   await page.screenshot({ path: path.join(SHOTS, 'preview-scrolled.png') });
 });
+
+test('a draft sent from the Gmail panel: the sidebar asks "Sent? Log it", and logging it updates the grid', async () => {
+  const sidebar = await openSidebar();
+  const card = cardOf(sidebar, 'Maya Okafor');
+  await card.locator('button:text-is("Draft email")').click();
+  await card.locator('select').selectOption('Mentor meeting request');
+  await card.locator('button:text-is("Create draft")').click();
+  await page.locator('#drafts .draft').first().waitFor();
+  await page.click('#drafts .draft button:text-is("Send (in Gmail)")');
+  await page.click('.modal.alert button:text-is("OK")');
+  const again = cardOf(page.frameLocator('#sidebar-frame'), 'Maya Okafor');
+  await again.locator('button:text-is("Sent? Log it")').click();
+  // Maya leaves the Overdue list (contacted today), so the notice shows at the top.
+  await page.frameLocator('#sidebar-frame').locator('.notice:text-is("Logged the email to Maya Okafor on November 22, 2026.")').waitFor();
+  await page.locator('td[data-cell="Contacts!K2"]:text-is("2026-11-22")').waitFor();
+});

@@ -44,7 +44,7 @@ test('the plan: who gets which template, who is skipped and why', () => {
     { name: 'Tom Becker', reason: 'no email address' },
     { name: 'Aisha Rahman', reason: 'snoozed until December 22, 2026' },
   ]);
-  expect(plan.templates).toHaveLength(8);
+  expect(plan.templates).toHaveLength(9);
 });
 
 test('one template for everyone, with empty values reported per contact', () => {

@@ -90,11 +90,11 @@ describe('on a new spreadsheet', () => {
     expect(fake.scriptApp.triggers.map((t) => [t.getHandlerFunction(), t.schedule.everyDays])).toEqual([['refreshAsOfDate', 1]]);
   });
 
-  test('Templates holds the guides\' seven emails and a catch-up', () => {
+  test('Templates holds the guides\' emails', () => {
     setUpWorkbook();
     const templates = rowsByHeader(sheet('Templates'));
     expect(templates.map((t) => t.Name)).toEqual(DEFAULT_TEMPLATES.map((t) => t.name));
-    expect(templates).toHaveLength(8);
+    expect(templates).toHaveLength(DEFAULT_TEMPLATES.length);
     for (const t of templates) {
       expect(String(t.Subject).length).toBeGreaterThan(10);
       expect(String(t.Body)).toContain('{{My name}}');
@@ -230,12 +230,12 @@ describe('a Templates sheet from an earlier release', () => {
     }
     expect(rows.find((r) => r.Name === 'Letter request')!.Body).toContain('P.S. I added this line myself.');
     expect(rows.find((r) => r.Name === 'Letter request')!.Body).toBe(`${shipped.first[4].body}\nP.S. I added this line myself.`);
-    expect(rows.map((r) => r.Name)).toEqual([...shipped.first.map((t) => t.name), 'Thank-you to a letter writer', 'Catch-up']);
+    expect(rows.map((r) => r.Name)).toEqual([...shipped.first.map((t) => t.name), 'Thank-you to a letter writer', 'Catch-up', 'Letter reminder']);
     expect(rows[0]['My notes']).toBe('used twice');
     expect(templates.getRange(3, 5).getFormula()).toBe('=LEN(D3)');
     const prompt = fake.ui.alerts.at(-1)!.prompt;
     expect(prompt).toContain('Updated the wording of "Thank-you after a rotation", "Post-conference follow-up", "Mentor meeting request", "Pre-conference outreach" and "Progress update", which you had not edited.');
-    expect(prompt).toContain('Added the templates "Thank-you to a letter writer" and "Catch-up" to Templates.');
+    expect(prompt).toContain('Added the templates "Thank-you to a letter writer", "Catch-up" and "Letter reminder" to Templates.');
   });
 
   test('run again, nothing changes; a default the user then deletes is not put back', () => {

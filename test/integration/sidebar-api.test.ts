@@ -151,7 +151,7 @@ describe('drafting one email', () => {
     expect(preview.subject).toBe('Following up from the ACP Internal Medicine Meeting 2026');
     expect(preview.body).toContain('Dear Dr. Kim,'); // a researcher, greeted by title
     expect(preview.body).toContain('It was a pleasure to meet you at the ACP Internal Medicine Meeting 2026. I have been thinking about our conversation on survivorship clinics for cardio-oncology patients since then.');
-    expect(preview.body).toContain('I am a PGY-1 preliminary medicine intern at Lakeview University Hospital');
+    expect(preview.body).toContain('I am a PGY-1 preliminary medicine intern at Mercy General Hospital');
     expect(preview.body).not.toContain('Met after her talk'); // the user's notes are context, never spliced in
     expect(preview.notes.lastContact).toBe('Met after her talk');
     expect(preview.body.trim().endsWith('Sam Lee')).toBe(true);

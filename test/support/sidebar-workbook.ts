@@ -24,7 +24,7 @@ export function workbookWith(rows: unknown[][] = sampleContacts(), timeZone = 'A
 export const PROFILE: Record<string, string> = {
   'My name': 'Sam Lee',
   'My position': 'a PGY-1 preliminary medicine intern',
-  'My institution': 'Lakeview University Hospital',
+  'My institution': 'Mercy General Hospital',
   'My specialty': 'cardiology',
 };
 

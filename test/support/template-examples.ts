@@ -29,6 +29,7 @@ const PEOPLE: Record<string, { row: Record<string, string>; news?: string }> = {
     row: { 'First name': 'Aisha', 'Last name': 'Rahman', Email: 'a.rahman@example.org', Role: 'Attending', 'Letter for': 'the Lakeview cardiology fellowship' },
     news: 'I matched at Lakeview University Hospital, my first choice, and start in July.',
   },
+  'Letter reminder': { row: { 'First name': 'George', 'Last name': 'Adams', Email: 'gadams@example.org', Role: 'Attending', 'Letter for': 'categorical internal medicine residency positions', 'Letter due': '2026-12-08', 'Letter status': 'Agreed' } },
   'Catch-up': { row: { 'First name': 'Tom', 'Last name': 'Becker', Email: 'tom.becker@example.org', Role: 'Co-resident', Relationship: 'Peer' } },
 };
 

@@ -77,12 +77,14 @@ test('suggested templates follow the guides', () => {
     { 'First name': 'F', Relationship: 'Clinical mentor', 'How we met': 'Rotation', 'Met on': at('2026-10-01') },
     { 'First name': 'G', Relationship: 'Peer', 'How we met': 'Rotation', 'Met on': at('2026-11-15') },
     { 'First name': 'H', Relationship: 'Acquaintance', 'Last contact': at('2026-06-01') },
+    { 'First name': 'I', 'Letter for': 'Cardiology fellowship', 'Letter status': 'Agreed', 'Letter due': at('2026-12-08'), 'Last contact': at('2026-10-01') },
   ]);
-  expect(contacts.map((c) => suggestTemplate(c, today, [...templates, 'Catch-up']))).toEqual([
+  expect(contacts.map((c) => suggestTemplate(c, today, [...templates, 'Catch-up', 'Letter reminder']))).toEqual([
     'Post-conference follow-up', 'Thank-you after a rotation', 'Mentor meeting request', 'Progress update', 'Letter request',
     'Mentor meeting request', // a rotation seven weeks ago: too late for the thank-you its note says to send within a week
     'Catch-up', // peers and acquaintances get a check-in, not a mentor's progress update
     'Catch-up',
+    'Letter reminder', // asked or agreed: the next email is a reminder, not the first request again
   ]);
   expect(suggestTemplate(contacts[0], today, ['My own'])).toBe('My own');
 });

@@ -18,9 +18,14 @@ test('a full-name greeting comes with a note saying why and what reads better; o
   const table = parseGreetingTable([]);
   expect(salutationOf(person('Other'), table)).toBe('Maya Okafor');
   expect(fullNameGreetingNote(person('Other'), table)).toBe(
-    '"Dear Maya Okafor" reads like a mail merge: Role "Other" is greeted by full name (Settings ▸ Greeting). If they are a doctor, "Dear Dr. Okafor" is safer; a peer, "Dear Maya". Set Role, or edit the greeting here.',
+    '"Dear Maya Okafor" reads like a mail merge: Role "Other" is greeted by full name (Settings ▸ Greeting). If they are a doctor, "Dear Dr. Okafor" is safer; a peer, "Dear Maya". Set Role on the sheet, or edit the greeting in the editor.',
   );
   expect(fullNameGreetingNote(person('', 'Acquaintance'), table)).toContain(': Role is empty.');
   expect(fullNameGreetingNote(person('Attending'), table)).toBeNull();
   expect(fullNameGreetingNote(person('Alumni'), table)).toBeNull();
+});
+
+test('a peer is greeted by first name whatever their title', () => {
+  expect(salutationOf(person('Fellow', 'Peer', 'Jonas', 'Weber'), parseGreetingTable([]))).toBe('Jonas');
+  expect(salutationOf(person('Fellow', 'Research mentor', 'Jonas', 'Weber'), parseGreetingTable([]))).toBe('Dr. Weber');
 });

@@ -13,9 +13,10 @@ test('the current defaults are the wordings this test knows: a changed default n
     'Mentor meeting request': '381cd59f146',
     'Pre-conference outreach': 'ed22e743181',
     'Letter request': '67f3ac8b234',
-    'Progress update': '8acf4348f4',
+    'Progress update': 'ca0fc186da',
     'Thank-you to a letter writer': '46ca55db13f',
     'Catch-up': '6c209423102',
+    'Letter reminder': 'f65a2f7c158',
   });
   for (const current of fingerprints(DEFAULT_TEMPLATES)) expect(RETIRED_DEFAULTS[current]).toBeUndefined();
 });
@@ -46,7 +47,7 @@ test('a workbook from the first release: untouched defaults get the new wording,
   // A workbook from the reviewed release gets the later rewordings too.
   expect(planTemplateUpgrade(shipped.reviewed, null).replaced.map((r) => r.template.name)).toEqual(['Thank-you after a rotation', 'Mentor meeting request', 'Progress update', 'Thank-you to a letter writer']);
   for (const { index, template } of plan.replaced) expect(template).toEqual(DEFAULT_TEMPLATES.find((t) => t.name === rows[index].name));
-  expect(plan.added.map((t) => t.name)).toEqual(['Thank-you to a letter writer', 'Catch-up']);
+  expect(plan.added.map((t) => t.name)).toEqual(['Thank-you to a letter writer', 'Catch-up', 'Letter reminder']);
   expect(plan.offered).toEqual(expect.arrayContaining(DEFAULT_TEMPLATES.map((t) => t.name)));
 });
 

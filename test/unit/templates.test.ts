@@ -40,7 +40,7 @@ test('the default templates use only known placeholders', () => {
   for (const template of DEFAULT_TEMPLATES) expect(() => checkTemplate(template, known)).not.toThrow();
   expect(DEFAULT_TEMPLATES.map((t) => t.name)).toEqual([
     'Thank-you after a rotation', 'Post-conference follow-up', 'Mentor meeting request', 'Pre-conference outreach', 'Letter request', 'Progress update',
-    'Thank-you to a letter writer', 'Catch-up',
+    'Thank-you to a letter writer', 'Catch-up', 'Letter reminder',
   ]);
 });
 
