@@ -6,6 +6,7 @@
 import { serverApi } from './server/api';
 import { draftFollowUpsForOverdue, draftFollowUpsForSelection, openImportDialog, openSidebar } from './server/dialogs';
 import { onInstall, onOpen, refreshAsOfDate, showHelp, updateAsOfDate } from './server/menu';
+import { grantPermissions } from './server/scopes';
 import { setUpContactSheet } from './server/setup';
 
 export const entryPoints = {
@@ -19,6 +20,7 @@ export const entryPoints = {
   updateAsOfDate,
   refreshAsOfDate,
   showHelp,
+  grantPermissions,
   // What the sidebar and dialogs call through google.script.run (src/shared/rpc.ts).
   ...serverApi,
 };

@@ -12,6 +12,8 @@ export interface SetupReport {
   triggerAdded: boolean;
   /** The nightly refresh was made again in the spreadsheet's (changed) time zone. */
   triggerMoved: boolean;
+  /** The user declined the permission to run when not present: no nightly update. */
+  triggerNotAllowed: boolean;
   computedWithoutFormula: string[];
   /** Default templates still in an old wording the user never edited, now in the current one. */
   templatesReworded: string[];
@@ -74,6 +76,9 @@ export function describeSetup(report: SetupReport): string {
   if (report.idsAdded) lines.push(`Gave ${report.idsAdded} contact${report.idsAdded > 1 ? 's' : ''} a Contact ID.`);
   if (report.coloursAdded) lines.push('Overdue rows now show red and due-soon rows amber.');
   if (report.triggerAdded) lines.push('Touchpoint will update Settings ▸ As of every night, so Status stays current.');
+  if (report.triggerNotAllowed) {
+    lines.push('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Grant permissions to turn it on (until then, As of updates when the spreadsheet opens).');
+  }
   if (report.triggerMoved) lines.push('The nightly update of Settings ▸ As of now runs just after midnight in the spreadsheet\'s time zone.');
   if (report.computedWithoutFormula.length) {
     lines.push(

@@ -1,3 +1,4 @@
+import { requireScopes } from './scopes';
 import { draftCautions } from '../core/draft-cautions';
 import { followUpStatus } from '../core/cadence';
 import { asStoredText, Contact, isValidEmail } from '../core/contacts';
@@ -146,6 +147,7 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
 }
 
 export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
+  requireScopes(['drafts'], 'draft follow-ups');
   const context = actionContext();
   const snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
   const known = knownDrafts();
@@ -240,6 +242,7 @@ function plural(n: number, word: string): string {
 }
 
 export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
+  requireScopes(['drafts'], 'draft follow-ups');
   const started = Date.now();
   const context = actionContext();
   return withDocumentLock(() => {

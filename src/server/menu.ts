@@ -16,6 +16,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Update "As of" date now', run: 'updateAsOfDate' },
   'separator',
   { caption: 'Help: formulas and setup', run: 'showHelp' },
+  { caption: 'Grant permissions', run: 'grantPermissions' },
 ];
 
 function buildMenu(): void {

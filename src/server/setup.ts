@@ -7,6 +7,7 @@ import { readContactsSheet, repairContactIds } from './contacts-sheet';
 import { ensureSettings } from './settings-sheet';
 import { ensureTable, TableSetup } from './tables';
 import { upgradeTemplatesSheet } from './template-upgrade';
+import { missingScopes } from './scopes';
 import { activeSpreadsheet, BusyError, SetupNeededError, withDocumentLock } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -55,7 +56,9 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
   // The same id repair every action uses: one read of the sheet, one write of the id column only if needed.
   const ids = repairContactIds(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
   const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!, contacts.headerRow);
-  const trigger = ensureDailyRefreshTrigger(spreadsheet.getSpreadsheetTimeZone());
+  // Without the trigger permission the sheets are still set up, and the report says the nightly update is off.
+  const triggerAllowed = missingScopes(['triggers']).length === 0;
+  const trigger = triggerAllowed ? ensureDailyRefreshTrigger(spreadsheet.getSpreadsheetTimeZone()) : 'not allowed';
   refreshAsOf(spreadsheet);
   const formulaProblems = headerFormulaProblems(contacts, spreadsheet.getSpreadsheetLocale());
   const tables = [contacts, interactions, templates];
@@ -70,6 +73,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     coloursAdded,
     triggerAdded: trigger === 'added',
     triggerMoved: trigger === 'moved',
+    triggerNotAllowed: trigger === 'not allowed',
     computedWithoutFormula: contacts.computedWithoutFormula,
     templatesReworded: templatesUpdated.reworded,
     templatesAdded: templatesUpdated.added,
@@ -93,6 +97,6 @@ export function setUpContactSheet(): void {
   }
   if (report.createdSheets.includes('Contacts')) spreadsheet.getSheetByName('Contacts')?.activate();
   if (report.formulaProblems.length) ui.alert('Touchpoint: set up, but a column shows an error', describeSetup(report), ui.ButtonSet.OK);
-  else if (changedAnything(report)) ui.alert('Touchpoint is set up', describeSetup(report), ui.ButtonSet.OK);
+  else if (changedAnything(report) || report.triggerNotAllowed) ui.alert('Touchpoint is set up', describeSetup(report), ui.ButtonSet.OK);
   else spreadsheet.toast(describeSetup(report), 'Touchpoint', 5);
 }

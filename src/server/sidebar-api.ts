@@ -13,6 +13,7 @@ import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContact
 import { forgetDrafts, noteGoneDrafts, readDraftRecords, recordDraft, recordedDrafts } from './draft-records';
 import { draftExists, listOpenDrafts, saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
+import { missingScopes, requireScopes, ScopeNotGrantedError } from './scopes';
 import { BusyError, withDocumentLock } from './workbook';
 
 /**
@@ -59,8 +60,10 @@ export function loadSidebar(): SidebarModel {
     busy = true; // show the list anyway; rows without their own id get one on the next load
     snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
   }
-  const drafts = draftsFor(snapshot, context.today);
+  const gmailAllowed = missingScopes(['drafts']).length === 0;
+  const drafts = gmailAllowed ? draftsFor(snapshot, context.today) : null;
   const model = sidebarModel(context, snapshot, drafts);
+  if (!gmailAllowed) model.problems.push(new ScopeNotGrantedError('drafts', 'draft emails').message);
   if (busy) model.problems.push('Touchpoint is busy with another change, so rows added or copied by hand have no Contact ID of their own yet. Reload the sidebar in a minute to act on them.');
   return model;
 }
@@ -104,6 +107,7 @@ export function snoozeContact(contactId: string, days: number): ActionResult {
 }
 
 export function previewDraft(contactId: string, template: string | null, news?: string): DraftPreview {
+  requireScopes(['drafts'], 'draft an email');
   const { spreadsheet, timeZone, today } = actionContext();
   const snapshot = readContactsWithIds(spreadsheet, timeZone);
   const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
@@ -155,6 +159,7 @@ function needsNews(template: { subject: string; body: string }): boolean {
 }
 
 export function createDraft(input: CreateDraftInput): ActionResult {
+  requireScopes(['drafts'], 'create a Gmail draft');
   if (input?.whenOpen !== undefined && input.whenOpen !== 'replace' && input.whenOpen !== 'another') {
     throw new InputError('whenOpen must be "replace" or "another".');
   }

@@ -34,7 +34,10 @@ export class FakeGmailDrafts {
   /** Called at the start of every call, e.g. to move a test's clock as Gmail takes its time. */
   beforeCall: ((method: Method) => void) | null = null;
 
-  constructor(private readonly userEmail: string) {}
+  constructor(
+    private readonly userEmail: string,
+    private readonly hasScope: () => boolean = () => true,
+  ) {}
 
   /** Makes the nth call (1-based, counted from now) of a method throw the error. */
   failOnCall(method: Method, onCall: number, error: Error): void {
@@ -93,6 +96,7 @@ export class FakeGmailDrafts {
   }
 
   private enter(method: Method, userId: string): void {
+    if (!this.hasScope()) throw new Error(`API call to gmail.users.drafts.${method} failed with error: Request had insufficient authentication scopes.`);
     this.calls[method]++;
     this.beforeCall?.(method);
     if (userId !== 'me' && userId !== this.userEmail) {

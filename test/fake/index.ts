@@ -3,18 +3,22 @@
  * a script sees (SpreadsheetApp, HtmlService, Gmail, ...) as counting proxies, plus handles for tests and the
  * preview: the spreadsheet, the Ui's menus/alerts/sidebars, Gmail's drafts, the clock and the call counter.
  */
+import fs from 'fs';
+import path from 'path';
 import { CallCounter } from './counter';
 import { FakeDataValidationBuilder, FakeConditionalFormatRuleBuilder } from './builders';
 import { FakeGmailDrafts } from './gmail';
 import {
-  FakeCacheService, FakeClock, FakeHtmlService, FakeLockService, FakePropertiesService, FakeScriptApp, FakeSession,
-  FakeUi, FakeUtilities,
+  FakeAuthorization, FakeCacheService, FakeClock, FakeHtmlService, FakeLockService, FakePropertiesService, FakeScriptApp, FakeSession,
+  FakeUi, FakeUtilities, GMAIL_COMPOSE_SCOPE,
 } from './services';
 import { FakeSpreadsheet } from './spreadsheet';
 
 export interface FakeOptions {
   /** The spreadsheet's time zone (File ▸ Settings). */
   timeZone?: string;
+  /** Scopes the user unticked on Google's consent screen (granular consent). */
+  declinedScopes?: string[];
   /** The spreadsheet's locale (File ▸ Settings), e.g. "de_DE"; en_US by default. */
   locale?: string;
   /** The script project's time zone (appsscript.json); Sheets may differ. */
@@ -31,6 +35,9 @@ export interface FakeOptions {
 }
 
 export type CustomFunctionResolver = (name: string) => ((...args: unknown[]) => unknown) | undefined;
+
+/** The scopes appsscript.json asks for (read once: the fake's consent screen offers these). */
+const MANIFEST_SCOPES: readonly string[] = JSON.parse(fs.readFileSync(path.join(__dirname, '../../appsscript.json'), 'utf8')).oauthScopes;
 
 export function createFakeAppsScript(options: FakeOptions = {}) {
   const counter = new CallCounter();
@@ -51,8 +58,10 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
   const caches = new FakeCacheService(clock);
   const session = new FakeSession(userEmail, options.scriptTimeZone ?? options.timeZone ?? 'America/New_York');
   const utilities = new FakeUtilities(clock);
-  const scriptApp = new FakeScriptApp(userEmail);
-  const drafts = new FakeGmailDrafts(userEmail);
+  const authorization = new FakeAuthorization();
+  for (const scope of options.declinedScopes ?? []) authorization.declined.add(scope);
+  const scriptApp = new FakeScriptApp(userEmail, authorization, MANIFEST_SCOPES);
+  const drafts = new FakeGmailDrafts(userEmail, () => authorization.granted(GMAIL_COMPOSE_SCOPE));
 
   const spreadsheetApp = {
     _className: 'SpreadsheetApp',
@@ -76,7 +85,10 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
   const gmailUsers = {
     _className: 'Gmail.Users',
     Drafts: counter.wrap(drafts, 'Gmail.Users.Drafts'),
-    getProfile: (userId: string) => ({ emailAddress: userId === 'me' ? userEmail : userId }),
+    getProfile: (userId: string) => {
+      if (!authorization.granted(GMAIL_COMPOSE_SCOPE)) throw new Error('API call to gmail.users.getProfile failed with error: Request had insufficient authentication scopes.');
+      return { emailAddress: userId === 'me' ? userEmail : userId };
+    },
   };
 
   const globals = {
@@ -103,6 +115,7 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
     locks,
     caches,
     scriptApp,
+    authorization,
     drafts,
     setCustomFunctions(resolver: CustomFunctionResolver): void {
       resolveCustomFunction = resolver;

@@ -489,6 +489,25 @@ export class FakeUtilities {
   }
 }
 
+// ---------------------------------------------------------------------------------------------- Scopes
+
+/**
+ * What the user granted on Google's consent screen. With granular consent a user may untick some of the scopes
+ * the manifest asks for; the script still runs, and a call needing a declined scope fails with Google's message.
+ */
+export class FakeAuthorization {
+  readonly declined = new Set<string>();
+  granted(scope: string): boolean {
+    return !this.declined.has(scope);
+  }
+  require(scope: string, call: string): void {
+    if (!this.granted(scope)) throw new Error(`Specified permissions are not sufficient to call ${call}. Required permissions: ${scope}`);
+  }
+}
+
+export const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
+export const GMAIL_COMPOSE_SCOPE = 'https://www.googleapis.com/auth/gmail.compose';
+
 // ---------------------------------------------------------------------------------------------- ScriptApp
 
 export const AUTH_MODE = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
@@ -589,18 +608,42 @@ export class FakeScriptApp {
   /** Every user's triggers; the script sees only its current user's, as Google documents for getProjectTriggers. */
   readonly triggers: FakeTrigger[] = [];
   private nextId = 1;
-  constructor(public currentUser: string) {}
+  readonly AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
+  constructor(
+    public currentUser: string,
+    readonly authorization = new FakeAuthorization(),
+    private readonly manifestScopes: readonly string[] = [],
+  ) {}
   newTrigger(functionName: string): FakeTriggerBuilder {
+    this.authorization.require(SCRIPTAPP_SCOPE, 'ScriptApp.newTrigger');
     return new FakeTriggerBuilder(this, functionName);
   }
   /** "Gets all installable triggers associated with the current project and current user." */
   getProjectTriggers(): FakeTrigger[] {
+    this.authorization.require(SCRIPTAPP_SCOPE, 'ScriptApp.getProjectTriggers');
     return this.triggers.filter((t) => t.owner === this.currentUser);
+  }
+  /** Consent screens requireScopes asked Google to show (the execution ends there in Apps Script). */
+  readonly consentRequested: string[][] = [];
+  requireScopes(_authMode: string, oAuthScopes: string[]): void {
+    if (oAuthScopes.some((scope) => !this.authorization.granted(scope))) this.consentRequested.push([...oAuthScopes]);
+  }
+  /** Which of the scopes asked about (or the manifest's) the user granted; REQUIRED while any is missing. */
+  getAuthorizationInfo(_authMode: string, oAuthScopes?: string[]): object {
+    const asked = oAuthScopes ?? [...this.manifestScopes];
+    const granted = asked.filter((scope) => this.authorization.granted(scope));
+    const missing = granted.length < asked.length;
+    return {
+      getAuthorizationStatus: () => (missing ? 'REQUIRED' : 'NOT_REQUIRED'),
+      getAuthorizationUrl: () => (missing ? 'https://script.google.com/macros/d/fake-script-id/authorize' : null),
+      getAuthorizedScopes: () => granted,
+    };
   }
   getUserTriggers(): FakeTrigger[] {
     return this.getProjectTriggers();
   }
   deleteTrigger(trigger: FakeTrigger): void {
+    this.authorization.require(SCRIPTAPP_SCOPE, 'ScriptApp.deleteTrigger');
     const index = this.triggers.findIndex((t) => t.getUniqueId() === trigger.getUniqueId());
     if (index >= 0) this.triggers.splice(index, 1);
   }

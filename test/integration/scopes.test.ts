@@ -1,0 +1,64 @@
+/** Granular consent: a user may decline some scopes. Each feature checks first, explains, and changes nothing. */
+import { setUpContactSheet } from '../../src/server/setup';
+import { createDraft, loadSidebar, previewDraft } from '../../src/server/sidebar-api';
+import { planBulkDrafts } from '../../src/server/bulk-drafts';
+import { grantPermissions } from '../../src/server/scopes';
+import { installFake, setNow } from '../support/in-process';
+import { fillProfile, idOf, NOW } from '../support/sidebar-workbook';
+import { fillSheet, sampleContacts, snapshot } from '../support/workbook';
+import { createFakeAppsScript, FakeAppsScript } from '../fake';
+
+const TRIGGERS = 'https://www.googleapis.com/auth/script.scriptapp';
+const GMAIL = 'https://www.googleapis.com/auth/gmail.compose';
+let fake: FakeAppsScript;
+
+function workbookDeclining(scopes: string[]): void {
+  fake = installFake({ timeZone: 'America/New_York', declinedScopes: scopes });
+  setNow(fake, NOW);
+  fillSheet(fake.spreadsheet.insertSheet('Contacts'), sampleContacts());
+}
+
+beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] }));
+afterEach(() => jest.useRealTimers());
+
+test('the fake: a declined scope fails the calls that need it with Google\'s message, and getAuthorizationInfo says so', () => {
+  const app = createFakeAppsScript({ declinedScopes: [TRIGGERS, GMAIL] });
+  const { ScriptApp, Gmail } = app.globals as unknown as { ScriptApp: GoogleAppsScript.Script.ScriptApp; Gmail: { Users: { Drafts: { list: (u: string) => unknown } } } };
+  expect(() => ScriptApp.newTrigger('x')).toThrow('Specified permissions are not sufficient to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp');
+  expect(() => Gmail.Users.Drafts.list('me')).toThrow('Request had insufficient authentication scopes.');
+  const info = (ScriptApp.getAuthorizationInfo as unknown as (m: unknown, s: string[]) => { getAuthorizationStatus(): string; getAuthorizedScopes(): string[] })(ScriptApp.AuthMode.FULL, [TRIGGERS, GMAIL, 'https://www.googleapis.com/auth/spreadsheets.currentonly']);
+  expect(info.getAuthorizationStatus()).toBe('REQUIRED');
+  expect(info.getAuthorizedScopes()).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+});
+
+test('setup without the trigger permission sets up every sheet, adds no trigger, and says the nightly update is off', () => {
+  workbookDeclining([TRIGGERS]);
+  setUpContactSheet();
+  expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Contacts', 'Interactions', 'Templates', 'Settings']);
+  expect(fake.scriptApp.triggers).toEqual([]);
+  expect(fake.ui.alerts[0].prompt).toContain('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Grant permissions to turn it on');
+});
+
+test('without Gmail: drafting says what the permission is for and how to grant it, and writes nothing; the sidebar still works', () => {
+  workbookDeclining([GMAIL]);
+  setUpContactSheet();
+  fillProfile(fake.spreadsheet);
+  const before = snapshot(fake);
+  const message = 'To create a Gmail draft, Touchpoint needs permission for saving your emails as Gmail drafts (Touchpoint only makes drafts; it never sends), and it was not granted. Choose Extensions ▸ Touchpoint ▸ Grant permissions and tick "Manage drafts and send emails" on Google\'s screen. Nothing was changed.';
+  expect(() => createDraft({ contactId: idOf(fake, 'Maya'), subject: 'Hello', body: 'Dear Dr. Okafor' })).toThrow(message);
+  expect(() => previewDraft(idOf(fake, 'Maya'), null)).toThrow('To draft an email, Touchpoint needs permission for saving your emails as Gmail drafts');
+  expect(() => planBulkDrafts({ scope: 'overdue', template: null })).toThrow('To draft follow-ups, Touchpoint needs permission');
+  expect(snapshot(fake)).toBe(before);
+  const model = loadSidebar();
+  expect(model.overdue.length).toBeGreaterThan(0);
+  expect(model.problems).toContain('To draft emails, Touchpoint needs permission for saving your emails as Gmail drafts (Touchpoint only makes drafts; it never sends), and it was not granted. Choose Extensions ▸ Touchpoint ▸ Grant permissions and tick "Manage drafts and send emails" on Google\'s screen. Nothing was changed.');
+});
+
+test('Grant permissions asks Google again for exactly what was declined; with everything granted it says so', () => {
+  workbookDeclining([GMAIL]);
+  grantPermissions();
+  expect(fake.scriptApp.consentRequested).toEqual([[GMAIL]]);
+  workbookDeclining([]);
+  grantPermissions();
+  expect(fake.ui.alerts[0].prompt).toBe('Touchpoint has every permission it asks for.');
+});
