@@ -70,10 +70,13 @@ export function suggestTemplate(contact: Contact, today: Day, templates: readonl
   return has(pick) ?? templates[0] ?? null;
 }
 
-export const GMAIL_DRAFTS_URL = 'https://mail.google.com/mail/u/0/#drafts';
-
-export function gmailDraftUrl(messageId: string | undefined): string {
-  return messageId ? `${GMAIL_DRAFTS_URL}?compose=${encodeURIComponent(messageId)}` : GMAIL_DRAFTS_URL;
+/**
+ * A link to Gmail's drafts (or one draft) in the mailbox Touchpoint used: with several Google accounts signed in,
+ * /u/0/ would be whichever signed in first; ?authuser=address opens the right one.
+ */
+export function gmailDraftUrl(messageId: string | undefined, mailbox?: string): string {
+  const base = mailbox ? `https://mail.google.com/mail/?authuser=${encodeURIComponent(mailbox)}#drafts` : 'https://mail.google.com/mail/#drafts';
+  return messageId ? `${base}?compose=${encodeURIComponent(messageId)}` : base;
 }
 
 /** A draft Touchpoint made, as it recorded it when Gmail created it. */
@@ -99,6 +102,8 @@ export interface KnownDrafts {
   messages: ReadonlyMap<string, string>;
   complete: boolean;
   records?: readonly DraftRecord[];
+  /** The Gmail address the drafts are in, for links that open that account. */
+  mailbox?: string;
 }
 
 export function sameAddress(a: string, b: string): boolean {
@@ -122,14 +127,14 @@ export function openDraft(contact: Contact, known: KnownDrafts | null): DraftSta
   if (contact.draftId && contact.draftCreated !== null && fresh(contact.draftCreated) && stillInGmail(contact.draftId, known)) {
     const record = records.find((r) => r.draftId === contact.draftId);
     if (!record || sameAddress(record.email, contact.email)) {
-      return { id: contact.draftId, url: gmailDraftUrl(known?.messages.get(contact.draftId)), created: formatIsoDay(contact.draftCreated), subject: record?.subject };
+      return { id: contact.draftId, url: gmailDraftUrl(known?.messages.get(contact.draftId), known?.mailbox), created: formatIsoDay(contact.draftCreated), subject: record?.subject };
     }
   }
   if (!contact.email) return null;
   const recorded = records
     .filter((r) => sameAddress(r.email, contact.email) && fresh(r.day) && stillInGmail(r.draftId, known))
     .sort((a, b) => b.at - a.at)[0];
-  return recorded ? { id: recorded.draftId, url: gmailDraftUrl(known?.messages.get(recorded.draftId)), created: formatIsoDay(recorded.day), subject: recorded.subject } : null;
+  return recorded ? { id: recorded.draftId, url: gmailDraftUrl(known?.messages.get(recorded.draftId), known?.mailbox), created: formatIsoDay(recorded.day), subject: recorded.subject } : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DraftRecord, KnownDrafts } from '../core/follow-ups';
-import { listOpenDrafts } from './gmail-drafts';
+import { listOpenDrafts, mailboxAddress } from './gmail-drafts';
 import { Day, formatIsoDay } from '../core/dates';
 import { inputDay } from '../core/inputs';
 
@@ -62,5 +62,5 @@ export function knownDrafts(): KnownDrafts {
 
 /** What Touchpoint recorded, without asking Gmail (its list unknown): enough to name a contact's open draft. */
 export function recordedDrafts(records: DraftRecord[] = readDraftRecords()): KnownDrafts {
-  return { messages: new Map(), complete: false, records };
+  return { messages: new Map(), complete: false, records, mailbox: mailboxAddress(false) };
 }

@@ -12,6 +12,18 @@ function drafts(): GoogleAppsScript.Gmail.Collection.Users.DraftsCollection {
   return Gmail.Users!.Drafts!;
 }
 
+const MAILBOX_KEY = 'touchpoint.mailbox';
+
+/** The user's Gmail address, remembered per user once Gmail has said it (gmail.compose may ask for the profile). */
+export function mailboxAddress(ask = true): string | undefined {
+  const properties = PropertiesService.getUserProperties();
+  const known = properties.getProperty(MAILBOX_KEY);
+  if (known || !ask) return known ?? undefined;
+  const address = Gmail!.Users!.getProfile('me').emailAddress ?? '';
+  if (address) properties.setProperty(MAILBOX_KEY, address);
+  return address || undefined;
+}
+
 /** The drafts in the mailbox now: draft id → message id (for the link that opens it). */
 export function listOpenDrafts(): KnownDrafts {
   const open = new Map<string, string>();
@@ -21,7 +33,7 @@ export function listOpenDrafts(): KnownDrafts {
     for (const draft of page.drafts ?? []) open.set(draft.id!, draft.message?.id ?? draft.id!);
     pageToken = page.nextPageToken ?? undefined;
   } while (pageToken);
-  return { messages: open, complete: true };
+  return { messages: open, complete: true, mailbox: mailboxAddress() };
 }
 
 export interface NewDraft {

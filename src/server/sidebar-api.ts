@@ -11,7 +11,7 @@ import { actionContext, ActionContext } from './action-context';
 import { commitAll, prepareContactAppend, prepareContactUpdate, prepareInteraction } from './contact-writer';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
 import { forgetDrafts, noteGoneDrafts, readDraftRecords, recordDraft, recordedDrafts } from './draft-records';
-import { draftExists, listOpenDrafts, saveDraft } from './gmail-drafts';
+import { draftExists, listOpenDrafts, mailboxAddress, saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
 import { missingScopes, requireScopes, ScopeNotGrantedError } from './scopes';
 import { BusyError, withDocumentLock } from './workbook';
@@ -184,6 +184,7 @@ export function createDraft(input: CreateDraftInput): ActionResult {
     const mark = { draftCreated: today, draftId: '' };
     prepareContactUpdate(snapshot, contact, mark); // checks the columns before Gmail is called
     const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject, body }, replace);
+    mailboxAddress(); // learnt once, so "Open in Gmail" opens this account even with several signed in
     // The draft exists now: mark the row even if recording it fails, so it is never made twice.
     let recordError: unknown = null;
     try {

@@ -130,7 +130,8 @@ test('draft an email: holes are marked and block Create draft until filled; then
   const local = card(document, 'Grace Kim')!.querySelector('.notice')!; // the notice sits on the card it is about
   expect([local.textContent, local.getAttribute('role')]).toEqual(['Draft to Grace Kim is ready in Gmail.', 'status']);
   expect(card(document, 'Grace Kim')!.querySelector('.draft-ready')!.textContent).toContain('Draft ready: “Following up from the ACP Meeting”');
-  expect(link.href).toMatch(/^https:\/\/mail\.google\.com\/mail\/u\/0\/#drafts/);
+  // The account the draft is in, not /u/0/ (whichever account signed in first).
+  expect(link.href).toMatch(/^https:\/\/mail\.google\.com\/mail\/\?authuser=resident%40example\.org#drafts/);
   expect(app.fake.drafts.drafts).toHaveLength(1);
   const raw = Buffer.from(app.fake.drafts.drafts[0].raw, 'base64url').toString('utf8');
   expect(raw).toContain('Subject: Following up from the ACP Meeting');

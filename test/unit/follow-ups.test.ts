@@ -95,7 +95,7 @@ test('a draft is open for this cycle only if made since the last contact and sti
     { 'First name': 'B', 'Last contact': at('2026-11-15'), 'Draft created': at('2026-11-10'), 'Draft ID': 'r2' },
   ]);
   expect(openDraft(contacts[0], null)?.id).toBe('r1');
-  expect(openDraft(contacts[0], { messages: new Map([['r1', 'm1']]), complete: true })?.url).toBe('https://mail.google.com/mail/u/0/#drafts?compose=m1');
+  expect(openDraft(contacts[0], { messages: new Map([['r1', 'm1']]), complete: true, mailbox: 'sam.lee@example.org' })?.url).toBe('https://mail.google.com/mail/?authuser=sam.lee%40example.org#drafts?compose=m1');
   expect(openDraft(contacts[0], { messages: new Map(), complete: true })).toBeNull();
   expect(openDraft(contacts[1], null)).toBeNull();
 });
