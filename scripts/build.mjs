@@ -35,6 +35,8 @@ async function bundleServer() {
     write: false,
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),
+    // The version Check installation reports, from package.json.
+    define: { __TOUCHPOINT_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
   });
   return result.outputFiles[0].text;
 }

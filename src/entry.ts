@@ -6,6 +6,7 @@
 import { serverApi } from './server/api';
 import { draftFollowUpsForOverdue, draftFollowUpsForSelection, openImportDialog, openSidebar } from './server/dialogs';
 import { onInstall, onOpen, refreshAsOfDate, showHelp, updateAsOfDate } from './server/menu';
+import { showInstallationCheck } from './server/installation-check';
 import { grantPermissions } from './server/scopes';
 import { setUpContactSheet } from './server/setup';
 
@@ -21,6 +22,7 @@ export const entryPoints = {
   refreshAsOfDate,
   showHelp,
   grantPermissions,
+  showInstallationCheck,
   // What the sidebar and dialogs call through google.script.run (src/shared/rpc.ts).
   ...serverApi,
 };

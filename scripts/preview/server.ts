@@ -175,7 +175,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     sheets: app.fake.spreadsheet.getSheets().map((sheet): SheetView => sheetView(app.fake.spreadsheet, sheet)),
     active: app.fake.spreadsheet.getActiveSheet().getName(),
     selected: selectedRows(),
-    menus: app.fake.ui.menus.map((menu) => ({ caption: menu.caption, items: menu.entries.map((e) => (e.separator ? null : { caption: e.caption, run: e.functionName! })) })),
+    menus: app.fake.ui.menus.map((menu) => ({
+      caption: menu.caption,
+      // A submenu's items are listed in place, as "Help ▸ Check installation".
+      items: menu.entries.flatMap((e) =>
+        e.separator ? [null] : e.submenu ? e.submenu.entries.filter((s) => !s.separator).map((s) => ({ caption: `${e.caption} ▸ ${s.caption}`, run: s.functionName! })) : [{ caption: e.caption, run: e.functionName! }],
+      ),
+    })),
     drafts: app.fake.drafts.drafts.map(draftView),
     toast: app.fake.spreadsheet.toasts.at(-1) ?? null,
     toastCount: app.fake.spreadsheet.toasts.length,

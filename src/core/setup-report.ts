@@ -77,7 +77,7 @@ export function describeSetup(report: SetupReport): string {
   if (report.coloursAdded) lines.push('Overdue rows now show red and due-soon rows amber.');
   if (report.triggerAdded) lines.push('Touchpoint will update Settings ▸ As of every night, so Status stays current.');
   if (report.triggerNotAllowed) {
-    lines.push('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Grant permissions to turn it on (until then, As of updates when the spreadsheet opens).');
+    lines.push('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Help ▸ Grant permissions to turn it on (until then, As of updates when the spreadsheet opens).');
   }
   if (report.triggerMoved) lines.push('The nightly update of Settings ▸ As of now runs just after midnight in the spreadsheet\'s time zone.');
   if (report.computedWithoutFormula.length) {

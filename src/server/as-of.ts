@@ -29,6 +29,10 @@ export function refreshAsOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
 /** The time zone the current user's daily trigger was made in (a trigger cannot be asked for it). */
 const TRIGGER_ZONE_KEY = 'touchpoint.dailyRefresh.timeZone';
 
+export function refreshTriggerZone(): string | null {
+  return PropertiesService.getUserProperties().getProperty(TRIGGER_ZONE_KEY);
+}
+
 /**
  * The daily refresh, once per user, at about 00:05 in the spreadsheet's time zone (a trigger otherwise runs in
  * the script project's zone, hours off for a sheet in Kolkata or Auckland). Made again when the spreadsheet's

@@ -3,7 +3,8 @@ import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
 import { CUSTOM_FUNCTIONS } from './custom-functions';
 import { activeSpreadsheet } from './workbook';
 
-type MenuEntry = { caption: string; run: EntryPointName } | 'separator';
+type MenuItem = { caption: string; run: EntryPointName };
+type MenuEntry = MenuItem | 'separator' | { submenu: string; items: readonly MenuItem[] };
 
 /** Every action the add-on offers, in menu order. */
 export const MENU: readonly MenuEntry[] = [
@@ -15,15 +16,26 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Set up contact sheet', run: 'setUpContactSheet' },
   { caption: 'Update "As of" date now', run: 'updateAsOfDate' },
   'separator',
-  { caption: 'Help: formulas and setup', run: 'showHelp' },
-  { caption: 'Grant permissions', run: 'grantPermissions' },
+  {
+    submenu: 'Help',
+    items: [
+      { caption: 'Formulas and setup', run: 'showHelp' },
+      { caption: 'Check installation', run: 'showInstallationCheck' },
+      { caption: 'Grant permissions', run: 'grantPermissions' },
+    ],
+  },
 ];
 
 function buildMenu(): void {
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
   for (const entry of MENU) {
     if (entry === 'separator') menu.addSeparator();
-    else menu.addItem(entry.caption, entry.run);
+    else if ('submenu' in entry) {
+      const submenu = ui.createMenu(entry.submenu);
+      for (const item of entry.items) submenu.addItem(item.caption, item.run);
+      menu.addSubMenu(submenu);
+    } else menu.addItem(entry.caption, entry.run);
   }
   menu.addToUi();
 }

@@ -26,7 +26,7 @@ export class ScopeNotGrantedError extends Error {
   constructor(readonly scope: ScopeName, action: string) {
     super(
       `To ${action}, Touchpoint needs permission for ${SCOPES[scope].purpose}, and it was not granted. ` +
-        `Choose Extensions ▸ Touchpoint ▸ Grant permissions and tick "${SCOPES[scope].consent}" on Google's screen. Nothing was changed.`,
+        `Choose Extensions ▸ Touchpoint ▸ Help ▸ Grant permissions and tick "${SCOPES[scope].consent}" on Google's screen. Nothing was changed.`,
     );
     this.name = 'ScopeNotGrantedError';
   }

@@ -6,6 +6,11 @@ import fs from 'fs';
 import path from 'path';
 import { DIST, loadBundle, LoadedBundle } from '../fake/bundle';
 import { MENU } from '../../src/server/menu';
+
+/** Every menu item as the user reads its path: "Set up contact sheet", "Help ▸ Check installation". */
+function menuPaths(): string[] {
+  return MENU.flatMap((e) => (e === 'separator' ? [] : 'submenu' in e ? e.items.map((i) => `${e.submenu} ▸ ${i.caption}`) : [e.caption]));
+}
 import { entryPoints, customFunctions } from '../../src/entry';
 import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
 import { BUNDLE_BUDGET_KB } from '../../scripts/budgets';
@@ -88,9 +93,18 @@ describe('running the bundle', () => {
   test('onOpen() builds the Touchpoint menu, and every item calls a function that exists', () => {
     app.call('onOpen', { authMode: 'FULL' });
     const menu = app.fake.ui.menus.find((m) => m.caption === 'Touchpoint')!;
-    const items = menu.entries.filter((e) => !e.separator);
-    expect(items.map((e) => e.caption)).toEqual(MENU.filter((e) => e !== 'separator').map((e) => (e as { caption: string }).caption));
+    const items = menu.entries.filter((e) => !e.separator).flatMap((e) => (e.submenu ? e.submenu.entries.map((s) => ({ ...s, caption: `${e.caption} ▸ ${s.caption}` })) : [e]));
+    expect(items.map((e) => e.caption)).toEqual(menuPaths());
     for (const item of items) expect(typeof app.context[item.functionName!]).toBe('function');
+  });
+
+  test('every message that sends the user to "Touchpoint ▸ …" names a menu item that exists', () => {
+    const paths = new Set(menuPaths());
+    const sources = [fs.readFileSync(path.join(__dirname, '../../dist/Code.js'), 'utf8'), fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8')].join('\n');
+    // Each "Touchpoint ▸ " must go on with a whole menu path (its words may be followed by anything).
+    const after = [...sources.matchAll(/Touchpoint ▸ (.{0,60})/g)].map((m) => m[1].replace(/\*\*/g, ''));
+    expect(after.length).toBeGreaterThan(5);
+    for (const text of after) expect([text, [...paths].some((p) => text.startsWith(p))]).toEqual([text, true]);
   });
 
   test('onOpen with authMode NONE only builds the menu: no sheet, no properties', () => {

@@ -36,7 +36,7 @@ test('setup without the trigger permission sets up every sheet, adds no trigger,
   setUpContactSheet();
   expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Contacts', 'Interactions', 'Templates', 'Settings']);
   expect(fake.scriptApp.triggers).toEqual([]);
-  expect(fake.ui.alerts[0].prompt).toContain('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Grant permissions to turn it on');
+  expect(fake.ui.alerts[0].prompt).toContain('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Help ▸ Grant permissions to turn it on');
 });
 
 test('without Gmail: drafting says what the permission is for and how to grant it, and writes nothing; the sidebar still works', () => {
@@ -44,14 +44,14 @@ test('without Gmail: drafting says what the permission is for and how to grant i
   setUpContactSheet();
   fillProfile(fake.spreadsheet);
   const before = snapshot(fake);
-  const message = 'To create a Gmail draft, Touchpoint needs permission for saving your emails as Gmail drafts (Touchpoint only makes drafts; it never sends), and it was not granted. Choose Extensions ▸ Touchpoint ▸ Grant permissions and tick "Manage drafts and send emails" on Google\'s screen. Nothing was changed.';
+  const message = 'To create a Gmail draft, Touchpoint needs permission for saving your emails as Gmail drafts (Touchpoint only makes drafts; it never sends), and it was not granted. Choose Extensions ▸ Touchpoint ▸ Help ▸ Grant permissions and tick "Manage drafts and send emails" on Google\'s screen. Nothing was changed.';
   expect(() => createDraft({ contactId: idOf(fake, 'Maya'), subject: 'Hello', body: 'Dear Dr. Okafor' })).toThrow(message);
   expect(() => previewDraft(idOf(fake, 'Maya'), null)).toThrow('To draft an email, Touchpoint needs permission for saving your emails as Gmail drafts');
   expect(() => planBulkDrafts({ scope: 'overdue', template: null })).toThrow('To draft follow-ups, Touchpoint needs permission');
   expect(snapshot(fake)).toBe(before);
   const model = loadSidebar();
   expect(model.overdue.length).toBeGreaterThan(0);
-  expect(model.problems).toContain('To draft emails, Touchpoint needs permission for saving your emails as Gmail drafts (Touchpoint only makes drafts; it never sends), and it was not granted. Choose Extensions ▸ Touchpoint ▸ Grant permissions and tick "Manage drafts and send emails" on Google\'s screen. Nothing was changed.');
+  expect(model.problems).toContain('To draft emails, Touchpoint needs permission for saving your emails as Gmail drafts (Touchpoint only makes drafts; it never sends), and it was not granted. Choose Extensions ▸ Touchpoint ▸ Help ▸ Grant permissions and tick "Manage drafts and send emails" on Google\'s screen. Nothing was changed.');
 });
 
 test('Grant permissions asks Google again for exactly what was declined; with everything granted it says so', () => {
