@@ -72,7 +72,7 @@ async function buildPages() {
       if (content.includes('<?')) fail(`${file} contains "<?", which HtmlService would read as a scriptlet`);
       html = html.replace(marker, () => content);
     }
-    fs.writeFileSync(path.join(dist, page), html);
+    writeAtomically(page, html);
   }
   return pages;
 }
@@ -131,14 +131,23 @@ function generateCode(bundle, { entryPoints, customFunctions }) {
   ].join('\n');
 }
 
+/** Each file appears whole (written aside, then renamed): a test or preview reading dist/ never sees half a file. */
+function writeAtomically(name, content) {
+  const temporary = path.join(dist, `.${name}.${process.pid}.tmp`);
+  fs.writeFileSync(temporary, content);
+  fs.renameSync(temporary, path.join(dist, name));
+}
+
 async function main() {
-  fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
   const bundle = await bundleServer();
   const code = generateCode(bundle, readEntryList(bundle));
-  fs.writeFileSync(path.join(dist, 'Code.js'), code);
-  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  writeAtomically('Code.js', code);
+  writeAtomically('appsscript.json', fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8'));
   const htmlFiles = await buildPages();
+  // Anything else in dist/ (a page since removed, files clasp pulled) would be pushed too: it goes.
+  const built = new Set(['Code.js', 'appsscript.json', ...htmlFiles]);
+  for (const file of fs.readdirSync(dist)) if (!built.has(file) && !file.endsWith('.tmp')) fs.rmSync(path.join(dist, file), { recursive: true, force: true });
   const size = (file) => `${(fs.statSync(path.join(dist, file)).size / 1024).toFixed(1)} KB`;
   console.log(`build: dist/Code.js ${size('Code.js')}, appsscript.json${htmlFiles.map((f) => `, ${f} ${size(f)}`).join('')}`);
 }
