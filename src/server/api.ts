@@ -1,6 +1,7 @@
 import type { ServerApi } from '../shared/rpc';
 import { planBulkDrafts, runBulkDrafts } from './bulk-drafts';
 import { previewImport, runImport } from './import';
+import { loadProfile, saveProfile } from './profile';
 import { addContact, answerGoneDraft, createDraft, goToContact, loadSidebar, logContact, previewDraft, setLetterStatus, snoozeContact } from './sidebar-api';
 
 /** Every function the sidebar and dialogs may call, checked against the shared contract. */
@@ -16,6 +17,8 @@ export const serverApi: ServerApi = {
   planBulkDrafts,
   runBulkDrafts,
   setLetterStatus,
+  loadProfile,
+  saveProfile,
   previewImport,
   runImport,
 };

@@ -8,6 +8,8 @@ import { ensureSettings } from './settings-sheet';
 import { ensureTable, TableSetup } from './tables';
 import { upgradeTemplatesSheet } from './template-upgrade';
 import { missingScopes } from './scopes';
+import { showWelcome } from './profile';
+import { readSettingsSheet } from './settings-reader';
 import { activeSpreadsheet, BusyError, SetupNeededError, withDocumentLock } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -96,7 +98,11 @@ export function setUpContactSheet(): void {
     throw error;
   }
   if (report.createdSheets.includes('Contacts')) spreadsheet.getSheetByName('Contacts')?.activate();
+  const profile = readSettingsSheet(spreadsheet).profile;
+  const profileMissing = !profile.myName || !profile.myPosition || !profile.myInstitution || !profile.mySpecialty;
   if (report.formulaProblems.length) ui.alert('Touchpoint: set up, but a column shows an error', describeSetup(report), ui.ButtonSet.OK);
   else if (changedAnything(report) || report.triggerNotAllowed) ui.alert('Touchpoint is set up', describeSetup(report), ui.ButtonSet.OK);
   else spreadsheet.toast(describeSetup(report), 'Touchpoint', 5);
+  // First run: ask for the profile the emails introduce and sign with.
+  if (profileMissing) showWelcome();
 }

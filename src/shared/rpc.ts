@@ -194,6 +194,8 @@ export interface ServerApi {
   planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan;
   runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary;
   setLetterStatus(contactId: string, status: string): ActionResult;
+  loadProfile(): ProfileInput;
+  saveProfile(input: ProfileInput): { message: string };
   previewImport(input: ImportInput): ImportPreview;
   runImport(input: ImportInput): ImportResult;
 }
@@ -236,3 +238,12 @@ export interface ImportResult {
   rejected: number;
   message: string;
 }
+
+/** The user's profile on Settings, which introduces and signs their emails. */
+export interface ProfileInput {
+  myName: string;
+  myPosition: string;
+  myInstitution: string;
+  mySpecialty: string;
+}
+

@@ -4,9 +4,11 @@
  */
 import { createFakeAppsScript, FakeAppsScript, FakeOptions } from '../fake';
 import { CUSTOM_FUNCTIONS } from '../../src/server/custom-functions';
+import { readDistHtmlFiles } from '../fake/bundle';
 
 export function installFake(options: FakeOptions = {}): FakeAppsScript {
-  const fake = createFakeAppsScript(options);
+  // The built pages (dist/, made by the suite's global setup), so dialogs the server opens can be found.
+  const fake = createFakeAppsScript({ htmlFiles: readDistHtmlFiles(), ...options });
   Object.assign(globalThis, fake.globals);
   fake.setCustomFunctions((name) => CUSTOM_FUNCTIONS.find((fn) => fn.name === name)?.run);
   return fake;
