@@ -83,15 +83,6 @@ export function localiseFormula(formula: string, locale: string): string {
   return convertFormula(formula, CANONICAL_SYNTAX, formulaSyntaxOf(locale));
 }
 
-/**
- * A formula read back from a sheet in either syntax, in canonical form, so comparisons hold in every locale.
- * Converting from the comma-decimal syntax leaves a canonical formula as it is: there ";" only separates array
- * rows and "," passes through. (Decimal commas in numbers are not converted; Touchpoint writes none.)
- */
-export function canonicalFormula(formula: string): string {
-  return convertFormula(formula, { argument: ';', arrayColumn: '\\' }, CANONICAL_SYNTAX);
-}
-
 /** The order of day and month in a date typed as text, e.g. 03/11/2026. */
 export type DateOrder = 'MDY' | 'DMY' | 'YMD';
 

@@ -4,7 +4,7 @@ import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../c
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
 import { draftCautions } from '../core/draft-cautions';
-import { LETTER_STATUSES } from '../core/schema';
+import { LETTER_STATUSES, normaliseHeader } from '../core/schema';
 import { checkTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SentDraftInput, SidebarModel } from '../shared/rpc';
 import { actionContext, ActionContext } from './action-context';
@@ -169,7 +169,7 @@ export function createDraft(input: CreateDraftInput): ActionResult {
   const news = optionalText(input?.news, 'My news', 2000);
   return changeContact(input?.contactId, (snapshot, contact, { spreadsheet, today }) => {
     if (templateName && !news) {
-      const template = readTemplatesSheet(spreadsheet).find((t) => t.name.trim().toLowerCase() === templateName.toLowerCase());
+      const template = readTemplatesSheet(spreadsheet).find((t) => normaliseHeader(t.name) === normaliseHeader(templateName));
       if (template && needsNews(template)) throw new InputError(`"${template.name}" is an update: type your news in My news before creating the draft.`);
     }
     if (!contact.email) throw new InputError(`${contact.name} has no email address: add one in the Email column first.`);
