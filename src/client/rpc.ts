@@ -14,10 +14,22 @@ interface ScriptRun {
 
 declare const google: { script: { run: ScriptRun; host: { close(): void } } };
 
+/**
+ * Google's documented limit: with several Google accounts signed in, a sidebar or dialog of a script may fail to
+ * reach it for any account but the first one signed in. Google's words for it mean nothing to a user; these do.
+ */
+export function explainServerError(message: string): string {
+  if (/PERMISSION_DENIED|Authorization is required|You do not have permission to call google\.script\.run/i.test(message)) {
+    return 'Google could not run Touchpoint for this account. With several Google accounts signed in, sidebars and dialogs only work for the account you signed in with first: open the spreadsheet in a private window signed in to this account only (or sign out of the others), then try again.';
+  }
+  return message;
+}
+
 function asError(error: unknown): Error {
-  if (error instanceof Error) return error;
-  const message = (error as { message?: unknown })?.message;
-  return new Error(typeof message === 'string' ? message : String(error));
+  const message = error instanceof Error ? error.message : (error as { message?: unknown })?.message;
+  const text = typeof message === 'string' ? message : String(error);
+  const explained = explainServerError(text);
+  return error instanceof Error && explained === text ? error : new Error(explained);
 }
 
 function call(name: string, args: unknown[]): Promise<unknown> {

@@ -4,13 +4,17 @@
  * Locales are Sheets' ids, e.g. "en_US", "de_DE", "pt_BR".
  */
 
-/** Languages whose Sheets locales write decimals with a comma. */
+/**
+ * Languages whose Sheets locales write decimals with a comma. A guess for a locale not listed is caught by setup,
+ * which reads each formula back and writes it in the other syntax if Sheets cannot read it.
+ */
 const DECIMAL_COMMA_LANGUAGES = new Set([
   'de', 'fr', 'es', 'pt', 'it', 'nl', 'ru', 'pl', 'cs', 'sk', 'da', 'fi', 'nb', 'nn', 'no', 'sv', 'tr', 'uk', 'el',
-  'hu', 'ro', 'bg', 'hr', 'sl', 'sr', 'lt', 'lv', 'et', 'id', 'vi', 'ca', 'eu', 'gl', 'az', 'kk', 'be', 'is', 'ky', 'mn',
+  'hu', 'ro', 'bg', 'hr', 'sl', 'sr', 'lt', 'lv', 'et', 'id', 'vi', 'ca', 'eu', 'gl', 'az', 'kk', 'be', 'is', 'ky',
+  'hy', 'ka', 'sq', 'mk', 'bs', 'af',
 ]);
-/** Spanish-speaking countries that write decimals with a point. */
-const DECIMAL_POINT_COUNTRIES = new Set(['MX', 'US', 'PR', 'DO', 'GT', 'HN', 'NI', 'PA', 'SV', 'PE']);
+/** Countries that write decimals with a point although their language elsewhere uses a comma. */
+const DECIMAL_POINT_COUNTRIES = new Set(['MX', 'US', 'PR', 'DO', 'GT', 'HN', 'NI', 'PA', 'SV', 'PE', 'CH']);
 
 function parts(locale: string): { language: string; country: string } {
   const [language = '', country = ''] = String(locale || 'en_US').split(/[_-]/);
@@ -19,7 +23,7 @@ function parts(locale: string): { language: string; country: string } {
 
 export function usesDecimalComma(locale: string): boolean {
   const { language, country } = parts(locale);
-  if (language === 'es' && DECIMAL_POINT_COUNTRIES.has(country)) return false;
+  if (DECIMAL_POINT_COUNTRIES.has(country) && ['es', 'de', 'it', 'fr'].includes(language)) return false;
   return DECIMAL_COMMA_LANGUAGES.has(language) || (language === 'en' && country === 'ZA');
 }
 
@@ -78,6 +82,16 @@ function closingQuote(text: string, start: number): number {
   return text.length - 1;
 }
 
+/** The other syntax than the locale's: the retry when Sheets cannot read a formula, and what a mismatch looks like. */
+export function otherSyntaxOf(locale: string): FormulaSyntax {
+  return usesDecimalComma(locale) ? CANONICAL_SYNTAX : { argument: ';', arrayColumn: '\\' };
+}
+
+/** Whether a formula's separators are another locale's (e.g. "," between arguments in a de_DE sheet). */
+export function writtenForOtherLocale(formula: string, locale: string): boolean {
+  return convertFormula(formula, otherSyntaxOf(locale), formulaSyntaxOf(locale)) !== formula;
+}
+
 /** A formula as the spreadsheet's locale writes it, from Touchpoint's canonical (en_US) form. */
 export function localiseFormula(formula: string, locale: string): string {
   return convertFormula(formula, CANONICAL_SYNTAX, formulaSyntaxOf(locale));
@@ -88,10 +102,11 @@ export type DateOrder = 'MDY' | 'DMY' | 'YMD';
 
 const MONTH_FIRST_COUNTRIES = new Set(['US', 'PH', 'FM', 'MH', 'PW', 'BZ']);
 const YEAR_FIRST_LANGUAGES = new Set(['zh', 'ja', 'ko', 'hu', 'lt', 'mn']);
+const YEAR_FIRST_LOCALES = new Set(['en_CA', 'fr_CA', 'sv_SE', 'en_ZA']);
 
 export function dateOrderOf(locale: string): DateOrder {
   const { language, country } = parts(locale);
-  if (YEAR_FIRST_LANGUAGES.has(language)) return 'YMD';
-  if (MONTH_FIRST_COUNTRIES.has(country)) return 'MDY';
+  if (YEAR_FIRST_LANGUAGES.has(language) || YEAR_FIRST_LOCALES.has(`${language}_${country}`)) return 'YMD';
+  if (MONTH_FIRST_COUNTRIES.has(country) && language !== 'es') return 'MDY';
   return 'DMY';
 }

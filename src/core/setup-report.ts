@@ -21,14 +21,18 @@ export interface SetupReport {
   templatesAdded: string[];
   /** Computed columns whose header formula shows an error in Sheets, each as a sentence with the fix. */
   formulaProblems: string[];
+  /** Computed columns whose formula Sheets could not read, written again in the locale's separators. */
+  formulasRewritten: string[];
 }
 
 /** What a computed column's header cell showing an error means, and what to do about it. */
-export function formulaProblem(header: string, shown: string, locale: string): string | null {
+export function formulaProblem(header: string, shown: string, locale: string, otherLocale = false): string | null {
   const code = /^#(ERROR!|NAME\?|REF!|VALUE!|N\/A|DIV\/0!)$/.exec(shown.trim())?.[0];
   if (!code) return null;
   const fixes: Record<string, string> = {
-    '#ERROR!': `Sheets could not read its formula in this spreadsheet's locale (${locale}). Delete the header cell and run Set up contact sheet again: Touchpoint writes it in the locale's own separators.`,
+    '#ERROR!': otherLocale
+      ? `Its formula is written with another locale's separators, which this spreadsheet's (${locale}) cannot read. Run Touchpoint ▸ Set up contact sheet: it writes the formula again in this locale's separators.`
+      : 'Sheets could not compute it: check that Settings still has As of and the cadence table (Touchpoint ▸ Set up contact sheet restores them), then reload.',
     '#NAME?': 'Sheets does not know Touchpoint\'s functions here: the script is not installed in this spreadsheet, or was not saved. Reinstall it (README, Install), then reload.',
     '#REF!': 'Cells below the header hold values in the column\'s way, so its results cannot spill: clear them (the column is computed) and the results appear.',
   };
@@ -48,7 +52,8 @@ export function changedAnything(report: SetupReport): boolean {
     report.triggerAdded ||
     report.triggerMoved ||
     report.templatesReworded.length > 0 ||
-    report.templatesAdded.length > 0
+    report.templatesAdded.length > 0 ||
+    report.formulasRewritten.length > 0
   );
 }
 
@@ -58,6 +63,7 @@ function list(items: readonly string[]): string {
 
 export function describeSetup(report: SetupReport): string {
   const lines: string[] = [...report.formulaProblems];
+  if (report.formulasRewritten.length) lines.push(`Wrote the ${list(report.formulasRewritten)} formula${report.formulasRewritten.length > 1 ? 's' : ''} again in this spreadsheet's locale: Sheets could not read ${report.formulasRewritten.length > 1 ? 'them' : 'it'} as ${report.formulasRewritten.length > 1 ? 'they were' : 'it was'}.`);
   if (report.createdSheets.length) lines.push(`Created the ${list(report.createdSheets)} sheet${report.createdSheets.length > 1 ? 's' : ''}.`);
   for (const { sheet, headers } of report.addedColumns) {
     if (headers.length && !report.createdSheets.includes(sheet)) {
@@ -77,7 +83,7 @@ export function describeSetup(report: SetupReport): string {
   if (report.coloursAdded) lines.push('Overdue rows now show red and due-soon rows amber.');
   if (report.triggerAdded) lines.push('Touchpoint will update Settings ▸ As of every night, so Status stays current.');
   if (report.triggerNotAllowed) {
-    lines.push('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Help ▸ Grant permissions to turn it on (until then, As of updates when the spreadsheet opens).');
+    lines.push('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Help ▸ Grant permissions: once granted, choosing it again turns the update on (until then, As of updates when the spreadsheet opens).');
   }
   if (report.triggerMoved) lines.push('The nightly update of Settings ▸ As of now runs just after midnight in the spreadsheet\'s time zone.');
   if (report.computedWithoutFormula.length) {
@@ -94,6 +100,6 @@ export function describeSetup(report: SetupReport): string {
         : `Rows ${list(rows.map(String))} of Contacts were copies of rows above (the same Contact ID): each now has its own id, and the copied draft marks were cleared.`,
     );
   }
-  if (!changedAnything(report)) lines.unshift('Everything was already set up: nothing changed.');
+  if (!changedAnything(report) && !report.formulaProblems.length) lines.unshift('Everything was already set up: nothing changed.');
   return lines.join('\n');
 }

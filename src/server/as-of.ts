@@ -34,7 +34,7 @@ export function refreshTriggerZone(): string | null {
 }
 
 /**
- * The daily refresh, once per user, at about 00:05 in the spreadsheet's time zone (a trigger otherwise runs in
+ * The daily refresh, once per user, at about 00:30 in the spreadsheet's time zone (a trigger otherwise runs in
  * the script project's zone, hours off for a sheet in Kolkata or Auckland). Made again when the spreadsheet's
  * zone has changed since. Returns what it did.
  */
@@ -43,7 +43,8 @@ export function ensureDailyRefreshTrigger(timeZone: string): 'added' | 'moved' |
   const mine = ScriptApp.getProjectTriggers().filter((trigger) => trigger.getHandlerFunction() === DAILY_REFRESH_HANDLER);
   if (mine.length === 1 && properties.getProperty(TRIGGER_ZONE_KEY) === timeZone) return 'present';
   for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
-  ScriptApp.newTrigger(DAILY_REFRESH_HANDLER).timeBased().everyDays(1).atHour(0).nearMinute(5).inTimezone(timeZone).create();
+  // Google runs it within 15 minutes of 00:30: always after midnight, never on the evening before.
+  ScriptApp.newTrigger(DAILY_REFRESH_HANDLER).timeBased().everyDays(1).atHour(0).nearMinute(30).inTimezone(timeZone).create();
   properties.setProperty(TRIGGER_ZONE_KEY, timeZone);
   return mine.length ? 'moved' : 'added';
 }

@@ -39,7 +39,9 @@ function plan(snapshot: ContactsSnapshot, input: ImportInput, today: Day) {
   const evidence = slashDates(source, mapping);
   const chosen = input.dateOrder === 'DMY' || input.dateOrder === 'MDY' ? input.dateOrder : undefined;
   const dateOrder = importDateOrder(evidence, chosen, snapshot.dateOrder);
-  const slashed = evidence && { example: evidence.example, order: dateOrder, open: evidence.dayFirst === evidence.monthFirst };
+  // Open only when some date reads two ways: 05/05/2026 is the same day either way.
+  const [first, second] = evidence ? evidence.example.split('/') : [];
+  const slashed = evidence && { example: evidence.example, order: dateOrder, open: evidence.dayFirst === evidence.monthFirst && Number(first) !== Number(second) };
   return { source, mapping, formulas, slashed, plan: planImport(source, mapping, { ...snapshot, formulas, formulaColumns }, snapshot.timeZone, today, input.blankBadDates === true, dateOrder) };
 }
 

@@ -2,6 +2,7 @@ import { formulaProblem } from '../core/setup-report';
 import { escapeHtml } from '../core/mime';
 import { CONTACTS } from '../core/schema';
 import { NAMED_RANGES } from '../core/settings';
+import { writtenForOtherLocale } from '../core/locale';
 import { DAILY_REFRESH_HANDLER, refreshTriggerZone } from './as-of';
 import { missingScopes, SCOPES, ScopeName } from './scopes';
 import { findSheet, readHeaderRow } from './workbook';
@@ -39,14 +40,16 @@ export function checkInstallation(spreadsheet = SpreadsheetApp.getActiveSpreadsh
     const header = readHeaderRow(contacts, CONTACTS);
     const computed = CONTACTS.columns.filter((spec) => spec.kind === 'computed');
     const width = Math.max(header.headers.length, 1);
-    const shown = contacts.getRange(header.row, 1, 1, width).getDisplayValues()[0];
+    const cells = contacts.getRange(header.row, 1, 1, width);
+    const shown = cells.getDisplayValues()[0];
+    const formulas = cells.getFormulas()[0];
     for (const spec of computed) {
       const column = header.index.get(spec.key);
       if (column === undefined || !header.hasFormula[column]) {
         checks.push({ ok: false, line: `${spec.header}: no formula in its header cell`, fix: 'Choose Touchpoint ▸ Set up contact sheet to add it.' });
         continue;
       }
-      const problem = formulaProblem(spec.header, shown[column], locale);
+      const problem = formulaProblem(spec.header, shown[column], locale, writtenForOtherLocale(formulas[column] ?? '', locale));
       checks.push(problem ? { ok: false, line: `${spec.header}: shows ${shown[column]}`, fix: problem } : { ok: true, line: `${spec.header}: formula works` });
     }
   }
@@ -60,7 +63,7 @@ export function checkInstallation(spreadsheet = SpreadsheetApp.getActiveSpreadsh
   if (!missing.includes('triggers')) {
     const triggers = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_REFRESH_HANDLER);
     const zone = refreshTriggerZone();
-    if (triggers.length === 1 && zone === timeZone) checks.push({ ok: true, line: `Nightly update of As of: installed once, at 00:05 ${timeZone}` });
+    if (triggers.length === 1 && zone === timeZone) checks.push({ ok: true, line: `Nightly update of As of: installed once, at about 00:30 ${timeZone}` });
     else if (!triggers.length) checks.push({ ok: false, line: 'Nightly update of As of: not installed (for you)', fix: 'Choose Touchpoint ▸ Set up contact sheet: it installs it for the user who runs it.' });
     else checks.push({ ok: false, line: `Nightly update of As of: ${triggers.length > 1 ? `installed ${triggers.length} times` : `runs in ${zone ?? 'the script\'s time zone'}, not ${timeZone}`}`, fix: 'Choose Touchpoint ▸ Set up contact sheet: it makes one, in the spreadsheet\'s time zone.' });
   }

@@ -1,3 +1,4 @@
+import { asStoredText } from '../core/contacts';
 import { InputError, requiredText } from '../core/inputs';
 import { settingRows, settingsLayout } from '../core/settings';
 import type { ProfileInput } from '../shared/rpc';
@@ -17,12 +18,13 @@ export function loadProfile(): ProfileInput {
  * "a PGY-1 preliminary medicine intern", so a position without an article is refused with that example.
  */
 export function saveProfile(input: ProfileInput): { message: string } {
-  const myName = requiredText(input?.myName, 'Your name', 100);
+  const myName = requiredText(input?.myName, 'Your name', 120);
   const myPosition = requiredText(input?.myPosition, 'Training position', 120);
   const myInstitution = requiredText(input?.myInstitution, 'Institution', 120);
-  const mySpecialty = requiredText(input?.mySpecialty, 'Intended specialty', 80);
+  const mySpecialty = requiredText(input?.mySpecialty, 'Intended specialty', 120);
   if (!/^(a|an|the)\s/i.test(myPosition)) {
-    throw new InputError(`Training position: write it as it follows "I am" in an email, starting with "a" or "an": "a ${myPosition}".`);
+    const article = /^[aeiou]/i.test(myPosition) ? 'an' : 'a';
+    throw new InputError(`Training position: write it as it follows "I am" in an email, starting with "a" or "an": "${article} ${myPosition}".`);
   }
   return withDocumentLock(() => {
     const sheet = findSettingsSheet(activeSpreadsheet());
@@ -36,7 +38,8 @@ export function saveProfile(input: ProfileInput): { message: string } {
     const first = Math.min(...wanted.map(([key]) => rows.get(key)!));
     const last = Math.max(...wanted.map(([key]) => rows.get(key)!));
     const block = values.slice(first - 1, last).map((row) => [row[settingColumn + 1]]);
-    for (const [key, value] of wanted) block[rows.get(key)! - first][0] = value;
+    // Stored as typed text: a name like "=cmd" is not a formula, a specialty like "03/11" not a date.
+    for (const [key, value] of wanted) block[rows.get(key)! - first][0] = asStoredText(value);
     sheet.getRange(first, settingColumn + 2, last - first + 1, 1).setValues(block);
     return { message: `Saved. Your emails now sign as ${myName}, ${myPosition} at ${myInstitution}.` };
   });

@@ -1,3 +1,5 @@
+import { NAMED_RANGES } from '../core/settings';
+import { ensureDailyRefreshTrigger } from './as-of';
 /**
  * Google lets a user untick some of the permissions Touchpoint asks for. Each feature checks the ones it needs
  * before it starts, and says what a missing one is for and how to grant it, instead of failing halfway with
@@ -43,7 +45,10 @@ export function grantPermissions(): void {
   const missing = missingScopes(Object.keys(SCOPES) as ScopeName[]);
   const ui = SpreadsheetApp.getUi();
   if (!missing.length) {
-    ui.alert('Touchpoint', 'Touchpoint has every permission it asks for.', ui.ButtonSet.OK);
+    // The nightly update that setup could not install without the permission is installed now.
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const added = spreadsheet.getRangeByName(NAMED_RANGES.asOf) ? ensureDailyRefreshTrigger(spreadsheet.getSpreadsheetTimeZone()) : 'present';
+    ui.alert('Touchpoint', `Touchpoint has every permission it asks for.${added === 'present' ? '' : ' The nightly update of Settings ▸ As of is now on.'}`, ui.ButtonSet.OK);
     return;
   }
   ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, missing.map((name) => SCOPES[name].url));

@@ -1,4 +1,5 @@
-import { statusRowRule, STATUS_COLOURS } from '../core/contact-formulas';
+import { computedColumnFormula, statusRowRule, STATUS_COLOURS } from '../core/contact-formulas';
+import { CANONICAL_SYNTAX, convertFormula, localiseFormula, otherSyntaxOf } from '../core/locale';
 import { DEFAULT_TEMPLATES } from '../core/default-templates';
 import { CONTACTS, INTERACTIONS, TEMPLATES } from '../core/schema';
 import { changedAnything, describeSetup, formulaProblem, SetupReport } from '../core/setup-report';
@@ -32,13 +33,39 @@ function ensureStatusColours(sheet: Sheet, statusColumn: number, headerRow: numb
   return true;
 }
 
-/** Reads the computed columns' header cells back (one read): an error there is reported, never called success. */
-export function headerFormulaProblems(contacts: TableSetup, locale: string): string[] {
+/**
+ * Reads the computed columns' header cells back (one read of values and formulas). A Touchpoint formula Sheets
+ * cannot read (#ERROR!) is written again in the locale's syntax, and if that fails too in the other one (a locale
+ * guessed wrong); what still shows an error is reported with its fix, never called success.
+ */
+export function checkHeaderFormulas(contacts: TableSetup, locale: string): { rewritten: string[]; problems: string[] } {
   const computed = CONTACTS.columns.filter((spec) => spec.kind === 'computed' && contacts.columns.has(spec.key));
-  if (!computed.length) return [];
+  if (!computed.length) return { rewritten: [], problems: [] };
   const width = Math.max(...computed.map((spec) => contacts.columns.get(spec.key)!)) + 1;
-  const shown = contacts.sheet.getRange(contacts.headerRow, 1, 1, width).getDisplayValues()[0];
-  return computed.flatMap((spec) => formulaProblem(spec.header, shown[contacts.columns.get(spec.key)!], locale) ?? []);
+  const header = contacts.sheet.getRange(contacts.headerRow, 1, 1, width);
+  const shown = header.getDisplayValues()[0];
+  const formulas = header.getFormulas()[0];
+  const rewritten: string[] = [];
+  const problems: string[] = [];
+  for (const spec of computed) {
+    const column = contacts.columns.get(spec.key)!;
+    if (shown[column] === '#ERROR!' && formulas[column]) {
+      const canonical = computedColumnFormula(spec, contacts.columns, contacts.headerRow + 1);
+      const cell = contacts.sheet.getRange(contacts.headerRow, column + 1);
+      const tries = [...new Set([localiseFormula(canonical, locale), convertFormula(canonical, CANONICAL_SYNTAX, otherSyntaxOf(locale))])].filter((f) => f !== formulas[column]);
+      for (const formula of tries) {
+        cell.setFormula(formula);
+        shown[column] = cell.getDisplayValue();
+        if (shown[column] !== '#ERROR!') {
+          rewritten.push(spec.header);
+          break;
+        }
+      }
+    }
+    const problem = formulaProblem(spec.header, shown[column], locale);
+    if (problem) problems.push(problem);
+  }
+  return { rewritten, problems };
 }
 
 /**
@@ -62,7 +89,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
   const triggerAllowed = missingScopes(['triggers']).length === 0;
   const trigger = triggerAllowed ? ensureDailyRefreshTrigger(spreadsheet.getSpreadsheetTimeZone()) : 'not allowed';
   refreshAsOf(spreadsheet);
-  const formulaProblems = headerFormulaProblems(contacts, spreadsheet.getSpreadsheetLocale());
+  const formulas = checkHeaderFormulas(contacts, spreadsheet.getSpreadsheetLocale());
   const tables = [contacts, interactions, templates];
   return {
     createdSheets: [...tables, settings].filter((t) => t.created).map((t) => t.sheet.getName()),
@@ -79,7 +106,8 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
     computedWithoutFormula: contacts.computedWithoutFormula,
     templatesReworded: templatesUpdated.reworded,
     templatesAdded: templatesUpdated.added,
-    formulaProblems,
+    formulaProblems: formulas.problems,
+    formulasRewritten: formulas.rewritten,
   };
 }
 

@@ -537,8 +537,9 @@ export class FakeTrigger {
   }
 
   /**
-   * When a daily clock trigger fires in (from, to]: at atHour:nearMinute of each day, in the zone given by
-   * inTimezone() or else the script project's time zone (appsscript.json), as Google documents.
+   * When a daily clock trigger fires in (from, to]: Google documents nearMinute as "plus or minus 15 minutes", so the
+   * fake fires at the earliest, atHour:nearMinute − 15 min, of each day in the zone given by inTimezone() or else the
+   * script project's time zone (appsscript.json): code that relies on a later time fails here as it could there.
    */
   _firesBetween(from: Date, to: Date, scriptTimeZone: string): Date[] {
     if (this.eventType !== 'CLOCK' || !this.schedule.everyDays) return [];
@@ -548,7 +549,7 @@ export class FakeTrigger {
     for (let d = 0; d <= Math.ceil((to.getTime() - from.getTime()) / 86_400_000) + 1; d++) {
       const day = new Date(Date.UTC(start.year, start.month - 1, start.day + d));
       const local = midnight(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), zone);
-      const at = new Date(local.getTime() + ((this.schedule.atHour ?? 0) * 60 + (this.schedule.nearMinute ?? 0)) * 60_000);
+      const at = new Date(local.getTime() + ((this.schedule.atHour ?? 0) * 60 + (this.schedule.nearMinute ?? 0) - 15) * 60_000);
       if (at > from && at <= to) fires.push(at);
     }
     return fires;

@@ -34,7 +34,7 @@ test('a healthy installation: every check passes, and the report says what is in
     '✓ Named range TouchpointDueSoonDays: on Settings',
     '✓ Named range TouchpointLetterWeeks: on Settings',
     '✓ Named range TouchpointCadences: on Settings',
-    '✓ Nightly update of As of: installed once, at 00:05 Asia/Kolkata',
+    '✓ Nightly update of As of: installed once, at about 00:30 Asia/Kolkata',
     '✓ Gmail drafts: reachable',
   ]);
   expect(snapshot(fake)).toBe(before);
@@ -49,7 +49,7 @@ test('broken: de_DE with an en-US formula, the trigger gone, Gmail declined: eac
   const before = snapshot(fake);
   const report = installationReport(checkInstallation());
   expect(report).toContain('✗ Permission for saving your emails as Gmail drafts (Touchpoint only makes drafts; it never sends): not granted\n    → Choose Touchpoint ▸ Help ▸ Grant permissions.');
-  expect(report).toContain("✗ Status: shows #ERROR!\n    → Status shows #ERROR! instead of its results. Sheets could not read its formula in this spreadsheet's locale (de_DE).");
+  expect(report).toContain("✗ Status: shows #ERROR!\n    → Status shows #ERROR! instead of its results. Its formula is written with another locale's separators, which this spreadsheet's (de_DE) cannot read. Run Touchpoint ▸ Set up contact sheet: it writes the formula again in this locale's separators.");
   expect(report).toContain('✓ Next follow-up: formula works');
   expect(report).toContain('✗ Nightly update of As of: not installed (for you)\n    → Choose Touchpoint ▸ Set up contact sheet');
   expect(report).not.toContain('Gmail drafts: reachable');
@@ -64,3 +64,13 @@ test('the menu item shows the report in a box to copy from', () => {
   expect(dialog.output.getContent()).toContain('Everything checks out.');
   expect(dialog.output.getContent()).toMatch(/<textarea readonly[^>]*>✓ Touchpoint development build/);
 });
+
+test('an error that is not about separators (Settings deleted) is not blamed on the locale', () => {
+  workbook({ locale: 'de_DE' });
+  fake.spreadsheet.deleteSheet(fake.spreadsheet.getSheetByName('Settings')!);
+  const report = installationReport(checkInstallation());
+  expect(report).not.toContain('another locale');
+  expect(report).toMatch(/✗ Status: shows #(ERROR!|REF!|NAME\?)\n    → /);
+  expect(report).toContain('✗ Named range TouchpointAsOf: missing');
+});
+

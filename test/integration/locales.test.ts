@@ -88,6 +88,11 @@ describe('importing slashed dates', () => {
     expect(rows.map((r) => london.format(r['Met on'] as Date))).toEqual(['2026-03-11', '2026-04-11']);
   });
 
+  test('a file whose slashed dates read the same either way (05/05/2026) asks nothing', () => {
+    workbookIn('en_GB', 'Europe/London');
+    expect(previewImport({ text: csv(['05/05/2026']), mapping: null, fillEmpty: false }).slashDates).toEqual({ example: '05/05/2026', order: 'DMY', open: false });
+  });
+
   test('a file with no slashed dates asks nothing', () => {
     workbookIn('de_DE', 'Europe/Berlin');
     expect(previewImport({ text: csv(['2026-11-03']), mapping: null, fillEmpty: false }).slashDates).toBeNull();

@@ -36,7 +36,13 @@ test('setup without the trigger permission sets up every sheet, adds no trigger,
   setUpContactSheet();
   expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Contacts', 'Interactions', 'Templates', 'Settings']);
   expect(fake.scriptApp.triggers).toEqual([]);
-  expect(fake.ui.alerts[0].prompt).toContain('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Help ▸ Grant permissions to turn it on');
+  expect(fake.ui.alerts[0].prompt).toContain('The nightly update of Settings ▸ As of is off: the permission to run when you are not present was not granted. Choose Touchpoint ▸ Help ▸ Grant permissions: once granted, choosing it again turns the update on');
+  grantPermissions();
+  expect(fake.scriptApp.consentRequested).toEqual([[TRIGGERS]]);
+  fake.authorization.declined.delete(TRIGGERS); // the user ticks it on Google's screen
+  grantPermissions();
+  expect(fake.ui.alerts.at(-1)!.prompt).toBe('Touchpoint has every permission it asks for. The nightly update of Settings ▸ As of is now on.');
+  expect(fake.scriptApp.triggers.map((t) => t.getHandlerFunction())).toEqual(['refreshAsOfDate']);
 });
 
 test('without Gmail: drafting says what the permission is for and how to grant it, and writes nothing; the sidebar still works', () => {

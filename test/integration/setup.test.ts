@@ -273,7 +273,7 @@ describe('in a comma-decimal locale', () => {
     expect(snapshot(fake)).toBe(before);
   });
 
-  test('a header formula Sheets cannot read is reported with the fix, not called success', () => {
+  test('a header formula in another locale\'s separators is written again in this one, in place', () => {
     fake = installFake({ timeZone: 'Europe/Berlin', locale: 'de_DE' });
     setNow(fake, NOW);
     fillSheet(fake.spreadsheet.insertSheet('Contacts'), sampleContacts());
@@ -283,8 +283,11 @@ describe('in a comma-decimal locale', () => {
     // Someone pasted the en-US formula from the README into this de_DE sheet.
     contacts.getRange(1, statusColumn).setFormula('={"Status"; FOLLOW_UP_STATUS(K2:K, {N2:N, G2:G}, TouchpointDueSoonDays, TouchpointAsOf, I2:I, TouchpointCadences, V2:V)}');
     setUpContactSheet();
-    expect(fake.ui.alerts[0].title).toBe('Touchpoint: set up, but a column shows an error');
-    expect(fake.ui.alerts[0].prompt).toContain("Status shows #ERROR! instead of its results. Sheets could not read its formula in this spreadsheet's locale (de_DE).");
+    expect(fake.ui.alerts[0].title).toBe('Touchpoint is set up');
+    expect(fake.ui.alerts[0].prompt).toContain("Wrote the Status formula again in this spreadsheet's locale: Sheets could not read it as it was.");
+    expect(contacts.getRange(1, statusColumn).getFormula()).toContain('{N2:N\\ G2:G}');
+    expect(rowsByHeader(contacts).map((r) => r.Status)).toContain('Overdue');
+    expect(contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0].filter((h) => h === 'Status')).toHaveLength(1);
   });
 });
 

@@ -39,8 +39,17 @@ test('a bad profile is refused naming the field, and nothing is written', () => 
   const before = snapshot(fake);
   expect(() => saveProfile({ ...PROFILE, myName: '  ' })).toThrow('Your name is required.');
   expect(() => saveProfile({ ...PROFILE, myPosition: 'PGY-1 intern' })).toThrow('Training position: write it as it follows "I am" in an email, starting with "a" or "an": "a PGY-1 intern".');
-  expect(() => saveProfile({ ...PROFILE, mySpecialty: 'x'.repeat(81) })).toThrow(/Intended specialty/);
+  expect(() => saveProfile({ ...PROFILE, myPosition: 'internal medicine resident' })).toThrow('starting with "a" or "an": "an internal medicine resident".');
+  expect(() => saveProfile({ ...PROFILE, mySpecialty: 'x'.repeat(121) })).toThrow(/Intended specialty/);
   expect(snapshot(fake)).toBe(before);
+});
+
+test('the profile is stored as the text typed: no formula, no date', () => {
+  setUpContactSheet();
+  saveProfile({ ...PROFILE, myName: '=HYPERLINK("x")', mySpecialty: '03/11/2026' });
+  expect(loadProfile()).toMatchObject({ myName: '=HYPERLINK("x")', mySpecialty: '03/11/2026' });
+  const settings = fake.spreadsheet.getSheetByName('Settings')!;
+  expect(settings.getRange(1, 1, settings.getLastRow(), 3).getFormulas().flat().filter(Boolean)).toEqual([]);
 });
 
 test('the dialog: fields, an error tied to its field, then what to do first', async () => {

@@ -11,6 +11,8 @@ test('comma-decimal locales separate arguments with ";" and array columns with "
   for (const locale of ['en_US', 'en_GB', 'en_IN', 'es_MX', 'ja_JP']) expect(localiseFormula(STATUS, locale)).toBe(STATUS);
   expect(usesDecimalComma('pt_PT')).toBe(true);
   expect(usesDecimalComma('en_AU')).toBe(false);
+  expect(['de_CH', 'it_CH', 'es_MX'].map(usesDecimalComma)).toEqual([false, false, false]);
+  expect(['hy_AM', 'ka_GE', 'sq_AL', 'mk_MK', 'bs_BA', 'af_ZA', 'fr_CA'].map(usesDecimalComma)).toEqual(Array(7).fill(true));
 });
 
 test('text and quoted sheet names keep their commas and semicolons', () => {
@@ -25,7 +27,9 @@ test('a header formula written for de_DE is still read back as its header (setup
 });
 
 test('day and month order of dates typed as text, by locale', () => {
-  expect(['en_US', 'es_US'].map(dateOrderOf)).toEqual(['MDY', 'MDY']);
+  expect(['en_US', 'en_PH'].map(dateOrderOf)).toEqual(['MDY', 'MDY']);
+  expect(['es_US', 'it_CH'].map(dateOrderOf)).toEqual(['DMY', 'DMY']);
+  expect(['en_CA', 'fr_CA', 'sv_SE', 'en_ZA'].map(dateOrderOf)).toEqual(Array(4).fill('YMD'));
   expect(['en_GB', 'en_IN', 'en_AU', 'de_DE', 'fr_FR', 'es_ES', 'pt_BR'].map(dateOrderOf)).toEqual(Array(7).fill('DMY'));
   expect(['ja_JP', 'zh_CN', 'ko_KR'].map(dateOrderOf)).toEqual(['YMD', 'YMD', 'YMD']);
 });
