@@ -4,6 +4,7 @@
  * the HTML files. The top-level functions come from the one list in src/entry.ts, read back out of the bundle,
  * so a new entry point or custom function needs no second edit anywhere.
  */
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,13 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 function fail(message) {
   console.error(`build: ${message}`);
   process.exit(1);
+}
+
+/** package.json's version and, where git can say, the commit: "0.1.0 (3f2a1bc)", so a stale push shows. */
+function versionLabel() {
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return commit.status === 0 && commit.stdout.trim() ? `${version} (${commit.stdout.trim()})` : version;
 }
 
 async function bundleServer() {
@@ -36,7 +44,7 @@ async function bundleServer() {
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),
     // The version Check installation reports, from package.json.
-    define: { __TOUCHPOINT_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
+    define: { __TOUCHPOINT_VERSION__: JSON.stringify(versionLabel()) },
   });
   return result.outputFiles[0].text;
 }

@@ -249,11 +249,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 
   const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
     const send = (status: number, type: string, content: string) => {
       response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
       response.end(content);
     };
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      return send(400, 'text/plain', 'Bad request'); // e.g. "//": a bad address never stops the preview
+    }
     const frame = /^\/frame\/(\d+)$/.exec(url.pathname);
     if (request.method === 'GET' && url.pathname === '/') return send(200, 'text/html', pageHtml());
     if (url.pathname === '/favicon.ico') return send(204, 'text/plain', '');

@@ -166,7 +166,7 @@ function dayFromText(text: string, source: DateOrderSource): Day | null {
   let match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(text);
   if (match) return checked(+match[1], +match[2], +match[3]);
   // 03/11/2026 is 3 November where the spreadsheet's locale writes the day first (en_GB, de_DE, pt_BR…).
-  match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  match = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(text); // 03/11/2026, and 3-11-2026 as nl_NL and en_IN write it
   const order = () => (typeof source === 'function' ? source() : source);
   if (match) return order() === 'DMY' ? checked(+match[3], +match[2], +match[1]) : checked(+match[3], +match[1], +match[2]);
   // 15.09.2026: dots are written day first (German, Russian, Turkish… Excel), so this one is never ambiguous.

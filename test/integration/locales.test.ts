@@ -28,6 +28,8 @@ test('core: 03/11/2026 is 3 November day first and March 11 month first; unambig
   expect(parseDay('03/11/2026', 'UTC')).toBe(dayFromYmd(2026, 3, 11));
   for (const order of ['DMY', 'MDY'] as const) expect(parseDay('2026-11-03', 'UTC', order)).toBe(dayFromYmd(2026, 11, 3));
   expect(() => parseDay('13/25/2026', 'UTC', 'DMY')).toThrow('not a date');
+  expect(parseDay('3-11-2026', 'UTC', 'DMY')).toBe(dayFromYmd(2026, 11, 3)); // nl_NL, en_IN
+  expect(parseDay('03-11-2026', 'UTC', 'MDY')).toBe(dayFromYmd(2026, 3, 11));
 });
 
 test('the fake reads typed dates as an en_GB Sheets does, and shows them day first', () => {

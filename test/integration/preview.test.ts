@@ -1,5 +1,6 @@
 /** The preview's options, without a browser: --data keeps the workbook, --csv starts from a file, nothing leaks into dist/. */
 import fs from 'fs';
+import http from 'http';
 import os from 'os';
 import path from 'path';
 import { startPreview } from '../../scripts/preview/server';
@@ -60,5 +61,24 @@ test('no preview code ships in dist/', () => {
   for (const file of fs.readdirSync(path.join(ROOT, 'dist'))) {
     const text = fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8');
     for (const marker of ['Touchpoint preview', '/api/run', 'sampleWorkbookRows', 'FakeSpreadsheet']) expect(text).not.toContain(marker);
+  }
+});
+
+test('a malformed request address gets 400 and the preview keeps serving', async () => {
+  const preview = await startPreview({ root: ROOT, port: 0, asOf: '2026-11-22' });
+  try {
+    const { port } = new URL(preview.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port: Number(port), path: '//', method: 'GET' }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(status).toBe(400);
+    expect((await fetch(new URL("/api/state", preview.url))).status).toBe(200);
+  } finally {
+    await preview.close();
   }
 });
