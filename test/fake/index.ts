@@ -3,8 +3,6 @@
  * a script sees (SpreadsheetApp, HtmlService, Gmail, ...) as counting proxies, plus handles for tests and the
  * preview: the spreadsheet, the Ui's menus/alerts/sidebars, Gmail's drafts, the clock and the call counter.
  */
-import fs from 'fs';
-import path from 'path';
 import { CallCounter } from './counter';
 import { FakeDataValidationBuilder, FakeConditionalFormatRuleBuilder } from './builders';
 import { FakeGmailDrafts } from './gmail';
@@ -36,8 +34,13 @@ export interface FakeOptions {
 
 export type CustomFunctionResolver = (name: string) => ((...args: unknown[]) => unknown) | undefined;
 
-/** The scopes appsscript.json asks for (read once: the fake's consent screen offers these). */
-const MANIFEST_SCOPES: readonly string[] = JSON.parse(fs.readFileSync(path.join(__dirname, '../../appsscript.json'), 'utf8')).oauthScopes;
+/** The scopes appsscript.json asks for: the fake's consent screen offers these (a test keeps the two equal). */
+export const MANIFEST_SCOPES: readonly string[] = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/script.container.ui',
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/gmail.compose',
+];
 
 export function createFakeAppsScript(options: FakeOptions = {}) {
   const counter = new CallCounter();

@@ -6,7 +6,9 @@ import { grantPermissions } from '../../src/server/scopes';
 import { installFake, setNow } from '../support/in-process';
 import { fillProfile, idOf, NOW } from '../support/sidebar-workbook';
 import { fillSheet, sampleContacts, snapshot } from '../support/workbook';
-import { createFakeAppsScript, FakeAppsScript } from '../fake';
+import fs from 'fs';
+import path from 'path';
+import { createFakeAppsScript, FakeAppsScript, MANIFEST_SCOPES } from '../fake';
 
 const TRIGGERS = 'https://www.googleapis.com/auth/script.scriptapp';
 const GMAIL = 'https://www.googleapis.com/auth/gmail.compose';
@@ -68,3 +70,8 @@ test('Grant permissions asks Google again for exactly what was declined; with ev
   grantPermissions();
   expect(fake.ui.alerts[0].prompt).toBe('Touchpoint has every permission it asks for.');
 });
+
+test('the fake offers exactly the scopes appsscript.json asks for', () => {
+  expect(MANIFEST_SCOPES).toEqual(JSON.parse(fs.readFileSync(path.join(__dirname, '../../appsscript.json'), 'utf8')).oauthScopes);
+});
+
