@@ -1,5 +1,6 @@
 import type { EntryPointName } from '../entry';
 import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
+import { localiseFormula } from '../core/locale';
 import { CUSTOM_FUNCTIONS } from './custom-functions';
 import { activeSpreadsheet } from './workbook';
 
@@ -81,8 +82,9 @@ export function refreshAsOfDate(): void {
   ensureDailyRefreshTrigger(spreadsheet.getSpreadsheetTimeZone());
 }
 
-export function helpText(): string {
-  const functions = CUSTOM_FUNCTIONS.map((fn) => `=${fn.name}(${fn.doc.params.map((p) => p.name).join(', ')})\n  ${fn.doc.summary}`);
+/** The help, with formulas written in the spreadsheet locale's separators (";" in de_DE), so they can be copied. */
+export function helpText(locale = 'en_US'): string {
+  const functions = CUSTOM_FUNCTIONS.map((fn) => `${localiseFormula(`=${fn.name}(${fn.doc.params.map((p) => p.name).join(', ')})`, locale)}\n  ${fn.doc.summary}`);
   return [
     'Set up contact sheet creates Contacts, Interactions, Templates and Settings, or adds only what is missing. ' +
       'It never moves or changes your values.',
@@ -98,5 +100,5 @@ export function helpText(): string {
 /** Menu: Help. */
 export function showHelp(): void {
   const ui = SpreadsheetApp.getUi();
-  ui.alert('Touchpoint help', helpText(), ui.ButtonSet.OK);
+  ui.alert('Touchpoint help', helpText(activeSpreadsheet().getSpreadsheetLocale()), ui.ButtonSet.OK);
 }

@@ -1,5 +1,6 @@
 /** A spreadsheet in a day-first locale (en_GB, de_DE): dates typed as text, imports and what the product shows. */
 import { previewImport, runImport } from '../../src/server/import';
+import { showHelp } from '../../src/server/menu';
 import { loadSidebar, previewDraft } from '../../src/server/sidebar-api';
 import { setUpWorkbook } from '../../src/server/setup';
 import { parseDay, dayFromYmd } from '../../src/core/dates';
@@ -99,4 +100,12 @@ describe('importing slashed dates', () => {
     workbookIn('de_DE', 'Europe/Berlin');
     expect(previewImport({ text: csv(['2026-11-03']), mapping: null, fillEmpty: false }).slashDates).toBeNull();
   });
+});
+
+test('Help shows its formulas in the spreadsheet locale\'s separators, ready to copy', () => {
+  workbookIn('de_DE', 'Europe/Berlin');
+  showHelp();
+  const text = fake.ui.alerts.at(-1)!.prompt;
+  expect(text).toContain('=DAYS_SINCE_CONTACT(last_contact; today)');
+  expect(text).not.toMatch(/=[A-Z_]+\([^)]*,/);
 });
