@@ -1,3 +1,4 @@
+import { plural } from './text';
 import { Cadence, CadenceTable, DEFAULT_RELATIONSHIP, followUpInputOf, followUpStatus, nextFollowUp, normaliseName } from './cadence';
 import { Contact, contactHandle, describeProblem, RowProblem } from './contacts';
 import { Day, formatIsoDay, formatLongDay } from './dates';
@@ -148,10 +149,6 @@ export function goneDraft(contact: Contact, known: KnownDrafts | null, today: Da
   if (record && !sameAddress(record.email, contact.email)) return null;
   const noticed = Math.max(record?.goneOn ?? today, contact.draftCreated);
   return { draftId: contact.draftId, subject: record?.subject || `Email (Touchpoint draft of ${formatLongDay(contact.draftCreated)})`, created: formatIsoDay(contact.draftCreated), noticed: formatIsoDay(noticed) };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function reasonFor(contact: Contact, followUp: FollowUp, today: Day): string {

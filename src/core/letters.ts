@@ -1,3 +1,4 @@
+import { plural } from './text';
 import { normaliseName } from './cadence';
 import { Contact, contactHandle } from './contacts';
 import { Day, formatIsoDay, formatLongDay } from './dates';
@@ -22,7 +23,7 @@ function hasLetter(contact: Contact): boolean {
 }
 
 function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
+  return plural(n, 'day');
 }
 
 /** Letters to act on now, most urgent first: to ask within 14 days of the ask-by date (or past it), or asked 10+ days ago. */

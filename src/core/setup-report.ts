@@ -1,3 +1,5 @@
+import { list } from './text';
+
 /** What "Set up contact sheet" did, as plain data, and the sentence the user reads about it. */
 export interface SetupReport {
   createdSheets: string[];
@@ -57,9 +59,6 @@ export function changedAnything(report: SetupReport): boolean {
   );
 }
 
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 export function describeSetup(report: SetupReport): string {
   const lines: string[] = [...report.formulaProblems];

@@ -1,4 +1,5 @@
 import { Contact } from './contacts';
+import type { EmailTemplate } from './default-templates';
 import type { DateOrderSource } from './dates';
 import { Day, dayOfInstant, formatLongDay, parseDay } from './dates';
 import { CONTACTS, normaliseHeader, TEMPLATES } from './schema';
@@ -11,12 +12,7 @@ import { isBlank, isDate } from './values';
  * spaces), {{First name}}, {{Name}}, the user's profile ({{My name}}, {{My position}}, {{My institution}},
  * {{My specialty}}) and {{Today}}. {{Name|fallback}} uses the fallback when the value is blank.
  */
-export interface EmailTemplate {
-  name: string;
-  whenToUse: string;
-  subject: string;
-  body: string;
-}
+export type { EmailTemplate };
 
 export interface Placeholder {
   text: string;

@@ -1,3 +1,4 @@
+import { plural } from '../core/text';
 import { requireScopes } from './scopes';
 import { draftCautions } from '../core/draft-cautions';
 import { followUpStatus } from '../core/cadence';
@@ -235,10 +236,6 @@ function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: 
     snapshot.sheet.getRange(snapshot.firstRow, start + 1, rows, run.length).setValues(block);
   }
   return { written, lost };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
