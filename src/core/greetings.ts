@@ -97,3 +97,8 @@ export function fullNameGreetingNote(contact: Pick<Contact, 'role' | 'relationsh
   return `"Dear ${contact.firstName} ${contact.lastName}" reads like a mail merge: ${why}. If they are a doctor, "Dear Dr. ${contact.lastName}" is safer; a peer, "Dear ${contact.firstName}". Set Role on the sheet, or edit the greeting in the editor.`;
 }
 
+/** The column an empty {{Salutation}} needs filled: Last name for "Dr. Okafor", First name otherwise. */
+export function salutationField(contact: Pick<Contact, 'role' | 'relationship'>, table: GreetingTable): 'Last name' | 'First name' {
+  return table.greetingFor(contact).kind === 'titled' ? 'Last name' : 'First name';
+}
+

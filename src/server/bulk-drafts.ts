@@ -1,3 +1,4 @@
+import { salutationField } from '../core/greetings';
 import { plural } from '../core/text';
 import { requireScopes } from './scopes';
 import { draftCautions } from '../core/draft-cautions';
@@ -125,7 +126,7 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
     }
     if (rendered.missing.length) {
       // {{Salutation}} is not a column: name the one the greeting needs.
-      const salutation = settings.greetings.greetingFor(contact).kind === 'titled' ? 'Last name' : 'First name';
+      const salutation = salutationField(contact, settings.greetings);
       const missing = [...new Set(rendered.missing.map((field) => (field === 'Salutation' ? salutation : field)))];
       skip(`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: fill ${missing.length > 1 ? 'them' : 'it'} in on the sheet`);
       continue;

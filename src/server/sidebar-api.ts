@@ -4,6 +4,7 @@ import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../c
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
 import { draftCautions } from '../core/draft-cautions';
+import { salutationField } from '../core/greetings';
 import { LETTER_STATUSES, normaliseHeader } from '../core/schema';
 import { checkTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SentDraftInput, SidebarModel } from '../shared/rpc';
@@ -123,9 +124,8 @@ export function previewDraft(contactId: string, template: string | null, news?: 
   const warnings = rendered.missing.map((field) => {
     if (field === 'My news') return 'Type your news below: one or two concrete sentences.';
     if (field === 'Salutation') {
-      const byTitle = greetings.greetingFor(contact).kind === 'titled';
-      const empty = byTitle ? 'Last name' : 'First name';
-      return `${empty} is empty for ${contact.name}, who is greeted by ${byTitle ? 'title and last name' : 'first name'} (Settings ▸ Greeting). Fill it in, or edit the text where it says [Salutation].`;
+      const empty = salutationField(contact, greetings);
+      return `${empty} is empty for ${contact.name}, who is greeted by ${empty === 'Last name' ? 'title and last name' : 'first name'} (Settings ▸ Greeting). Fill it in, or edit the text where it says [Salutation].`;
     }
     return `${field} is empty for ${contact.name}: fill it in on the sheet, or edit the text where it says [${field}].`;
   });
