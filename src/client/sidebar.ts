@@ -290,13 +290,13 @@ function goneDraftPrompt(card: ContactCard, gone: NonNullable<ContactCard['goneD
   );
 }
 
-function snoozePanel(card: ContactCard): HTMLElement {
+function snoozePanel(card: ContactCard, model: SidebarModel): HTMLElement {
   const choice = (days: number) => {
     const button = h('button', { type: 'button' }, `${days} days`);
     button.addEventListener('click', async () => applyResult(await act(button, '…', () => server.snoozeContact(card.id, days))));
     return button;
   };
-  return h('div', { class: 'panel buttons', 'aria-label': `Snooze ${card.name}` }, h('span', {}, 'Snooze for'), choice(7), choice(14), choice(30));
+  return h('div', { class: 'panel buttons', 'aria-label': `Snooze ${card.name}` }, h('span', {}, 'Snooze for'), model.snoozeDays.map(choice));
 }
 
 function statusClass(status: string): string {
@@ -331,7 +331,7 @@ function cardView(card: ContactCard, model: SidebarModel): HTMLElement {
     ),
     open === 'log' ? logForm(card, model) : null,
     open === 'draft' ? draftForm(card, card.suggestedTemplate) : null,
-    open === 'snooze' ? snoozePanel(card) : null,
+    open === 'snooze' ? snoozePanel(card, model) : null,
   );
 }
 
@@ -350,13 +350,8 @@ function section(key: 'overdue' | 'dueThisWeek' | 'noContactYet', title: string,
   return h('section', { class: `section ${key}`, 'aria-label': title }, heading, body);
 }
 
-const LETTER_REQUEST = 'Letter request';
-const LETTER_REMINDER = 'Letter reminder';
-
-function letterView(letter: LetterCard, model: SidebarModel): HTMLElement {
+function letterView(letter: LetterCard): HTMLElement {
   const open = state.panel && state.panel.contactId === letter.id && state.panel.kind === 'letter-draft';
-  // Once asked, the next email is a reminder, not the first request again.
-  const asked = ['asked', 'agreed'].includes(letter.status.trim().toLowerCase());
   const statusButton = (status: string) => {
     const button = h('button', { type: 'button', class: 'small' }, status);
     button.addEventListener('click', async () => applyResult(await act(button, '…', () => server.setLetterStatus(letter.id, status))));
@@ -373,10 +368,10 @@ function letterView(letter: LetterCard, model: SidebarModel): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', 'aria-expanded': Boolean(open), onclick: (event: Event) => togglePanel({ contactId: letter.id, kind: 'letter-draft' }, event.currentTarget) }, asked ? 'Draft a reminder' : 'Draft the request'),
+      h('button', { type: 'button', 'aria-expanded': Boolean(open), onclick: (event: Event) => togglePanel({ contactId: letter.id, kind: 'letter-draft' }, event.currentTarget) }, letter.draft.label),
     ),
-    h('div', { class: 'actions', 'aria-label': 'Set the letter status' }, h('span', { class: 'muted' }, 'Mark:'), model.letterStatuses.filter((s) => s !== letter.status && s !== 'To ask').map(statusButton)),
-    open ? draftForm(letter, asked ? LETTER_REMINDER : LETTER_REQUEST) : null,
+    h('div', { class: 'actions', 'aria-label': 'Set the letter status' }, h('span', { class: 'muted' }, 'Mark:'), letter.nextStatuses.map(statusButton)),
+    open ? draftForm(letter, letter.draft.template) : null,
   );
 }
 
@@ -387,7 +382,7 @@ function lettersSection(model: SidebarModel): HTMLElement {
     { class: 'section letters', 'aria-label': 'Letters' },
     h('h2', {}, 'Letters', ' ', h('span', { class: 'count' }, String(letters.length))),
     letters.length
-      ? h('ul', { class: 'cards' }, letters.map((letter) => letterView(letter, model)))
+      ? h('ul', { class: 'cards' }, letters.map((letter) => letterView(letter)))
       : h('p', { class: 'empty' }, state.search ? 'No match for your search.' : 'No letters to ask for or chase now. Track one with Letter for, Letter due and Letter status on the sheet.'),
   );
 }

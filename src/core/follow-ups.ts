@@ -4,7 +4,7 @@ import { Contact, contactHandle, describeProblem, RowProblem } from './contacts'
 import { Day, formatIsoDay, formatLongDay } from './dates';
 import { InvalidValueError, isInvalidValueError } from './errors';
 import { lettersGoal, lettersToActOn } from './letters';
-import { CHANNELS, CONTACTS, HOW_WE_MET, LETTER_STATUSES, ROLES } from './schema';
+import { CHANNELS, CONTACTS, HOW_WE_MET, ROLES } from './schema';
 import { Settings } from './settings';
 import { isBlank } from './values';
 import type { ContactCard, DraftState, GoalFigure, GoneDraft, SidebarModel, Status } from '../shared/rpc';
@@ -168,6 +168,9 @@ function notYetReason(contact: Contact): string {
 }
 
 /** Notes on a card are a reminder, not the record: long ones are cut (the sheet keeps them whole). */
+/** How long a follow-up can be put off from the sidebar. */
+export const SNOOZE_DAYS: readonly number[] = [7, 14, 30];
+
 export const CARD_TEXT_LIMIT = 280;
 
 function shortened(text: string): string {
@@ -271,7 +274,7 @@ export function buildSidebarModel({ contacts, problems, settings, today, templat
     dueThisWeek: sections.dueThisWeek.sort(byUrgency),
     noContactYet: sections.noContactYet.sort(byUrgency),
     letters: lettersToActOn(contacts, settings.letterWeeks, today),
-    letterStatuses: [...LETTER_STATUSES],
+    snoozeDays: [...SNOOZE_DAYS],
     goals: [...goalsOf(contacts, settings.cadences), lettersGoal(contacts)],
     templates: [...templates],
     channels: [...CHANNELS],

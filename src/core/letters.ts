@@ -26,6 +26,11 @@ function days(n: number): string {
   return plural(n, 'day');
 }
 
+/** Once asked, the next email is a reminder, not the first request again. */
+function letterDraftOf(status: string): LetterCard['draft'] {
+  return status === 'Asked' || status === 'Agreed' ? { template: 'Letter reminder', label: 'Draft a reminder' } : { template: 'Letter request', label: 'Draft the request' };
+}
+
 /** Letters to act on now, most urgent first: to ask within 14 days of the ask-by date (or past it), or asked 10+ days ago. */
 export function lettersToActOn(contacts: readonly Contact[], letterWeeks: number, today: Day): LetterCard[] {
   const cards: LetterCard[] = [];
@@ -60,6 +65,8 @@ export function lettersToActOn(contacts: readonly Contact[], letterWeeks: number
       reason,
       urgency,
       hasEmail: Boolean(contact.email),
+      draft: letterDraftOf(status),
+      nextStatuses: LETTER_STATUSES.filter((s) => s !== status && s !== 'To ask'),
     });
   }
   return cards.sort((a, b) => b.urgency - a.urgency || a.name.localeCompare(b.name));

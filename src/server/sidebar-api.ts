@@ -1,6 +1,6 @@
 import { Contact, contactHandle, isValidEmail, locateContact } from '../core/contacts';
 import { Day, formatLongDay } from '../core/dates';
-import { buildSidebarModel, KnownDrafts, openDraft, suggestTemplate } from '../core/follow-ups';
+import { buildSidebarModel, KnownDrafts, openDraft, SNOOZE_DAYS, suggestTemplate } from '../core/follow-ups';
 import { newContactId } from '../core/ids';
 import { InputError, inputDay, notInFuture, optionalText, requiredText } from '../core/inputs';
 import { draftCautions } from '../core/draft-cautions';
@@ -95,8 +95,6 @@ export function logContact(input: LogContactInput): ActionResult {
     return `Logged ${channel.toLowerCase()} with ${contact.name} on ${formatLongDay(day)}.`;
   });
 }
-
-export const SNOOZE_DAYS = [7, 14, 30];
 
 export function snoozeContact(contactId: string, days: number): ActionResult {
   if (!SNOOZE_DAYS.includes(days)) throw new InputError(`Snooze for ${SNOOZE_DAYS.join(', ')} days.`);

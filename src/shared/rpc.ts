@@ -70,6 +70,10 @@ export interface LetterCard {
   reason: string;
   urgency: number;
   hasEmail: boolean;
+  /** The email to draft now: the request, or once asked, a reminder ("Draft a reminder"). */
+  draft: { template: string; label: string };
+  /** The statuses this letter can be marked with next (not its own, never back to To ask). */
+  nextStatuses: string[];
 }
 
 export interface GoalFigure {
@@ -84,7 +88,8 @@ export interface SidebarModel {
   dueThisWeek: ContactCard[];
   noContactYet: ContactCard[];
   letters: LetterCard[];
-  letterStatuses: string[];
+  /** The snooze choices the server accepts, in days. */
+  snoozeDays: number[];
   goals: GoalFigure[];
   templates: string[];
   channels: string[];

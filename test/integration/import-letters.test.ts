@@ -163,6 +163,17 @@ describe('letters of recommendation', () => {
     expect(loadSidebar().letters.map((l) => [l.name, l.reason])).toEqual([['Maya Okafor', 'Asked 10 days ago, no answer yet']]);
   });
 
+  test('each letter card carries its next email and the statuses it can move to; the model carries the snooze choices', () => {
+    fake = withLetters();
+    const toAsk = loadSidebar();
+    expect(toAsk.letters.map((l) => [l.draft, l.nextStatuses])).toEqual([[{ template: 'Letter request', label: 'Draft the request' }, ['Asked', 'Agreed', 'Submitted', 'Declined']]]);
+    expect(toAsk.snoozeDays).toEqual([7, 14, 30]);
+    setLetterStatus(idOf(fake, 'Maya'), 'Asked');
+    jest.setSystemTime(new Date('2026-12-02T15:00:00Z'));
+    fake.clock.set(new Date('2026-12-02T15:00:00Z'));
+    expect(loadSidebar().letters.map((l) => [l.draft, l.nextStatuses])).toEqual([[{ template: 'Letter reminder', label: 'Draft a reminder' }, ['Agreed', 'Submitted', 'Declined']]]);
+  });
+
   test('"Draft the request" fills the letter-request template', () => {
     fake = withLetters();
     const preview = previewDraft(idOf(fake, 'Maya'), 'Letter request');
