@@ -1,7 +1,7 @@
 import type { DateOrderSource } from './dates';
 import { Day, dayOfInstant, formatIsoDay, parseDay } from './dates';
 import { isInvalidValueError } from './errors';
-import { CONTACTS, normaliseHeader } from './schema';
+import { COMPUTED_COLUMNS, CONTACTS, normaliseHeader } from './schema';
 import { isBlank, isDate } from './values';
 
 /** One person on the Contacts sheet, read from a row at one moment. `row` is only valid for that moment. */
@@ -52,7 +52,7 @@ const TEXT_KEYS = [
   'lastContactNotes', 'nextStep', 'letterFor', 'letterStatus', 'draftId', 'id',
 ] as const;
 const DATE_KEYS = ['metOn', 'lastContact', 'letterDue', 'snoozedUntil', 'draftCreated', 'letterStatusDate'] as const;
-const COMPUTED = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed').map((c) => c.key));
+const COMPUTED = new Set(COMPUTED_COLUMNS.map((c) => c.key));
 
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;
 

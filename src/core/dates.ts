@@ -220,10 +220,11 @@ export function formatIsoDay(day: Day): string {
 }
 
 /**
- * How Touchpoint writes a day into a cell: ISO text, which Sheets reads as if typed, storing a real date in the
- * sheet's time zone and showing no time. (A script-written Date would show as "11/22/2026 0:00:00".)
+ * How Touchpoint writes a day into a cell, as opposed to showing it (formatIsoDay): ISO text, which Sheets reads
+ * as if typed, storing a real date in the sheet's time zone and showing no time. (A script-written Date would
+ * show as "11/22/2026 0:00:00".) The same text today; kept apart because the two answer different questions.
  */
-export function cellDay(day: Day): string {
+export function dayAsCellInput(day: Day): string {
   return formatIsoDay(day);
 }
 

@@ -218,6 +218,9 @@ export const TEMPLATES: TableSpec = {
   ],
 };
 
+/** The columns Touchpoint computes with a formula in its header: never written, never counted as data. */
+export const COMPUTED_COLUMNS: readonly ColumnSpec[] = CONTACTS.columns.filter((c) => c.kind === 'computed');
+
 /** The number format a column's cells get when setup creates it (Sheets' pattern letters), or null. */
 export function numberFormatOf(spec: ColumnSpec): string | null {
   if (spec.kind === 'date' || spec.shows === 'date') return DATE_FORMAT;

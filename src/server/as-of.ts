@@ -1,4 +1,4 @@
-import { cellDay, parseDay, today } from '../core/dates';
+import { dayAsCellInput, parseDay, today } from '../core/dates';
 import { NAMED_RANGES } from '../core/settings';
 import type { EntryPointName } from '../entry';
 
@@ -22,7 +22,7 @@ export function refreshAsOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
     // Something other than a date was typed there: today's date replaces it.
   }
   if (shown === day) return 'unchanged';
-  cell.setValue(cellDay(day));
+  cell.setValue(dayAsCellInput(day));
   return 'updated';
 }
 

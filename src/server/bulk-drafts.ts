@@ -3,16 +3,16 @@ import { plural } from '../core/text';
 import { requireScopes } from './scopes';
 import { draftCautions } from '../core/draft-cautions';
 import { followUpStatus } from '../core/cadence';
-import { asStoredText, Contact, isValidEmail } from '../core/contacts';
-import { cellDay, formatLongDay } from '../core/dates';
+import { Contact, isValidEmail } from '../core/contacts';
+import { formatLongDay } from '../core/dates';
 import { isInvalidValueError } from '../core/errors';
 import { DraftRecord, followUpOf, KnownDrafts, openDraft, sameAddress, suggestTemplate } from '../core/follow-ups';
 import { InputError, inputDay } from '../core/inputs';
 import { Settings } from '../core/settings';
 import { checkTemplate, EmailTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, Rendered, renderTemplate } from '../core/templates';
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
-import { requireColumns } from './contact-writer';
-import { ContactsSnapshot, contiguousRuns, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
+import { commitAll, Fields, requireColumns, updateContacts } from './contact-writer';
+import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
 import { forgetDrafts, knownDrafts, recordDraft } from './draft-records';
 import { saveDraft } from './gmail-drafts';
 import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
@@ -200,24 +200,18 @@ function forgetGoneDrafts(known: KnownDrafts, snapshot: ContactsSnapshot): void 
   if (gone.length) forgetDrafts(gone);
 }
 
-/** A cell as it must be written back to stay exactly what it was: its formula, its Date, its text as text. */
-function asWrittenBack(value: unknown, formula: string): unknown {
-  if (formula) return formula;
-  return typeof value === 'string' ? asStoredText(value) : value;
-}
-
 /**
  * Writes Draft created / Draft ID once per run, on the sheet as it is now: the header and rows are read again
  * (columns may have moved, rows been sorted), and a mark goes only to the row with its contact id AND the email
- * the draft went to. The two columns are rewritten whole: one setValues per run of adjacent columns.
+ * the draft went to. One write for all the marks.
  */
 function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: Mark[]; lost: { mark: Mark; reason: string }[] } {
   if (!marks.length) return { written: [], lost: [] };
   const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
-  const columns = requireColumns(snapshot, DRAFT_COLUMNS);
+  requireColumns(snapshot, DRAFT_COLUMNS);
   const written: Mark[] = [];
   const lost: { mark: Mark; reason: string }[] = [];
-  const cells = new Map<number, Map<number, unknown>>();
+  const changes: { contact: Contact; patch: Fields }[] = [];
   for (const mark of marks) {
     const contact = snapshot.contacts.find((c) => c.id === mark.contactId && sameAddress(c.email, mark.email));
     if (!contact) {
@@ -225,17 +219,10 @@ function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: 
       lost.push({ mark, reason: moved ? `the row's email is no longer ${mark.email}` : 'the row was deleted' });
       continue;
     }
-    cells.set(contact.row, new Map([[columns.get('draftId')!, mark.draftId], [columns.get('draftCreated')!, cellDay(mark.day)]]));
+    changes.push({ contact, patch: { draftId: mark.draftId, draftCreated: mark.day } });
     written.push(mark);
   }
-  const rows = snapshot.lastDataRow - snapshot.headerRow;
-  if (!written.length || rows < 1) return { written, lost };
-  for (const { start, values: run } of contiguousRuns(new Map([...columns.values()].map((c) => [c, null])))) {
-    const block = snapshot.rows.slice(0, rows).map((row, index) =>
-      run.map((_, offset) => cells.get(index + snapshot.firstRow)?.get(start + offset) ?? asWrittenBack(row[start + offset], snapshot.formulas[index]?.[start + offset] ?? '')),
-    );
-    snapshot.sheet.getRange(snapshot.firstRow, start + 1, rows, run.length).setValues(block);
-  }
+  commitAll(updateContacts(snapshot, changes));
   return { written, lost };
 }
 

@@ -1,18 +1,22 @@
-import { Contact, readContacts } from '../core/contacts';
-import { cellDay, Day } from '../core/dates';
+import { asStoredText, Contact, isContactRow, readContacts } from '../core/contacts';
+import { dayAsCellInput, Day } from '../core/dates';
+import { repairIds } from '../core/ids';
 import { InputError } from '../core/inputs';
-import { ColumnSpec, CONTACTS, INTERACTIONS, TableSpec } from '../core/schema';
-import { asStoredText } from '../core/contacts';
-import { ContactsSnapshot, SetupNeededError, writeRowCells } from './contacts-sheet';
-import { findSheet, readHeaderRow } from './workbook';
+import { ColumnSpec, COMPUTED_COLUMNS, CONTACTS, INTERACTIONS, TableSpec } from '../core/schema';
+import { isBlank } from '../core/values';
+import type { ContactsSnapshot } from './contacts-sheet';
+import { findSheet, readHeaderRow, SetupNeededError } from './workbook';
 
 /**
- * The one writer of Touchpoint's rows. Every change is prepared first (each target column found by its header,
- * no cell overwritten that held a value Touchpoint could not read) and written only when every part of the
- * action has been prepared, so a missing column stops the action before anything is written.
+ * The one writer of Touchpoint's rows: nothing else writes a Contacts cell. A change names fields by their key
+ * (`lastContact`, `draftId`…), is mapped to columns by header and checked when it is made (a missing column, a
+ * cell holding the user's formula or a value Touchpoint could not read stops it), and is written only on commit,
+ * in one setValues per run of adjacent columns, with the in-memory snapshot and contacts patched in the same step.
+ * An action makes all its changes first and commits them together, so nothing is half-written.
  */
 export type FieldValue = string | Day | null;
-export type Fields = Record<string, FieldValue>;
+export type Fields = Partial<Record<ContactField, FieldValue>>;
+type ContactField = Exclude<keyof Contact, 'row' | 'name' | 'cells' | 'unreadable'>;
 
 export interface PendingWrite {
   commit(): void;
@@ -29,19 +33,25 @@ function specOf(table: TableSpec, key: string): ColumnSpec {
 }
 
 /** The cell a value becomes: days as ISO text (read by Sheets as a date), numbers as numbers, text escaped. */
-function cellOf(spec: ColumnSpec, value: FieldValue): unknown {
-  if (value === null || value === '') return '';
-  if (spec.kind === 'date') return cellDay(value as Day);
+function cellOf(spec: ColumnSpec, value: FieldValue | undefined): unknown {
+  if (value === null || value === undefined || value === '') return '';
+  if (spec.kind === 'date') return dayAsCellInput(value as Day);
   if (spec.kind === 'days') return Number(value);
   return asStoredText(String(value));
 }
 
 /** How the same value reads back from getValues, for the in-memory row. */
-function readBackOf(spec: ColumnSpec, value: FieldValue): unknown {
-  if (value === null || value === '') return '';
-  if (spec.kind === 'date') return cellDay(value as Day);
+function readBackOf(spec: ColumnSpec, value: FieldValue | undefined): unknown {
+  if (value === null || value === undefined || value === '') return '';
+  if (spec.kind === 'date') return dayAsCellInput(value as Day);
   if (spec.kind === 'days') return Number(value);
   return String(value);
+}
+
+/** A cell as it must be written back to stay exactly what it was: its formula, its Date, its text as text. */
+function asWrittenBack(value: unknown, formula: string | undefined): unknown {
+  if (formula) return formula;
+  return typeof value === 'string' ? asStoredText(value) : value ?? '';
 }
 
 function missingColumnError(sheetName: string, headers: readonly string[]): SetupNeededError {
@@ -53,15 +63,15 @@ function missingColumnError(sheetName: string, headers: readonly string[]): Setu
 }
 
 /** Column of each key, or a SetupNeededError naming every missing header. */
-function columnsOf(table: TableSpec, sheetName: string, index: ReadonlyMap<string, number>, keys: readonly string[]): Map<string, number> {
+function columnsOf(table: TableSpec, sheetName: () => string, index: ReadonlyMap<string, number>, keys: readonly string[]): Map<string, number> {
   const missing = keys.filter((key) => !index.has(key)).map((key) => specOf(table, key).header);
-  if (missing.length) throw missingColumnError(sheetName, missing);
+  if (missing.length) throw missingColumnError(sheetName(), missing);
   return new Map(keys.map((key) => [key, index.get(key)!]));
 }
 
 /** The columns an action writes, found by header now, or a SetupNeededError naming each one missing. */
 export function requireColumns(snapshot: ContactsSnapshot, keys: readonly string[]): Map<string, number> {
-  return columnsOf(CONTACTS, snapshot.sheet.getName(), snapshot.columns, keys);
+  return columnsOf(CONTACTS, () => snapshot.sheet.getName(), snapshot.columns, keys);
 }
 
 /** Formulas whose result spills down a column: writing into their area breaks them (#REF!). */
@@ -78,68 +88,195 @@ function formulaGuarding(snapshot: ContactsSnapshot, row: number, column: number
   return above.find((f) => f && SPILLING.test(f)) ?? null;
 }
 
-/** A change to one contact's cells, checked now and written on commit; the in-memory contact follows. */
-export function prepareContactUpdate(snapshot: ContactsSnapshot, contact: Contact, fields: Fields): PendingWrite {
-  const keys = Object.keys(fields);
-  const columns = columnsOf(CONTACTS, snapshot.sheet.getName(), snapshot.columns, keys);
-  for (const key of keys) {
-    const column = columns.get(key)!;
-    const header = snapshot.headers[column];
-    const formula = formulaGuarding(snapshot, contact.row, column);
-    if (formula) {
-      throw new InputError(
-        `Row ${contact.row}, ${header} is computed by your formula ${formula.length > 60 ? `${formula.slice(0, 57)}…` : formula}: ` +
-          'Touchpoint does not overwrite formulas. Replace it with a value, or change that cell yourself. Nothing was changed.',
-      );
-    }
-    const unreadable = snapshot.problems.find((p) => p.row === contact.row && p.column === header);
-    if (unreadable) {
-      throw new InputError(
-        `Row ${contact.row}, ${header}: ${unreadable.message}. Touchpoint does not overwrite a value it cannot read: ` +
-          'correct or clear that cell, then try again. Nothing was changed.',
-      );
-    }
+function refuseFormula(snapshot: ContactsSnapshot, row: number, column: number): void {
+  const formula = formulaGuarding(snapshot, row, column);
+  if (!formula) return;
+  throw new InputError(
+    `Row ${row}, ${snapshot.headers[column]} is computed by your formula ${formula.length > 60 ? `${formula.slice(0, 57)}…` : formula}: ` +
+      'Touchpoint does not overwrite formulas. Replace it with a value, or change that cell yourself. Nothing was changed.',
+  );
+}
+
+function refuseUnreadable(snapshot: ContactsSnapshot, row: number, column: number): void {
+  const header = snapshot.headers[column];
+  const unreadable = snapshot.problems.find((p) => p.row === row && p.column === header);
+  if (!unreadable) return;
+  throw new InputError(
+    `Row ${row}, ${header}: ${unreadable.message}. Touchpoint does not overwrite a value it cannot read: ` +
+      'correct or clear that cell, then try again. Nothing was changed.',
+  );
+}
+
+/** Sheet row → column → the cell to write. */
+type Cells = Map<number, Map<number, unknown>>;
+
+/**
+ * Writes cells in one setValues per run of adjacent columns over the rows they span (the changed columns, and
+ * any others named). Cells there that are not being changed are written back as they were; below the data they
+ * stay empty or keep a formula the user filled down.
+ */
+function writeCells(snapshot: ContactsSnapshot, cells: Cells, alsoColumns: readonly number[] = []): void {
+  if (!cells.size) return;
+  const rows = [...cells.keys()];
+  const top = Math.min(...rows);
+  const bottom = Math.max(...rows);
+  if (bottom > snapshot.lastDataRow) {
+    const maxRows = snapshot.sheet.getMaxRows();
+    if (bottom > maxRows) snapshot.sheet.insertRowsAfter(maxRows, bottom - maxRows);
   }
-  const updates = new Map(keys.map((key) => [columns.get(key)!, cellOf(specOf(CONTACTS, key), fields[key])]));
+  const columns = new Set([...alsoColumns, ...[...cells.values()].flatMap((row) => [...row.keys()])]);
+  for (const { start, width } of columnRuns(columns)) {
+    const block: unknown[][] = [];
+    for (let row = top; row <= bottom; row++) {
+      const index = row - snapshot.firstRow;
+      const line: unknown[] = [];
+      for (let column = start; column < start + width; column++) {
+        const change = cells.get(row);
+        if (change?.has(column)) line.push(change.get(column));
+        else if (row > snapshot.lastDataRow) line.push(snapshot.formulas[index]?.[column] || '');
+        else line.push(asWrittenBack(snapshot.rows[index]?.[column], snapshot.formulas[index]?.[column]));
+      }
+      block.push(line);
+    }
+    snapshot.sheet.getRange(top, start + 1, block.length, width).setValues(block);
+  }
+}
+
+/** Adjacent columns grouped: one range each. */
+function columnRuns(columns: ReadonlySet<number>): { start: number; width: number }[] {
+  const runs: { start: number; width: number }[] = [];
+  for (const column of [...columns].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.width === column) last.width++;
+    else runs.push({ start: column, width: 1 });
+  }
+  return runs;
+}
+
+function setInMemory(snapshot: ContactsSnapshot, row: number, column: number, value: unknown): void {
+  const index = row - snapshot.firstRow;
+  snapshot.rows[index] ??= snapshot.headers.map(() => '');
+  snapshot.rows[index][column] = value;
+}
+
+/** Changes to several contacts' cells, checked now and written on commit in one block per run of columns. */
+export function updateContacts(snapshot: ContactsSnapshot, changes: readonly { contact: Contact; patch: Fields }[]): PendingWrite {
+  const keys = [...new Set(changes.flatMap(({ patch }) => Object.keys(patch)))];
+  const columns = requireColumns(snapshot, keys);
+  const cells: Cells = new Map();
+  for (const { contact, patch } of changes) {
+    const row = cells.get(contact.row) ?? new Map<number, unknown>();
+    for (const [key, value] of Object.entries(patch)) {
+      const column = columns.get(key)!;
+      refuseFormula(snapshot, contact.row, column);
+      refuseUnreadable(snapshot, contact.row, column);
+      row.set(column, cellOf(specOf(CONTACTS, key), value));
+    }
+    cells.set(contact.row, row);
+  }
   return {
     commit() {
-      writeRowCells(snapshot.sheet, contact.row, updates);
-      const row = snapshot.rows[contact.row - snapshot.firstRow];
-      for (const key of keys) if (row) row[columns.get(key)!] = readBackOf(specOf(CONTACTS, key), fields[key]);
-      Object.assign(contact, fields);
+      writeCells(snapshot, cells);
+      for (const { contact, patch } of changes) {
+        for (const [key, value] of Object.entries(patch)) setInMemory(snapshot, contact.row, columns.get(key)!, readBackOf(specOf(CONTACTS, key), value));
+        Object.assign(contact, patch);
+      }
     },
   };
 }
 
-/** A new contact after the last row with data, written only in its own columns (the user's formulas stay). */
-export function prepareContactAppend(snapshot: ContactsSnapshot, fields: Fields): PendingWrite & { row: number } {
-  const keys = Object.keys(fields).filter((key) => fields[key] !== null && fields[key] !== '');
-  const columns = columnsOf(CONTACTS, snapshot.sheet.getName(), snapshot.columns, keys);
-  const row = snapshot.lastDataRow + 1;
-  const updates = new Map(keys.map((key) => [columns.get(key)!, cellOf(specOf(CONTACTS, key), fields[key])]));
+/** A change to one contact's cells, checked now and written on commit; the in-memory contact follows. */
+export function updateContact(snapshot: ContactsSnapshot, contact: Contact, patch: Fields): PendingWrite {
+  return updateContacts(snapshot, [{ contact, patch }]);
+}
+
+/**
+ * New contacts after the last row with data, in Touchpoint's own columns only: never the computed ones, whose
+ * formulas spill there, nor the user's own columns. A formula filled down below the data keeps its place where
+ * the new contact has nothing.
+ */
+export function appendContacts(snapshot: ContactsSnapshot, rows: readonly Fields[]): PendingWrite & { rows: number[] } {
+  const keys = [...new Set(rows.flatMap((fields) => Object.keys(fields).filter((key) => !isEmpty(fields[key as ContactField]))))];
+  const columns = requireColumns(snapshot, keys);
+  const first = snapshot.lastDataRow + 1;
+  const cells: Cells = new Map();
+  rows.forEach((fields, index) => {
+    const row = first + index;
+    const line = new Map<number, unknown>();
+    for (const key of keys) {
+      const value = fields[key as ContactField];
+      if (isEmpty(value)) continue;
+      refuseFormula(snapshot, row, columns.get(key)!);
+      line.set(columns.get(key)!, cellOf(specOf(CONTACTS, key), value));
+    }
+    cells.set(row, line);
+  });
   return {
-    row,
+    rows: rows.map((_, index) => first + index),
     commit() {
-      const maxRows = snapshot.sheet.getMaxRows();
-      if (row > maxRows) snapshot.sheet.insertRowsAfter(maxRows, row - maxRows);
-      writeRowCells(snapshot.sheet, row, updates);
-      const cells: unknown[] = snapshot.headers.map(() => '');
-      for (const key of keys) cells[columns.get(key)!] = readBackOf(specOf(CONTACTS, key), fields[key]);
-      snapshot.rows[row - snapshot.firstRow] = cells;
-      snapshot.lastDataRow = row;
-      snapshot.contacts.push(...readContacts([cells], snapshot.headers, snapshot.columns, snapshot.timeZone, row, snapshot.dateOrder).contacts);
+      writeCells(snapshot, cells, ownColumns(snapshot));
+      rows.forEach((fields, index) => {
+        const row = first + index;
+        for (const key of keys) setInMemory(snapshot, row, columns.get(key)!, readBackOf(specOf(CONTACTS, key), fields[key as ContactField]));
+      });
+      const added = snapshot.rows.slice(first - snapshot.firstRow, first - snapshot.firstRow + rows.length);
+      snapshot.lastDataRow = first + rows.length - 1;
+      snapshot.contacts.push(...readContacts(added, snapshot.headers, snapshot.columns, snapshot.timeZone, first, snapshot.dateOrder).contacts);
     },
   };
+}
+
+function ownColumns(snapshot: ContactsSnapshot): number[] {
+  const computed = new Set(COMPUTED_COLUMNS.map((c) => c.key));
+  return [...snapshot.columns].filter(([key]) => !computed.has(key)).map(([, column]) => column);
+}
+
+function isEmpty(value: FieldValue | undefined): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/** One new contact: see appendContacts. */
+export function appendContact(snapshot: ContactsSnapshot, fields: Fields): PendingWrite & { row: number } {
+  const append = appendContacts(snapshot, [fields]);
+  return { row: append.rows[0], commit: () => append.commit() };
+}
+
+/**
+ * Gives every contact its own id (the caller holds the document lock): rows typed by hand get one, and a copied
+ * row gets a new one and loses the copied Draft ID and Draft created, which belong to the original. Written at
+ * once; the snapshot is updated in place.
+ */
+export function giveEveryContactAnId(snapshot: ContactsSnapshot): { added: number; reissuedRows: number[] } {
+  const idColumn = snapshot.columns.get('id')!;
+  const rows = snapshot.rows.slice(0, snapshot.lastDataRow - snapshot.headerRow);
+  const repair = repairIds(rows, idColumn, (row) => isContactRow(row, snapshot.columns));
+  const cells: Cells = new Map();
+  repair.column.forEach(([id], index) => {
+    if (id !== rows[index][idColumn]) cells.set(index + snapshot.firstRow, new Map([[idColumn, id]]));
+  });
+  const draftColumns = (['draftId', 'draftCreated'] as const).map((key) => snapshot.columns.get(key)).filter((c): c is number => c !== undefined);
+  for (const index of repair.reissued) {
+    const line = cells.get(index + snapshot.firstRow) ?? new Map<number, unknown>();
+    for (const column of draftColumns) if (!isBlank(rows[index][column])) line.set(column, '');
+    cells.set(index + snapshot.firstRow, line);
+  }
+  if (!cells.size) return { added: 0, reissuedRows: [] };
+  writeCells(snapshot, cells);
+  for (const [row, line] of cells) for (const [column, value] of line) setInMemory(snapshot, row, column, value);
+  const reread = readContacts(snapshot.rows, snapshot.headers, snapshot.columns, snapshot.timeZone, snapshot.firstRow, snapshot.dateOrder);
+  snapshot.contacts = reread.contacts;
+  snapshot.problems = reread.problems;
+  return { added: repair.added, reissuedRows: repair.reissued.map((index) => index + snapshot.firstRow) };
 }
 
 /** A line for the Interactions log, checked against its header now and appended on commit. */
-export function prepareInteraction(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, fields: Fields): PendingWrite {
+export function prepareInteraction(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, fields: Record<string, FieldValue>): PendingWrite {
   const sheet = findSheet(spreadsheet, INTERACTIONS);
   if (!sheet) throw new SetupNeededError('There is no Interactions sheet. Choose Touchpoint ▸ Set up contact sheet to add it. Nothing was changed.');
   const header = readHeaderRow(sheet, INTERACTIONS); // a title row above the header is fine
   const width = Math.max(header.headers.length, 1);
-  const keys = Object.keys(fields).filter((key) => fields[key] !== null && fields[key] !== '');
-  const columns = columnsOf(INTERACTIONS, sheet.getName(), header.index, keys);
+  const keys = Object.keys(fields).filter((key) => !isEmpty(fields[key]));
+  const columns = columnsOf(INTERACTIONS, () => sheet.getName(), header.index, keys);
   const row: unknown[] = new Array(width).fill('');
   for (const key of keys) row[columns.get(key)!] = cellOf(specOf(INTERACTIONS, key), fields[key]);
   return { commit: () => void sheet.appendRow(row) };

@@ -1,8 +1,7 @@
-import { Contact, isContactRow, readContacts, rowHasData, RowProblem } from '../core/contacts';
-import { repairIds } from '../core/ids';
+import { Contact, readContacts, rowHasData, RowProblem } from '../core/contacts';
+import { giveEveryContactAnId } from './contact-writer';
 import type { DateOrderSource } from '../core/dates';
 import { DateOrder, dateOrderOf } from '../core/locale';
-import { isBlank } from '../core/values';
 import { CONTACTS, findHeaderRow, mapHeaders } from '../core/schema';
 import { findSheet, headerNotFound, SetupNeededError, withDocumentLock } from './workbook';
 
@@ -68,34 +67,10 @@ export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): C
   return { sheet, headers, columns: new Map(columns), headerRow, firstRow, rows, formulas, headerFormulas, contacts, problems, lastDataRow, timeZone, dateOrder };
 }
 
-/**
- * Gives every contact its own id before an action (the caller holds the document lock): rows typed by hand get
- * one, and a copied row gets a new one and loses the copied Draft ID and Draft created, which belong to the
- * original. One write of the id column; the snapshot is updated in place.
- */
-export function repairContactIds(snapshot: ContactsSnapshot): { added: number; reissuedRows: number[] } {
-  const idColumn = snapshot.columns.get('id')!;
-  const rows = snapshot.rows.slice(0, snapshot.lastDataRow - snapshot.headerRow);
-  const repair = repairIds(rows, idColumn, (row) => isContactRow(row, snapshot.columns));
-  if (!repair.added && !repair.reissued.length) return { added: 0, reissuedRows: [] };
-  snapshot.sheet.getRange(snapshot.firstRow, idColumn + 1, rows.length, 1).setValues(repair.column);
-  repair.column.forEach(([id], index) => (snapshot.rows[index][idColumn] = id));
-  const draftColumns = (['draftId', 'draftCreated'] as const).map((key) => snapshot.columns.get(key)).filter((c): c is number => c !== undefined);
-  for (const index of repair.reissued) {
-    const copied = draftColumns.filter((column) => !isBlank(snapshot.rows[index][column]));
-    copied.forEach((column) => (snapshot.rows[index][column] = ''));
-    if (copied.length) writeRowCells(snapshot.sheet, index + snapshot.firstRow, new Map(copied.map((column) => [column, ''])));
-  }
-  const reread = readContacts(snapshot.rows, snapshot.headers, snapshot.columns, snapshot.timeZone, snapshot.firstRow, snapshot.dateOrder);
-  snapshot.contacts = reread.contacts;
-  snapshot.problems = reread.problems;
-  return { added: repair.added, reissuedRows: repair.reissued.map((index) => index + snapshot.firstRow) };
-}
-
 /** The Contacts sheet as an action sees it: read once, every contact with its own id. Call under the lock. */
 export function readContactsForAction(spreadsheet: Spreadsheet, timeZone: string): ContactsSnapshot {
   const snapshot = readContactsSheet(spreadsheet, timeZone);
-  repairContactIds(snapshot);
+  giveEveryContactAnId(snapshot);
   return snapshot;
 }
 
@@ -112,21 +87,4 @@ export function readContactsWithIds(spreadsheet: Spreadsheet, timeZone: string):
 export function needsIdRepair(snapshot: ContactsSnapshot): boolean {
   const ids = snapshot.contacts.map((c) => c.id);
   return ids.some((id) => !id) || new Set(ids).size !== ids.length;
-}
-
-/** Groups column updates into runs of adjacent columns: one setValues per run. */
-export function contiguousRuns(updates: ReadonlyMap<number, unknown>): { start: number; values: unknown[] }[] {
-  const columns = [...updates.keys()].sort((a, b) => a - b);
-  const runs: { start: number; values: unknown[] }[] = [];
-  for (const column of columns) {
-    const last = runs[runs.length - 1];
-    if (last && last.start + last.values.length === column) last.values.push(updates.get(column));
-    else runs.push({ start: column, values: [updates.get(column)] });
-  }
-  return runs;
-}
-
-/** Writes some cells of one row (0-based column → value), never touching the cells between runs. */
-export function writeRowCells(sheet: Sheet, row: number, updates: ReadonlyMap<number, unknown>): void {
-  for (const run of contiguousRuns(updates)) sheet.getRange(row, run.start + 1, 1, run.values.length).setValues([run.values]);
 }

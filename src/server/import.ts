@@ -1,13 +1,12 @@
-import { asStoredText } from '../core/contacts';
-import { Day } from '../core/dates';
+import { Day, parseDay } from '../core/dates';
 import { describeDelimiter } from '../core/csv';
 import { newContactId } from '../core/ids';
 import { defaultMapping, IMPORT_COLUMNS, importDateOrder, ImportPlan, ImportRecord, ImportSource, planImport, readImportSource, slashDates } from '../core/import';
 import { InputError } from '../core/inputs';
-import { CONTACTS } from '../core/schema';
 import type { ImportInput, ImportPreview, ImportResult } from '../shared/rpc';
 import { actionContext } from './action-context';
-import { contiguousRuns, ContactsSnapshot, readContactsForAction, readContactsWithIds } from './contacts-sheet';
+import { appendContacts, commitAll, FieldValue, Fields, PendingWrite, updateContacts } from './contact-writer';
+import { ContactsSnapshot, readContactsForAction, readContactsWithIds } from './contacts-sheet';
 import { withDocumentLock } from './workbook';
 
 /** Import contacts from a CSV the dialog read in the browser: a preview first, then one batched write. */
@@ -66,87 +65,39 @@ export function previewImport(input: ImportInput): ImportPreview {
   };
 }
 
-/** A sheet value from an imported field: dates as ISO text and cadences as numbers (both read as typed), the rest as text. */
-function cellValue(key: string, value: string): unknown {
-  if (DATE_KEYS.has(key)) return value;
-  if (key === 'cadenceDays') return Number(value);
-  return asStoredText(value);
+/** An imported record as the writer's fields: dates (ISO in the plan) as days, the rest as they are. */
+function fieldsOf(record: ImportRecord, timeZone: string): Fields {
+  const fields: Record<string, FieldValue> = {};
+  for (const [key, value] of Object.entries(record)) fields[key] = DATE_KEYS.has(key) ? parseDay(value, timeZone) : value;
+  return fields;
 }
 
 const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.key));
 
-/** Writes a block of rows in the given columns only: one setValues per run of adjacent columns. */
-function writeBlock(snapshot: ContactsSnapshot, firstRow: number, rows: unknown[][], columns: readonly number[]): void {
-  for (const run of contiguousRuns(new Map(columns.map((c) => [c, null])))) {
-    const width = run.values.length;
-    snapshot.sheet.getRange(firstRow, run.start + 1, rows.length, width).setValues(rows.map((row) => row.slice(run.start, run.start + width)));
-  }
-}
-
-/**
- * Appends the new contacts below the last row with data, writing only Touchpoint's own columns (never the
- * computed ones, whose formulas spill there, nor the user's own columns, whose formulas stay) with the Contact ID
- * in the same calls, so a failure cannot leave a row without its id.
- */
-function appendNew(snapshot: ContactsSnapshot, added: readonly ImportRecord[]): void {
-  if (!added.length) return;
-  const first = snapshot.lastDataRow + 1;
-  const needed = first + added.length - 1;
-  const maxRows = snapshot.sheet.getMaxRows();
-  if (needed > maxRows) snapshot.sheet.insertRowsAfter(maxRows, needed - maxRows);
+/** New contacts below the last row with data, each with its Contact ID in the same write. */
+function appendNew(snapshot: ContactsSnapshot, added: readonly ImportRecord[]): PendingWrite {
   const taken = new Set(snapshot.contacts.map((c) => c.id));
-  const idColumn = snapshot.columns.get('id')!;
-  const computed = new Set(CONTACTS.columns.filter((c) => c.kind === 'computed').map((c) => c.key));
-  const written = new Set([...snapshot.columns].filter(([key]) => !computed.has(key)).map(([, column]) => column));
-  const rows = added.map((record, index) => {
-    const row: unknown[] = new Array(snapshot.headers.length).fill('');
-    for (const [key, value] of Object.entries(record)) {
-      const column = snapshot.columns.get(key);
-      if (column !== undefined) row[column] = cellValue(key, value);
-    }
-    row[idColumn] = newContactId(taken);
-    // A formula the user filled down below the data keeps its place where the file has nothing for that cell.
-    const below = snapshot.formulas[first + index - snapshot.firstRow] ?? [];
-    row.forEach((value, column) => {
-      if (value === '' && below[column]) row[column] = below[column];
-    });
-    return row;
-  });
-  writeBlock(snapshot, first, rows, [...written]);
+  return appendContacts(snapshot, added.map((record) => ({ ...fieldsOf(record, snapshot.timeZone), id: newContactId(taken) })));
 }
 
-/**
- * Fills empty cells of matched contacts. The affected columns are rewritten whole, so each value that was there
- * goes back as it was: formulas as formulas (read once with getFormulas), text as text.
- */
-function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present'], formulas: readonly (readonly string[])[]): number {
-  const fills = present.filter((p) => Object.keys(p.fills).length);
-  if (!fills.length) return 0;
-  const rows = snapshot.lastDataRow - snapshot.headerRow;
-  const block = snapshot.rows.slice(0, rows).map((row, r) =>
-    row.map((value, c) => formulas[r]?.[c] || (typeof value === 'string' ? asStoredText(value) : value)),
-  );
-  const touched = new Set<number>();
-  let filled = 0;
-  for (const { row, fills: values } of fills) {
-    for (const [key, value] of Object.entries(values)) {
-      const column = snapshot.columns.get(key)!;
-      block[row - snapshot.firstRow][column] = cellValue(key, value);
-      touched.add(column);
-      filled++;
-    }
-  }
-  writeBlock(snapshot, snapshot.firstRow, block, [...touched]);
-  return filled;
+/** Empty cells of matched contacts filled from the file. */
+function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present']): { write: PendingWrite; filled: number } {
+  const changes = present
+    .filter((p) => Object.keys(p.fills).length)
+    .map((p) => ({ contact: snapshot.contacts.find((c) => c.row === p.row)!, patch: fieldsOf(p.fills, snapshot.timeZone) }));
+  const filled = changes.reduce((sum, { patch }) => sum + Object.keys(patch).length, 0);
+  return { write: updateContacts(snapshot, changes), filled };
 }
 
 export function runImport(input: ImportInput): ImportResult {
   const context = actionContext();
   return withDocumentLock(() => {
     const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
-    const { plan: result, formulas } = plan(snapshot, input, context.today);
-    appendNew(snapshot, result.added);
-    const filled = input.fillEmpty ? fillEmpty(snapshot, result.present, formulas) : 0;
+    const { plan: result } = plan(snapshot, input, context.today);
+    // Both are checked before either is written.
+    const fill = input.fillEmpty ? fillEmpty(snapshot, result.present) : null;
+    commitAll(appendNew(snapshot, result.added), ...(fill ? [fill.write] : []));
+    const filled = fill?.filled ?? 0;
     const parts = [`Imported ${result.added.length} new contact${result.added.length === 1 ? '' : 's'}.`];
     if (result.present.length) parts.push(`${result.present.length} already on the sheet${filled ? `: filled ${filled} empty cell${filled === 1 ? '' : 's'}` : ''}.`);
     if (result.rejected.length) parts.push(`${result.rejected.length} rejected (see the list).`);

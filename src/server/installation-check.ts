@@ -1,6 +1,6 @@
 import { formulaProblem } from '../core/setup-report';
 import { escapeHtml } from '../core/mime';
-import { CONTACTS } from '../core/schema';
+import { COMPUTED_COLUMNS, CONTACTS } from '../core/schema';
 import { NAMED_RANGES } from '../core/settings';
 import { writtenForOtherLocale } from '../core/locale';
 import { DAILY_REFRESH_HANDLER, refreshTriggerZone } from './as-of';
@@ -38,7 +38,7 @@ export function checkInstallation(spreadsheet = SpreadsheetApp.getActiveSpreadsh
     checks.push({ ok: false, line: 'Contacts sheet: not found', fix: 'Choose Touchpoint ▸ Set up contact sheet.' });
   } else {
     const header = readHeaderRow(contacts, CONTACTS);
-    const computed = CONTACTS.columns.filter((spec) => spec.kind === 'computed');
+    const computed = COMPUTED_COLUMNS;
     const width = Math.max(header.headers.length, 1);
     const cells = contacts.getRange(header.row, 1, 1, width);
     const shown = cells.getDisplayValues()[0];

@@ -1,10 +1,11 @@
 import { computedColumnFormula, statusRowRule, STATUS_COLOURS } from '../core/contact-formulas';
 import { CANONICAL_SYNTAX, convertFormula, localiseFormula, otherSyntaxOf } from '../core/locale';
 import { DEFAULT_TEMPLATES } from '../core/default-templates';
-import { CONTACTS, INTERACTIONS, TEMPLATES } from '../core/schema';
+import { COMPUTED_COLUMNS, CONTACTS, INTERACTIONS, TEMPLATES } from '../core/schema';
 import { changedAnything, describeSetup, formulaProblem, SetupReport } from '../core/setup-report';
 import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
-import { readContactsSheet, repairContactIds } from './contacts-sheet';
+import { giveEveryContactAnId } from './contact-writer';
+import { readContactsSheet } from './contacts-sheet';
 import { ensureSettings } from './settings-sheet';
 import { ensureTable, TableSetup } from './tables';
 import { upgradeTemplatesSheet } from './template-upgrade';
@@ -39,7 +40,7 @@ function ensureStatusColours(sheet: Sheet, statusColumn: number, headerRow: numb
  * guessed wrong); what still shows an error is reported with its fix, never called success.
  */
 export function checkHeaderFormulas(contacts: TableSetup, locale: string): { rewritten: string[]; problems: string[] } {
-  const computed = CONTACTS.columns.filter((spec) => spec.kind === 'computed' && contacts.columns.has(spec.key));
+  const computed = COMPUTED_COLUMNS.filter((spec) => contacts.columns.has(spec.key));
   if (!computed.length) return { rewritten: [], problems: [] };
   const width = Math.max(...computed.map((spec) => contacts.columns.get(spec.key)!)) + 1;
   const header = contacts.sheet.getRange(contacts.headerRow, 1, 1, width);
@@ -83,7 +84,7 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
   const templatesUpdated = upgradeTemplatesSheet(templates);
   const settings = ensureSettings(spreadsheet);
   // The same id repair every action uses: one read of the sheet, one write of the id column only if needed.
-  const ids = repairContactIds(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
+  const ids = giveEveryContactAnId(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
   const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!, contacts.headerRow);
   // Without the trigger permission the sheets are still set up, and the report says the nightly update is off.
   const triggerAllowed = missingScopes(['triggers']).length === 0;

@@ -9,7 +9,7 @@ import { LETTER_STATUSES, normaliseHeader } from '../core/schema';
 import { checkTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SentDraftInput, SidebarModel } from '../shared/rpc';
 import { actionContext, ActionContext } from './action-context';
-import { commitAll, prepareContactAppend, prepareContactUpdate, prepareInteraction } from './contact-writer';
+import { commitAll, appendContact, updateContact, prepareInteraction } from './contact-writer';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
 import { forgetDrafts, noteGoneDrafts, readDraftRecords, recordDraft, recordedDrafts } from './draft-records';
 import { draftExists, listOpenDrafts, mailboxAddress, saveDraft } from './gmail-drafts';
@@ -90,7 +90,7 @@ export function logContact(input: LogContactInput): ActionResult {
     const logged = prepareInteraction(spreadsheet, { date: day, contactId: contact.id, name: contact.name, channel, summary, nextStep });
     const newest = contact.lastContact === null || day >= contact.lastContact;
     const fields = newest ? { lastContact: day, lastContactNotes: summary, snoozedUntil: null, ...(nextStep ? { nextStep } : {}) } : {};
-    commitAll(logged, prepareContactUpdate(snapshot, contact, fields));
+    commitAll(logged, updateContact(snapshot, contact, fields));
     if (!newest) return `Logged ${channel.toLowerCase()} with ${contact.name} on ${formatLongDay(day)}. Last contact stays ${formatLongDay(contact.lastContact!)}, which is more recent.`;
     return `Logged ${channel.toLowerCase()} with ${contact.name} on ${formatLongDay(day)}.`;
   });
@@ -100,7 +100,7 @@ export function snoozeContact(contactId: string, days: number): ActionResult {
   if (!SNOOZE_DAYS.includes(days)) throw new InputError(`Snooze for ${SNOOZE_DAYS.join(', ')} days.`);
   return changeContact(contactId, (snapshot, contact, { today }) => {
     const until = today + days;
-    commitAll(prepareContactUpdate(snapshot, contact, { snoozedUntil: until }));
+    commitAll(updateContact(snapshot, contact, { snoozedUntil: until }));
     return `${contact.name} is snoozed until ${formatLongDay(until)}.`;
   });
 }
@@ -180,7 +180,7 @@ export function createDraft(input: CreateDraftInput): ActionResult {
     }
     const replace = open && input.whenOpen === 'replace' ? open.id : undefined;
     const mark = { draftCreated: today, draftId: '' };
-    prepareContactUpdate(snapshot, contact, mark); // checks the columns before Gmail is called
+    updateContact(snapshot, contact, mark); // checks the columns before Gmail is called
     const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject, body }, replace);
     mailboxAddress(); // learnt once, so "Open in Gmail" opens this account even with several signed in
     // The draft exists now: mark the row even if recording it fails, so it is never made twice.
@@ -190,7 +190,7 @@ export function createDraft(input: CreateDraftInput): ActionResult {
     } catch (error) {
       recordError = error;
     }
-    commitAll(prepareContactUpdate(snapshot, contact, { ...mark, draftId: saved.id }));
+    commitAll(updateContact(snapshot, contact, { ...mark, draftId: saved.id }));
     if (recordError) console.warn(`Touchpoint made the draft to ${contact.name} and marked the row, but could not record it: ${recordError}`);
     return replace ? `Replaced the draft to ${contact.name} in Gmail.` : `Draft to ${contact.name} is ready in Gmail.`;
   });
@@ -218,7 +218,7 @@ export function addContact(input: NewContactInput): ActionResult {
     const twin = email ? snapshot.contacts.find((c) => c.email.toLowerCase() === email.toLowerCase()) : undefined;
     if (twin) throw new InputError(`${twin.name} (row ${twin.row}) already has the email ${email}.`);
     const id = newContactId(new Set(snapshot.contacts.map((c) => c.id)));
-    const append = prepareContactAppend(snapshot, {
+    const append = appendContact(snapshot, {
       firstName, lastName, email,
       role: text(input.role, 'Role'),
       institution: text(input.institution, 'Institution'),
@@ -242,7 +242,7 @@ export function setLetterStatus(contactId: string, status: string): ActionResult
   return changeContact(contactId, (snapshot, contact, { spreadsheet, today }) => {
     const letter = contact.letterFor || 'a letter of recommendation';
     const logged = prepareInteraction(spreadsheet, { date: today, contactId: contact.id, name: contact.name, summary: `Letter for ${letter}: ${chosen}` });
-    commitAll(prepareContactUpdate(snapshot, contact, { letterStatus: chosen, letterStatusDate: today }), logged);
+    commitAll(updateContact(snapshot, contact, { letterStatus: chosen, letterStatusDate: today }), logged);
     return `${contact.name}: letter for ${letter} is now "${chosen}".`;
   });
 }
@@ -259,7 +259,7 @@ export function answerGoneDraft(input: SentDraftInput): ActionResult {
     const record = readDraftRecords().find((r) => r.draftId === draftId);
     const clearDraft = { draftId: '', draftCreated: null };
     if (!input.sent) {
-      commitAll(prepareContactUpdate(snapshot, contact, clearDraft));
+      commitAll(updateContact(snapshot, contact, clearDraft));
       forgetDrafts([draftId]);
       return `Noted: the draft to ${contact.name} was not sent.`;
     }
@@ -272,7 +272,7 @@ export function answerGoneDraft(input: SentDraftInput): ActionResult {
     const logged = prepareInteraction(spreadsheet, { date: day, contactId: contact.id, name: contact.name, channel: 'Email', summary });
     const newest = contact.lastContact === null || day >= contact.lastContact;
     const fields = newest ? { ...clearDraft, lastContact: day, lastContactNotes: summary, snoozedUntil: null } : clearDraft;
-    commitAll(logged, prepareContactUpdate(snapshot, contact, fields));
+    commitAll(logged, updateContact(snapshot, contact, fields));
     forgetDrafts([draftId]);
     return `Logged the email to ${contact.name} on ${formatLongDay(day)}.`;
   });
