@@ -1,8 +1,9 @@
 /**
  * The one list of functions Apps Script calls by name: simple triggers, menu items, the daily trigger and the
- * spreadsheet's custom functions. scripts/build.mjs turns this list into top-level `function` declarations in
+ * spreadsheet's custom functions. The build turns this list into top-level `function` declarations in
  * dist/Code.js; nothing else declares them.
  */
+import type { EntryPointName } from './entry-names';
 import { serverApi } from './server/api';
 import { draftFollowUpsForOverdue, draftFollowUpsForSelection, openImportDialog, openSidebar } from './server/dialogs';
 import { onInstall, onOpen, refreshAsOfDate, showHelp, updateAsOfDate } from './server/menu';
@@ -10,7 +11,8 @@ import { showInstallationCheck } from './server/installation-check';
 import { grantPermissions } from './server/scopes';
 import { setUpContactSheet } from './server/setup';
 
-export const entryPoints = {
+/** Menu items and triggers: exactly the names in entry-names.ts (a missing or extra one does not compile). */
+const calledByName = {
   onOpen,
   onInstall,
   openSidebar,
@@ -23,10 +25,12 @@ export const entryPoints = {
   showHelp,
   grantPermissions,
   showInstallationCheck,
+} satisfies Record<EntryPointName, (...args: never[]) => unknown>;
+
+export const entryPoints = {
+  ...calledByName,
   // What the sidebar and dialogs call through google.script.run (src/shared/rpc.ts).
   ...serverApi,
 };
-
-export type EntryPointName = keyof typeof entryPoints;
 
 export { CUSTOM_FUNCTIONS as customFunctions } from './server/custom-functions';

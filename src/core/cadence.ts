@@ -1,3 +1,4 @@
+import type { FollowUpStatus } from './status';
 import { Day } from './dates';
 import { InvalidValueError } from './errors';
 import { describeValue, isBlank } from './values';
@@ -157,7 +158,7 @@ export function parseCadenceTable(rows: readonly (readonly unknown[])[]): Cadenc
   return table;
 }
 
-export type FollowUpStatus = 'Overdue' | 'Due soon' | 'On track' | 'No contact yet' | 'Snoozed';
+export type { FollowUpStatus };
 
 export interface FollowUpInput {
   lastContact: Day | null;

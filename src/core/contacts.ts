@@ -37,6 +37,19 @@ export interface Contact {
   unreadable: string[];
 }
 
+/** The fields of a contact Touchpoint writes: a change to a row, by field (mapped to its column by header when written). */
+export type ContactPatch = Partial<Omit<Contact, 'row' | 'name' | 'cells' | 'unreadable'>>;
+
+/** A line of the Interactions log. */
+export interface InteractionLine {
+  date: Day;
+  contactId: string;
+  name: string;
+  channel?: string;
+  summary: string;
+  nextStep?: string;
+}
+
 export interface RowProblem {
   row: number;
   column: string;

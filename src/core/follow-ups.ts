@@ -1,16 +1,12 @@
-import { plural } from './text';
-import { Cadence, CadenceTable, DEFAULT_RELATIONSHIP, followUpInputOf, followUpStatus, nextFollowUp, normaliseName } from './cadence';
-import { Contact, contactHandle, describeProblem, RowProblem } from './contacts';
-import { Day, formatIsoDay, formatLongDay } from './dates';
-import { InvalidValueError, isInvalidValueError } from './errors';
-import { lettersGoal, lettersToActOn } from './letters';
-import { CHANNELS, CONTACTS, HOW_WE_MET, ROLES } from './schema';
+import { Cadence, FollowUpStatus, followUpInputOf, followUpStatus, nextFollowUp, normaliseName } from './cadence';
+import { Contact } from './contacts';
+import { Day } from './dates';
+import { InvalidValueError } from './errors';
 import { Settings } from './settings';
 import { isBlank } from './values';
-import type { ContactCard, DraftState, GoalFigure, GoneDraft, SidebarModel, Status } from '../shared/rpc';
 
 export interface FollowUp {
-  status: Status;
+  status: FollowUpStatus;
   next: Day | null;
   cadence: Cadence;
 }
@@ -32,7 +28,8 @@ export function followUpOf(contact: Contact, settings: Settings, today: Day): Fo
   return { status: followUpStatus(input, today, settings.dueSoonDays), next: nextFollowUp(input), cadence: input.cadence };
 }
 
-const STATUS_DATES = new Set(['lastContact', 'metOn', 'snoozedUntil']);
+/** The dates the Status column reads: one it cannot read makes the status ⚠. */
+export const STATUS_DATES: ReadonlySet<string> = new Set(['lastContact', 'metOn', 'snoozedUntil']);
 
 const MENTORS = new Set(['careermentor', 'researchmentor', 'clinicalmentor', 'sponsor', 'programleadership', 'letterwriter']);
 /** Relationships a check-in suits better than a formal update or request. */
@@ -71,15 +68,6 @@ export function suggestTemplate(contact: Contact, today: Day, templates: readonl
   return has(pick) ?? templates[0] ?? null;
 }
 
-/**
- * A link to Gmail's drafts (or one draft) in the mailbox Touchpoint used: with several Google accounts signed in,
- * /u/0/ would be whichever signed in first; ?authuser=address opens the right one.
- */
-export function gmailDraftUrl(messageId: string | undefined, mailbox?: string): string {
-  const base = mailbox ? `https://mail.google.com/mail/?authuser=${encodeURIComponent(mailbox)}#drafts` : 'https://mail.google.com/mail/#drafts';
-  return messageId ? `${base}?compose=${encodeURIComponent(messageId)}` : base;
-}
-
 /** A draft Touchpoint made, as it recorded it when Gmail created it. */
 export interface DraftRecord {
   draftId: string;
@@ -115,6 +103,13 @@ function stillInGmail(draftId: string, known: KnownDrafts | null): boolean {
   return !known?.complete || known.messages.has(draftId);
 }
 
+/** A draft Touchpoint made that is still open in Gmail (or may be, when Gmail's list is not known). */
+export interface OpenDraft {
+  id: string;
+  created: Day;
+  subject?: string;
+}
+
 /**
  * This person's open draft: one Touchpoint made that is still in Gmail when Gmail's whole list is known (a draft
  * the user sent or deleted no longer counts; one left unsent after a newer contact still does, so an address
@@ -122,167 +117,41 @@ function stillInGmail(draftId: string, known: KnownDrafts | null): boolean {
  * row's address (a row copied or sorted apart from its marks does not inherit them); and a recorded draft to this
  * address counts even when the row lost its marks.
  */
-export function openDraft(contact: Contact, known: KnownDrafts | null): DraftState | null {
+export function findOpenDraft(contact: Contact, known: KnownDrafts | null): OpenDraft | null {
   const fresh = (day: Day) => known?.complete || contact.lastContact === null || day >= contact.lastContact;
   const records = known?.records ?? [];
   if (contact.draftId && contact.draftCreated !== null && fresh(contact.draftCreated) && stillInGmail(contact.draftId, known)) {
     const record = records.find((r) => r.draftId === contact.draftId);
-    if (!record || sameAddress(record.email, contact.email)) {
-      return { id: contact.draftId, url: gmailDraftUrl(known?.messages.get(contact.draftId), known?.mailbox), created: formatIsoDay(contact.draftCreated), subject: record?.subject };
-    }
+    if (!record || sameAddress(record.email, contact.email)) return { id: contact.draftId, created: contact.draftCreated, subject: record?.subject };
   }
   if (!contact.email) return null;
   const recorded = records
     .filter((r) => sameAddress(r.email, contact.email) && fresh(r.day) && stillInGmail(r.draftId, known))
     .sort((a, b) => b.at - a.at)[0];
-  return recorded ? { id: recorded.draftId, url: gmailDraftUrl(known?.messages.get(recorded.draftId), known?.mailbox), created: formatIsoDay(recorded.day), subject: recorded.subject } : null;
+  return recorded ? { id: recorded.draftId, created: recorded.day, subject: recorded.subject } : null;
+}
+
+/** A draft Touchpoint made that Gmail no longer has: sent or deleted. */
+export interface GoneDraftFact {
+  draftId: string;
+  /** Its subject, when Touchpoint recorded it. */
+  subject?: string;
+  created: Day;
+  /** The day Touchpoint first saw it gone: when it was most likely sent. */
+  noticed: Day;
 }
 
 /**
  * The row's own draft, when Gmail's whole list is known and the draft is no longer in it: sent or deleted, so the
  * card asks. A draft older than the last contact is settled already.
  */
-export function goneDraft(contact: Contact, known: KnownDrafts | null, today: Day): GoneDraft | null {
+export function findGoneDraft(contact: Contact, known: KnownDrafts | null, today: Day): GoneDraftFact | null {
   if (!known?.complete || !contact.draftId || contact.draftCreated === null || known.messages.has(contact.draftId)) return null;
   if (contact.lastContact !== null && contact.lastContact > contact.draftCreated) return null;
   const record = known.records?.find((r) => r.draftId === contact.draftId);
   if (record && !sameAddress(record.email, contact.email)) return null;
-  const noticed = Math.max(record?.goneOn ?? today, contact.draftCreated);
-  return { draftId: contact.draftId, subject: record?.subject || `Email (Touchpoint draft of ${formatLongDay(contact.draftCreated)})`, created: formatIsoDay(contact.draftCreated), noticed: formatIsoDay(noticed) };
+  return { draftId: contact.draftId, subject: record?.subject || undefined, created: contact.draftCreated, noticed: Math.max(record?.goneOn ?? today, contact.draftCreated) };
 }
 
-function reasonFor(contact: Contact, followUp: FollowUp, today: Day): string {
-  const next = followUp.next!;
-  const when = next < today ? `${plural(today - next, 'day')} overdue` : next === today ? 'due today' : `due in ${plural(next - today, 'day')}`;
-  const rule = isBlank(contact.cadenceDays) ? ` (${contact.relationship || DEFAULT_RELATIONSHIP})` : '';
-  if (contact.lastContact === null) {
-    return `First follow-up ${when} · met ${formatLongDay(contact.metOn!)}${rule}: within ${plural(followUp.cadence.firstFollowUpDays!, 'day')}`;
-  }
-  const capital = when[0].toUpperCase() + when.slice(1);
-  return `${capital} · every ${plural(followUp.cadence.everyDays, 'day')}${rule} · due ${formatLongDay(next)}`;
-}
-
-function notYetReason(contact: Contact): string {
-  const met = contact.metOn === null ? '' : ` · met ${formatLongDay(contact.metOn)}`;
-  return `Not contacted yet${met} · no first follow-up set for ${contact.relationship || DEFAULT_RELATIONSHIP}`;
-}
-
-/** Notes on a card are a reminder, not the record: long ones are cut (the sheet keeps them whole). */
 /** How long a follow-up can be put off from the sidebar. */
 export const SNOOZE_DAYS: readonly number[] = [7, 14, 30];
-
-export const CARD_TEXT_LIMIT = 280;
-
-function shortened(text: string): string {
-  return text.length > CARD_TEXT_LIMIT ? `${text.slice(0, CARD_TEXT_LIMIT - 1).trimEnd()}…` : text;
-}
-
-export function cardOf(contact: Contact, followUp: FollowUp, today: Day, templates: readonly string[], drafts: KnownDrafts | null): ContactCard {
-  const next = followUp.next;
-  return {
-    id: contactHandle(contact),
-    name: contact.name,
-    subtitle: [contact.role, contact.institution].filter(Boolean).join(' · '),
-    relationship: contact.relationship,
-    email: contact.email,
-    hasEmail: Boolean(contact.email),
-    status: followUp.status,
-    daysSince: contact.lastContact === null ? null : today - contact.lastContact,
-    lastContact: contact.lastContact === null ? null : formatIsoDay(contact.lastContact),
-    nextFollowUp: next === null ? null : formatIsoDay(next),
-    reason: next === null ? notYetReason(contact) : reasonFor(contact, followUp, today),
-    urgency: next === null ? -Infinity : today - next,
-    lastNote: shortened(contact.lastContactNotes),
-    nextStep: shortened(contact.nextStep),
-    suggestedTemplate: suggestTemplate(contact, today, templates),
-    draft: openDraft(contact, drafts),
-    goneDraft: goneDraft(contact, drafts, today),
-    snoozedUntil: contact.snoozedUntil === null ? null : formatIsoDay(contact.snoozedUntil),
-    searchText: [contact.name, contact.email, contact.institution, contact.specialty, contact.lastContactNotes, contact.nextStep].join(' '),
-  };
-}
-
-/** The guides' mentor team, as targets for the Goals strip. */
-export const GOALS: readonly { label: string; relationship: string; target: number }[] = [
-  { label: 'Career', relationship: 'Career mentor', target: 2 },
-  { label: 'Research', relationship: 'Research mentor', target: 1 },
-  { label: 'Clinical', relationship: 'Clinical mentor', target: 1 },
-  { label: 'Sponsor', relationship: 'Sponsor', target: 1 },
-  { label: 'Peer', relationship: 'Peer', target: 2 },
-];
-
-export function goalsOf(contacts: readonly Contact[], cadences: CadenceTable): GoalFigure[] {
-  const canonical = (relationship: string) => {
-    try {
-      return cadences.lookUp(relationship)?.relationship ?? relationship;
-    } catch {
-      return relationship;
-    }
-  };
-  return GOALS.map((goal) => ({
-    label: goal.label,
-    target: goal.target,
-    names: contacts.filter((c) => c.relationship && canonical(c.relationship) === goal.relationship).map((c) => c.name),
-  }));
-}
-
-export interface ModelInput {
-  contacts: readonly Contact[];
-  problems: readonly RowProblem[];
-  settings: Settings;
-  today: Day;
-  templates: readonly string[];
-  /** What is known of Gmail's drafts, or null when not looked up. */
-  drafts: KnownDrafts | null;
-}
-
-export function byUrgency(a: ContactCard, b: ContactCard): number {
-  return b.urgency - a.urgency || a.name.localeCompare(b.name);
-}
-
-/** Each sidebar section lists exactly the rows whose Status column says this (On track and Snoozed: none). */
-const SECTION_OF: Partial<Record<Status, 'overdue' | 'dueThisWeek' | 'noContactYet'>> = {
-  Overdue: 'overdue',
-  'Due soon': 'dueThisWeek',
-  'No contact yet': 'noContactYet',
-};
-
-export function buildSidebarModel({ contacts, problems, settings, today, templates, drafts }: ModelInput): SidebarModel {
-  const messages = [...problems.map(describeProblem), ...settings.problems];
-  const sections = { overdue: [] as ContactCard[], dueThisWeek: [] as ContactCard[], noContactYet: [] as ContactCard[] };
-  const cadenceHeader = CONTACTS.columns.find((c) => c.key === 'cadenceDays')!.header;
-  for (const contact of contacts) {
-    // A date the sheet cannot read shows ⚠ in the Status column; the problem is listed already.
-    if (contact.unreadable.some((key) => STATUS_DATES.has(key))) continue;
-    let followUp: FollowUp | null;
-    try {
-      followUp = followUpOf(contact, settings, today);
-    } catch (error) {
-      if (!isInvalidValueError(error)) throw error;
-      const column = isBlank(contact.cadenceDays) ? 'Relationship' : cadenceHeader;
-      messages.push(describeProblem({ row: contact.row, column, message: error.message }));
-      continue;
-    }
-    if (followUp === null) continue; // the Status column is blank for this row
-    const section = SECTION_OF[followUp.status];
-    if (section) sections[section].push(cardOf(contact, followUp, today, templates, drafts));
-  }
-  const { profile } = settings;
-  return {
-    today: formatIsoDay(today),
-    overdue: sections.overdue.sort(byUrgency),
-    dueThisWeek: sections.dueThisWeek.sort(byUrgency),
-    noContactYet: sections.noContactYet.sort(byUrgency),
-    letters: lettersToActOn(contacts, settings.letterWeeks, today),
-    snoozeDays: [...SNOOZE_DAYS],
-    goals: [...goalsOf(contacts, settings.cadences), lettersGoal(contacts)],
-    templates: [...templates],
-    channels: [...CHANNELS],
-    relationships: settings.cadences.names(),
-    roles: [...ROLES],
-    howWeMet: [...HOW_WE_MET],
-    problems: messages,
-    contactCount: contacts.length,
-    profileMissing: !profile.myName || !profile.myPosition,
-  };
-}

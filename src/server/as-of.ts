@@ -1,6 +1,6 @@
 import { dayAsCellInput, parseDay, today } from '../core/dates';
 import { NAMED_RANGES } from '../core/settings';
-import type { EntryPointName } from '../entry';
+import type { EntryPointName } from '../entry-names';
 
 /**
  * Custom functions recalculate only when an argument changes, and may not take TODAY() as one. So "today" is

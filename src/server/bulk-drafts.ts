@@ -1,17 +1,10 @@
-import { salutationField } from '../core/greetings';
-import { plural } from '../core/text';
+import { carryRecords, Mark, overdueContacts, Plan, planDrafts, summaryMessage } from '../app/bulk-drafts';
 import { requireScopes } from './scopes';
-import { draftCautions } from '../core/draft-cautions';
-import { followUpStatus } from '../core/cadence';
-import { Contact, isValidEmail } from '../core/contacts';
-import { formatLongDay } from '../core/dates';
-import { isInvalidValueError } from '../core/errors';
-import { DraftRecord, followUpOf, KnownDrafts, openDraft, sameAddress, suggestTemplate } from '../core/follow-ups';
-import { InputError, inputDay } from '../core/inputs';
-import { Settings } from '../core/settings';
-import { checkTemplate, EmailTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, Rendered, renderTemplate } from '../core/templates';
+import { Contact, ContactPatch } from '../core/contacts';
+import { KnownDrafts, sameAddress } from '../core/follow-ups';
+import { InputError } from '../core/inputs';
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
-import { commitAll, Fields, requireColumns, updateContacts } from './contact-writer';
+import { commitAll, requireColumns, updateContacts } from './contact-writer';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
 import { forgetDrafts, knownDrafts, recordDraft } from './draft-records';
 import { saveDraft } from './gmail-drafts';
@@ -22,18 +15,6 @@ import { withDocumentLock } from './workbook';
 const DRAFT_COLUMNS = ['draftId', 'draftCreated'];
 /** Apps Script stops a run at 6 minutes; stop well before, with time left to write back and report. */
 export const TIME_BUDGET_MS = 270_000;
-
-interface PlannedDraft {
-  contact: Contact;
-  template: string;
-  rendered: Rendered;
-}
-
-interface Plan {
-  items: PlannedDraft[];
-  skipped: { name: string; reason: string }[];
-  templates: string[];
-}
 
 /**
  * The contacts in the selection: every range of it (ctrl-click selects several), without the rows a filter or
@@ -53,99 +34,13 @@ function selectedContacts(context: ActionContext, snapshot: ContactsSnapshot): C
   return chosen;
 }
 
-/** The contacts a choice covers: overdue ones (snoozed ones too, to say why they are skipped) or the selected rows. */
-function targets(context: ActionContext, snapshot: ContactsSnapshot, settings: Settings, scope: BulkDraftChoice['scope']): Contact[] {
-  if (scope === 'selected') return selectedContacts(context, snapshot);
-  return snapshot.contacts.filter((contact) => {
-    try {
-      const followUp = followUpOf(contact, settings, context.today);
-      if (followUp === null) return false;
-      const unsnoozed = { lastContact: contact.lastContact, metOn: contact.metOn, cadence: followUp.cadence };
-      return followUpStatus(unsnoozed, context.today, settings.dueSoonDays) === 'Overdue';
-    } catch (error) {
-      if (isInvalidValueError(error)) return false;
-      throw error;
-    }
-  });
-}
-
 function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: BulkDraftChoice, drafts: KnownDrafts | null): Plan {
   const settings = readSettingsSheet(context.spreadsheet);
-  const templates = readTemplatesSheet(context.spreadsheet);
-  const names = templates.map((t) => t.name);
-  const known = knownPlaceholderNames(snapshot.headers);
-  const checked = new Map<string, EmailTemplate>();
-  const templateFor = (name: string): EmailTemplate => {
-    let template = checked.get(name);
-    if (!template) {
-      template = findTemplate(templates, name);
-      checkTemplate(template, known); // an unknown placeholder stops the whole run before any draft
-      checked.set(name, template);
-    }
-    return template;
-  };
-  if (choice.template !== null) templateFor(choice.template);
-  const plan: Plan = { items: [], skipped: [], templates: names };
-  const planned = new Map<string, Contact>(); // address → the contact drafted for it in this run
-  for (const contact of targets(context, snapshot, settings, choice.scope)) {
-    const skip = (reason: string) => plan.skipped.push({ name: contact.name, reason });
-    if (contact.snoozedUntil !== null && contact.snoozedUntil > context.today) {
-      skip(`snoozed until ${formatLongDay(contact.snoozedUntil)}`);
-      continue;
-    }
-    if (!contact.email) {
-      skip('no email address');
-      continue;
-    }
-    if (!isValidEmail(contact.email)) {
-      skip(`"${contact.email}" is not a valid email address`);
-      continue;
-    }
-    const unreadableMark = contact.unreadable.find((key) => key === 'draftCreated');
-    if (unreadableMark) {
-      skip('its Draft created cell holds something Touchpoint cannot read: clear it or put a date there');
-      continue;
-    }
-    const open = openDraft(contact, drafts);
-    if (open) {
-      skip(`a draft to ${contact.email} from ${formatLongDay(inputDay(open.created, 'created'))} is still open in Gmail`);
-      continue;
-    }
-    const twin = planned.get(contact.email.trim().toLowerCase());
-    if (twin) {
-      skip(`the same email as ${twin.name} (row ${twin.row}), who gets the draft`);
-      continue;
-    }
-    const name = choice.template ?? suggestTemplate(contact, context.today, names);
-    if (!name) throw new InputError('The Templates sheet has no templates. Add one, or run Touchpoint ▸ Set up contact sheet.');
-    const rendered = renderTemplate(templateFor(name), { contact, profile: settings.profile, today: context.today, timeZone: context.timeZone, greetings: settings.greetings, dateOrder: snapshot.dateOrder });
-    if (rendered.missingProfile.length) throw new InputError(profileRequest(rendered.missingProfile)); // the same for everyone: stop before any draft
-    if (rendered.missing.includes('My news')) {
-      skip(`"${name}" needs your news: write it from the sidebar's Draft email, where you type it`);
-      continue;
-    }
-    if (rendered.missing.length) {
-      // {{Salutation}} is not a column: name the one the greeting needs.
-      const salutation = salutationField(contact, settings.greetings);
-      const missing = [...new Set(rendered.missing.map((field) => (field === 'Salutation' ? salutation : field)))];
-      skip(`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: fill ${missing.length > 1 ? 'them' : 'it'} in on the sheet`);
-      continue;
-    }
-    // The same guard as a single draft: text from the sheet can itself hold a {{placeholder}} or a [marker].
-    const holes = holesIn(`${rendered.subject}\n${rendered.body}`, known);
-    if (holes.length) {
-      skip(`the email would still have ${holes.join(', ')} (from the sheet or the template): fix it there`);
-      continue;
-    }
-    const cautions = draftCautions(templateFor(name), contact, context.today, settings.greetings, settings.profile.myInstitution);
-    if (cautions.length) {
-      skip(`${cautions[0].replace(/\.$/, '')}. Draft this one from the sidebar, where you can adjust it`);
-      continue;
-    }
-    plan.items.push({ contact, template: name, rendered });
-    planned.set(contact.email.trim().toLowerCase(), contact);
-  }
-  return plan;
+  const targets = choice.scope === 'selected' ? selectedContacts(context, snapshot) : overdueContacts(snapshot.contacts, settings, context.today);
+  return planDrafts({
+    targets, template: choice.template, templates: readTemplatesSheet(context.spreadsheet), headers: snapshot.headers, settings, drafts,
+    today: context.today, timeZone: context.timeZone, dateOrder: snapshot.dateOrder,
+  });
 }
 
 export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
@@ -153,7 +48,7 @@ export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
   const context = actionContext();
   const snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
   const known = knownDrafts();
-  carryRecords(snapshot, known);
+  carryRecords(snapshot.contacts, known);
   const plan = makePlan(context, snapshot, choice, known);
   return {
     scope: choice.scope,
@@ -161,35 +56,6 @@ export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
     toDraft: plan.items.map((item) => ({ id: item.contact.id, name: item.contact.name, template: item.template })),
     skipped: plan.skipped,
   };
-}
-
-interface Mark extends DraftRecord {
-  name: string;
-}
-
-/**
- * Drafts recorded but not shown on their row (a run that died before its write-back, or marks lost to an edit):
- * the newest per contact, still in Gmail and still addressed to that row's email, is given to the contact in
- * memory, so the plan skips it, and is marked with this run's marks.
- */
-function carryRecords(snapshot: ContactsSnapshot, known: KnownDrafts): Mark[] {
-  const newest = new Map<string, DraftRecord>();
-  for (const record of known.records ?? []) {
-    if (known.complete && !known.messages.has(record.draftId)) continue;
-    const current = newest.get(record.contactId);
-    if (!current || record.at > current.at) newest.set(record.contactId, record);
-  }
-  const carried: Mark[] = [];
-  for (const record of newest.values()) {
-    // By id and address; if the id has moved to someone else (a copy sorted above), by the address alone when one row has it.
-    const byAddress = snapshot.contacts.filter((c) => sameAddress(c.email, record.email));
-    const contact = byAddress.find((c) => c.id === record.contactId) ?? (byAddress.length === 1 ? byAddress[0] : undefined);
-    if (!contact || contact.draftId === record.draftId) continue;
-    if (contact.draftCreated !== null && contact.draftCreated > record.day) continue; // the row shows a newer draft
-    Object.assign(contact, { draftId: record.draftId, draftCreated: record.day });
-    carried.push({ ...record, contactId: contact.id, name: contact.name });
-  }
-  return carried;
 }
 
 /** Records of drafts Gmail no longer has (sent or deleted) are dropped, unless a row still asks "Sent? Log it" about one. */
@@ -211,7 +77,7 @@ function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: 
   requireColumns(snapshot, DRAFT_COLUMNS);
   const written: Mark[] = [];
   const lost: { mark: Mark; reason: string }[] = [];
-  const changes: { contact: Contact; patch: Fields }[] = [];
+  const changes: { contact: Contact; patch: ContactPatch }[] = [];
   for (const mark of marks) {
     const contact = snapshot.contacts.find((c) => c.id === mark.contactId && sameAddress(c.email, mark.email));
     if (!contact) {
@@ -235,7 +101,7 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
     requireColumns(snapshot, DRAFT_COLUMNS); // before any Gmail call: without them every run would draft everyone again
     const known = knownDrafts();
     forgetGoneDrafts(known, snapshot);
-    const marks = carryRecords(snapshot, known);
+    const marks = carryRecords(snapshot.contacts, known);
     const plan = makePlan(context, snapshot, choice, known);
     const summary: BulkDraftSummary = { drafted: [], skipped: plan.skipped, failed: [], unmarked: [], remaining: 0, message: '' };
     let stoppedAt = plan.items.length;
@@ -281,15 +147,7 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
       }
     }
     summary.remaining = plan.items.length - stoppedAt + summary.failed.length;
-    const parts = [`Created ${plural(summary.drafted.length, 'draft')} in Gmail.`];
-    if (summary.skipped.length) parts.push(`Skipped ${summary.skipped.length}.`);
-    if (summary.failed.length) parts.push(`Gmail stopped at ${summary.failed[0].name}: ${summary.failed[0].error}`);
-    for (const { name, reason } of summary.unmarked) parts.push(`The draft to ${name} was made, but not marked on the sheet: ${reason}.`);
-    if (unrecorded) parts.push(unrecorded);
-    if (unmarked) parts.push(unmarked);
-    if (timedOut) parts.push('Stopped before Apps Script\'s 6-minute limit.');
-    if (summary.remaining) parts.push(`${plural(summary.remaining, 'contact')} still to draft: run this again to continue.`);
-    summary.message = parts.join(' ');
+    summary.message = summaryMessage(summary, { unrecorded, unmarked, timedOut });
     return summary;
   });
 }

@@ -1,4 +1,4 @@
-import { asStoredText, Contact, isContactRow, readContacts } from '../core/contacts';
+import { asStoredText, Contact, ContactPatch, InteractionLine, isContactRow, readContacts } from '../core/contacts';
 import { dayAsCellInput, Day } from '../core/dates';
 import { repairIds } from '../core/ids';
 import { InputError } from '../core/inputs';
@@ -14,9 +14,8 @@ import { findSheet, readHeaderRow, SetupNeededError } from './workbook';
  * in one setValues per run of adjacent columns, with the in-memory snapshot and contacts patched in the same step.
  * An action makes all its changes first and commits them together, so nothing is half-written.
  */
-export type FieldValue = string | Day | null;
-export type Fields = Partial<Record<ContactField, FieldValue>>;
-type ContactField = Exclude<keyof Contact, 'row' | 'name' | 'cells' | 'unreadable'>;
+type FieldValue = unknown;
+type ContactField = keyof ContactPatch;
 
 export interface PendingWrite {
   commit(): void;
@@ -160,7 +159,7 @@ function setInMemory(snapshot: ContactsSnapshot, row: number, column: number, va
 }
 
 /** Changes to several contacts' cells, checked now and written on commit in one block per run of columns. */
-export function updateContacts(snapshot: ContactsSnapshot, changes: readonly { contact: Contact; patch: Fields }[]): PendingWrite {
+export function updateContacts(snapshot: ContactsSnapshot, changes: readonly { contact: Contact; patch: ContactPatch }[]): PendingWrite {
   const keys = [...new Set(changes.flatMap(({ patch }) => Object.keys(patch)))];
   const columns = requireColumns(snapshot, keys);
   const cells: Cells = new Map();
@@ -186,7 +185,7 @@ export function updateContacts(snapshot: ContactsSnapshot, changes: readonly { c
 }
 
 /** A change to one contact's cells, checked now and written on commit; the in-memory contact follows. */
-export function updateContact(snapshot: ContactsSnapshot, contact: Contact, patch: Fields): PendingWrite {
+export function updateContact(snapshot: ContactsSnapshot, contact: Contact, patch: ContactPatch): PendingWrite {
   return updateContacts(snapshot, [{ contact, patch }]);
 }
 
@@ -195,7 +194,7 @@ export function updateContact(snapshot: ContactsSnapshot, contact: Contact, patc
  * formulas spill there, nor the user's own columns. A formula filled down below the data keeps its place where
  * the new contact has nothing.
  */
-export function appendContacts(snapshot: ContactsSnapshot, rows: readonly Fields[]): PendingWrite & { rows: number[] } {
+export function appendContacts(snapshot: ContactsSnapshot, rows: readonly ContactPatch[]): PendingWrite & { rows: number[] } {
   const keys = [...new Set(rows.flatMap((fields) => Object.keys(fields).filter((key) => !isEmpty(fields[key as ContactField]))))];
   const columns = requireColumns(snapshot, keys);
   const first = snapshot.lastDataRow + 1;
@@ -236,7 +235,7 @@ function isEmpty(value: FieldValue | undefined): boolean {
 }
 
 /** One new contact: see appendContacts. */
-export function appendContact(snapshot: ContactsSnapshot, fields: Fields): PendingWrite & { row: number } {
+export function appendContact(snapshot: ContactsSnapshot, fields: ContactPatch): PendingWrite & { row: number } {
   const append = appendContacts(snapshot, [fields]);
   return { row: append.rows[0], commit: () => append.commit() };
 }
@@ -270,7 +269,8 @@ export function giveEveryContactAnId(snapshot: ContactsSnapshot): { added: numbe
 }
 
 /** A line for the Interactions log, checked against its header now and appended on commit. */
-export function prepareInteraction(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, fields: Record<string, FieldValue>): PendingWrite {
+export function prepareInteraction(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, line: InteractionLine): PendingWrite {
+  const fields: Record<string, FieldValue> = { ...line };
   const sheet = findSheet(spreadsheet, INTERACTIONS);
   if (!sheet) throw new SetupNeededError('There is no Interactions sheet. Choose Touchpoint ▸ Set up contact sheet to add it. Nothing was changed.');
   const header = readHeaderRow(sheet, INTERACTIONS); // a title row above the header is fine

@@ -5,7 +5,8 @@ import { defaultMapping, IMPORT_COLUMNS, importDateOrder, ImportPlan, ImportReco
 import { InputError } from '../core/inputs';
 import type { ImportInput, ImportPreview, ImportResult } from '../shared/rpc';
 import { actionContext } from './action-context';
-import { appendContacts, commitAll, FieldValue, Fields, PendingWrite, updateContacts } from './contact-writer';
+import { appendContacts, commitAll, PendingWrite, updateContacts } from './contact-writer';
+import type { ContactPatch } from '../core/contacts';
 import { ContactsSnapshot, readContactsForAction, readContactsWithIds } from './contacts-sheet';
 import { withDocumentLock } from './workbook';
 
@@ -66,10 +67,10 @@ export function previewImport(input: ImportInput): ImportPreview {
 }
 
 /** An imported record as the writer's fields: dates (ISO in the plan) as days, the rest as they are. */
-function fieldsOf(record: ImportRecord, timeZone: string): Fields {
-  const fields: Record<string, FieldValue> = {};
+function fieldsOf(record: ImportRecord, timeZone: string): ContactPatch {
+  const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) fields[key] = DATE_KEYS.has(key) ? parseDay(value, timeZone) : value;
-  return fields;
+  return fields as ContactPatch;
 }
 
 const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.key));

@@ -1,4 +1,4 @@
-import type { EntryPointName } from '../entry';
+import type { EntryPointName } from '../entry-names';
 import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
 import { localiseFormula } from '../core/locale';
 import { CUSTOM_FUNCTIONS } from './custom-functions';

@@ -1,3 +1,5 @@
+import type { FollowUpStatus } from '../core/status';
+
 /**
  * The contract between the sidebar (and dialogs) and the server: every function the client may call through
  * google.script.run, with its argument and result types, defined once for both sides. Everything here must be
@@ -5,7 +7,7 @@
  */
 export type IsoDay = string;
 
-export type Status = 'Overdue' | 'Due soon' | 'On track' | 'No contact yet' | 'Snoozed';
+export type Status = FollowUpStatus;
 
 export interface DraftState {
   id: string;

@@ -203,6 +203,15 @@ describe('drafting one email', () => {
     expect(result.model.overdue.find((c) => c.id.split('~')[0] === id)!.draft).toMatchObject({ id: fake.drafts.drafts[0].id, created: '2026-11-22' });
   });
 
+  test('after Create draft, the card links to that very draft in Gmail, in the account it was made in', () => {
+    const id = idOf(fake, 'Maya');
+    const result = createDraft({ contactId: id, subject: 'Update', body: 'Dear Dr. Okafor,\n\nNews.\n\nSam' });
+    const [made] = fake.drafts.drafts;
+    const card = result.model.overdue.find((c) => c.id.split('~')[0] === id)!;
+    expect(card.draft!.url).toMatch(new RegExp(`#drafts\\?compose=${made.messageId}$`));
+    expect(card.draft!.url).toContain('authuser=');
+  });
+
   test('drafting again never silently replaces an open draft: replace or another, by choice; once deleted in Gmail, a new one is made', () => {
     const id = idOf(fake, 'Maya');
     createDraft({ contactId: id, subject: 'One', body: 'First' });

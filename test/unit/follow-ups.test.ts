@@ -1,7 +1,9 @@
 import { ACCEPTED_DATE_FORMS } from '../../src/core/dates';
 import { readContacts } from '../../src/core/contacts';
 import { dayFromYmd } from '../../src/core/dates';
-import { buildSidebarModel, openDraft, suggestTemplate } from '../../src/core/follow-ups';
+import { openDraft } from '../../src/app/drafts';
+import { buildSidebarModel } from '../../src/app/sidebar-model';
+import { suggestTemplate } from '../../src/core/follow-ups';
 import { CONTACTS, mapHeaders } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
 import { DEFAULT_TEMPLATES } from '../../src/core/default-templates';

@@ -3,7 +3,8 @@ import path from 'path';
 import { readContacts } from '../../src/core/contacts';
 import { dayFromYmd } from '../../src/core/dates';
 import { defaultMapping, personKey, planImport, profileKey, readImportSource } from '../../src/core/import';
-import { lettersGoal, lettersToActOn } from '../../src/core/letters';
+import { lettersGoal } from '../../src/app/goals';
+import { letterCardsOf } from '../../src/app/letters';
 import { CONTACTS, mapHeaders } from '../../src/core/schema';
 
 const tz = 'America/New_York';
@@ -96,13 +97,13 @@ describe('letters', () => {
   ]);
 
   test('to ask within 14 days of the ask-by date or past it; asked 10+ days ago; most urgent first', () => {
-    expect(lettersToActOn(contacts, 8, today).map((l) => [l.name, l.reason])).toEqual([
+    expect(letterCardsOf(contacts, 8, today).map((l) => [l.name, l.reason])).toEqual([
       ['Past', 'Ask-by date passed 7 days ago'],
       ['Waiting', 'Asked 12 days ago, no answer yet'],
       ['Undated', 'Add the Letter due date to get an ask-by date.'],
       ['Soon', 'Ask by November 30, 2026 (in 8 days)'],
     ]);
-    expect(lettersToActOn(contacts, 8, today)[0]).toMatchObject({ due: '2027-01-10', askBy: '2026-11-15', status: 'To ask' });
+    expect(letterCardsOf(contacts, 8, today)[0]).toMatchObject({ due: '2027-01-10', askBy: '2026-11-15', status: 'To ask' });
   });
 
   test('the goal counts agreed and submitted letters against 3', () => {
