@@ -1,20 +1,19 @@
 import type { ActionResult, ContactCard, DraftPreview, LetterCard, SidebarModel } from '../shared/rpc';
 import { clear, field, folded, h, longDate, options } from './dom';
 import { server } from './rpc';
+import { busyRunner, errorBox as errorBox_, fadingNotice, flash, noticeArea, showError as showError_, tieErrorToField } from './ui/feedback';
 
 type Panel = { contactId: string; kind: 'log' | 'draft' | 'snooze' | 'letter-draft' } | { contactId: null; kind: 'add' } | null;
 
-const state: { model: SidebarModel | null; search: string; panel: Panel; busy: boolean } = {
+const state: { model: SidebarModel | null; search: string; panel: Panel } = {
   model: null,
   search: '',
   panel: null,
-  busy: false,
 };
 
 const root = document.getElementById('app')!;
-const notice = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
-const ERROR_ID = 'sidebar-error';
-const errorBox = h('div', { class: 'error', role: 'alert', id: ERROR_ID, hidden: true });
+const notice = noticeArea();
+const errorBox = errorBox_(undefined, 'sidebar-error');
 const lists = h('div', { class: 'lists' });
 const goals = h('div', { class: 'goals' });
 const problems = h('div', { class: 'problems' });
@@ -31,67 +30,22 @@ const search = h('input', {
   },
 });
 
-function showError(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  errorBox.hidden = false;
-  clear(errorBox, message);
-  tieErrorToField(message);
-}
+const runner = busyRunner(root, showError);
 
-/**
- * An error that names a field of the open form ("Date (…) is in the future", "Email: … is not an email address")
- * is tied to that field: marked invalid, described by the error, and focused.
- */
-function tieErrorToField(message: string): void {
-  for (const control of Array.from(root.querySelectorAll<HTMLElement>('[aria-invalid]'))) {
-    control.removeAttribute('aria-invalid');
-    control.removeAttribute('aria-describedby');
-  }
-  const fields = Array.from(root.querySelectorAll<HTMLLabelElement>('.panel label.field'));
-  const named = fields.find((label) => {
-    const name = label.querySelector('span')?.textContent ?? '';
-    return name !== '' && (message.startsWith(`${name} `) || message.startsWith(`${name}:`) || message.startsWith(`${name} (`));
-  });
-  const control = named?.querySelector<HTMLElement>('input, select, textarea');
-  if (!control) return;
-  control.setAttribute('aria-invalid', 'true');
-  control.setAttribute('aria-describedby', ERROR_ID);
-  control.focus();
+function showError(error: unknown): void {
+  tieErrorToField(root, '.panel label.field', errorBox, showError_(errorBox, error));
 }
 
 function showNotice(message: string): void {
   errorBox.hidden = true;
-  clear(notice, message);
-  const shown = message;
-  setTimeout(() => {
-    if (notice.textContent === shown) clear(notice);
-  }, NOTICE_MS);
+  flash(notice, message);
 }
 
 /** Runs a server action with the loading state on; a failure shows its message and leaves the panel open. */
-async function act<T>(button: HTMLButtonElement | null, busyLabel: string, work: () => Promise<T>): Promise<T | undefined> {
-  if (state.busy) return undefined;
-  state.busy = true;
-  const label = button?.textContent ?? '';
-  if (button) {
-    button.disabled = true;
-    button.textContent = busyLabel;
-  }
-  root.setAttribute('aria-busy', 'true');
+function act<T>(button: HTMLButtonElement | null, busyLabel: string, work: () => Promise<T>): Promise<T | undefined> {
+  if (runner.busy) return Promise.resolve(undefined);
   if (button) actionSlot = slotOf(button);
-  try {
-    return await work();
-  } catch (error) {
-    showError(error);
-    return undefined;
-  } finally {
-    state.busy = false;
-    root.removeAttribute('aria-busy');
-    if (button && button.isConnected) {
-      button.disabled = false;
-      button.textContent = label;
-    }
-  }
+  return runner.act(button, busyLabel, work);
 }
 
 function applyResult(result: ActionResult | undefined): void {
@@ -105,9 +59,7 @@ function applyResult(result: ActionResult | undefined): void {
   if (card) {
     errorBox.hidden = true;
     clear(notice);
-    const local = h('div', { class: 'notice fading', role: 'status', 'aria-live': 'polite' }, result.message);
-    card.append(local);
-    setTimeout(() => local.remove(), NOTICE_MS);
+    card.append(fadingNotice(result.message));
   } else {
     showNotice(result.message);
   }
@@ -132,9 +84,6 @@ function slotOf(element: Element | null): CardSlot | null {
 function cardAt(slot: CardSlot): HTMLElement | null {
   return cardsOf(slot.id)[slot.index] ?? null;
 }
-
-/** How long a notice stays before it fades (Sheets' own toasts last about as long). */
-const NOTICE_MS = 6000;
 
 /** The label of the button that opened the panel, to give it focus back when the panel closes. */
 let openerLabel: string | null = null;
@@ -495,7 +444,7 @@ async function refresh(button: HTMLButtonElement | null): Promise<void> {
 }
 
 window.addEventListener('focus', () => {
-  if (state.model && !state.busy && !state.panel && Date.now() - lastLoad > 2000) void refresh(null);
+  if (state.model && !runner.busy && !state.panel && Date.now() - lastLoad > 2000) void refresh(null);
 });
 
 async function start(): Promise<void> {
