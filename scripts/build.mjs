@@ -74,7 +74,7 @@ async function buildPages() {
   const pages = fs.readdirSync(pagesDir).filter((f) => f.endsWith('.html'));
   for (const page of pages) {
     let html = fs.readFileSync(path.join(pagesDir, page), 'utf8');
-    const markers = [...html.matchAll(/\/\* inline: ([\w.-]+) \*\//g)];
+    const markers = [...html.matchAll(/\/\* inline: ([\w./-]+) \*\//g)];
     for (const [marker, file] of markers) {
       const content = file.endsWith('.ts') ? await bundleClient(file) : fs.readFileSync(path.join(root, 'src/client', file), 'utf8');
       if (content.includes('<?')) fail(`${file} contains "<?", which HtmlService would read as a scriptlet`);

@@ -1,11 +1,13 @@
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
 import { clear, field, h, options } from './dom';
 import { closeDialog, server } from './rpc';
+import { busyRunner, errorBox, loading, notice } from './ui/feedback';
 
 /** The "Draft follow-ups" dialog: choose a template, see who gets a draft and who is skipped, create, then a summary. */
 const root = document.getElementById('app')!;
 const scope = (document.body.dataset.scope === 'selected' ? 'selected' : 'overdue') as BulkDraftChoice['scope'];
 let template: string | null = null;
+const runner = busyRunner(root, showError);
 
 function listOf(items: { name: string; detail: string }[]): HTMLElement {
   return h('ul', { class: 'plain' }, items.map((i) => h('li', {}, h('strong', {}, i.name), ' — ', i.detail)));
@@ -14,7 +16,7 @@ function listOf(items: { name: string; detail: string }[]): HTMLElement {
 function showError(error: unknown): void {
   clear(
     root,
-    h('div', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)),
+    errorBox(error),
     h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => void load() }, 'Try again'), h('button', { type: 'button', onclick: closeDialog }, 'Close')),
   );
 }
@@ -27,7 +29,7 @@ function renderPlan(plan: BulkDraftPlan): void {
   );
   const count = plan.toDraft.length;
   const create = h('button', { class: 'primary', type: 'button', disabled: count === 0 }, count === 1 ? 'Create 1 draft' : `Create ${count} drafts`);
-  create.addEventListener('click', () => void run(create));
+  create.addEventListener('click', () => void runner.act(create, 'Creating drafts…', async () => renderSummary(await server.runBulkDrafts({ scope, template }))));
   clear(
     root,
     field('Template', choose),
@@ -43,7 +45,7 @@ function renderPlan(plan: BulkDraftPlan): void {
 function renderSummary(summary: BulkDraftSummary): void {
   clear(
     root,
-    h('p', { class: 'notice', role: 'status' }, summary.message),
+    notice(summary.message),
     summary.drafted.length ? h('h2', {}, `Drafted (${summary.drafted.length})`) : null,
     summary.drafted.length ? listOf(summary.drafted.map((d) => ({ name: d.name, detail: d.template }))) : null,
     summary.skipped.length ? h('h2', {}, `Skipped (${summary.skipped.length})`) : null,
@@ -57,24 +59,11 @@ function renderSummary(summary: BulkDraftSummary): void {
 }
 
 async function load(): Promise<void> {
-  clear(root, h('p', { class: 'muted loading', role: 'status' }, 'Checking who is due…'));
+  clear(root, loading('Checking who is due…'));
   try {
     renderPlan(await server.planBulkDrafts({ scope, template }));
   } catch (error) {
     showError(error);
-  }
-}
-
-async function run(button: HTMLButtonElement): Promise<void> {
-  button.disabled = true;
-  button.textContent = 'Creating drafts…';
-  root.setAttribute('aria-busy', 'true');
-  try {
-    renderSummary(await server.runBulkDrafts({ scope, template }));
-  } catch (error) {
-    showError(error);
-  } finally {
-    root.removeAttribute('aria-busy');
   }
 }
 

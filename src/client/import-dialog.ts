@@ -2,6 +2,7 @@ import type { ImportInput, ImportPreview } from '../shared/rpc';
 import { clear, field, h } from './dom';
 import { decodeCsvBytes } from './decode';
 import { closeDialog, server } from './rpc';
+import { busyRunner, errorBox, loading, notice } from './ui/feedback';
 
 /** Import contacts: choose a CSV (read here, in the browser), check the column mapping and the preview, import. */
 const root = document.getElementById('app')!;
@@ -12,9 +13,10 @@ let fillEmpty = false;
 let blankBadDates = false;
 let dateOrder: 'DMY' | 'MDY' | undefined;
 
-function errorBox(error: unknown): HTMLElement {
-  return h('div', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error));
-}
+/** A failed import: its message, and the way back to the preview. */
+const runner = busyRunner(root, (error) =>
+  clear(root, errorBox(error), h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => void preview() }, 'Back'), h('button', { type: 'button', onclick: closeDialog }, 'Close'))),
+);
 
 function start(message?: unknown): void {
   const file = h('input', { type: 'file', accept: '.csv,text/csv', 'aria-label': 'CSV file' });
@@ -49,7 +51,7 @@ function input(): ImportInput {
 }
 
 async function preview(): Promise<void> {
-  clear(root, h('p', { class: 'muted loading', role: 'status' }, 'Reading the file…'));
+  clear(root, loading('Reading the file…'));
   try {
     render(await server.previewImport(input()));
   } catch (error) {
@@ -93,6 +95,17 @@ function dateOrderChoice(result: ImportPreview): HTMLElement | null {
   );
 }
 
+/** What was not imported stays in view, with its file row and reason, to fix in the file. */
+function imported(message: string, result: ImportPreview): void {
+  clear(
+    root,
+    notice(message),
+    result.rejected.length ? h('h2', {}, `${result.rejected.length} not imported`) : null,
+    result.rejected.length ? h('ul', { class: 'plain rejected' }, result.rejected.map((r) => h('li', {}, `Row ${r.fileRow} (${r.name}): ${r.reason}`))) : null,
+    h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'button', onclick: closeDialog }, 'Close')),
+  );
+}
+
 function render(result: ImportPreview): void {
   mapping = result.mapping;
   const selects = result.headers.map((header, index) => {
@@ -109,23 +122,7 @@ function render(result: ImportPreview): void {
     return h('tr', {}, h('td', {}, header || `(column ${index + 1})`), h('td', {}, select));
   });
   const importButton = h('button', { class: 'primary', type: 'button', disabled: result.newCount === 0 && !result.present.some((p) => p.fills.length) }, result.newCount === 1 ? 'Import 1 contact' : `Import ${result.newCount} contacts`);
-  importButton.addEventListener('click', async () => {
-    importButton.disabled = true;
-    importButton.textContent = 'Importing…';
-    try {
-      const done = await server.runImport(input());
-      clear(
-        root,
-        h('p', { class: 'notice', role: 'status' }, done.message),
-        // What was not imported stays in view, with its file row and reason, to fix in the file.
-        result.rejected.length ? h('h2', {}, `${result.rejected.length} not imported`) : null,
-        result.rejected.length ? h('ul', { class: 'plain rejected' }, result.rejected.map((r) => h('li', {}, `Row ${r.fileRow} (${r.name}): ${r.reason}`))) : null,
-        h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'button', onclick: closeDialog }, 'Close')),
-      );
-    } catch (error) {
-      clear(root, errorBox(error), h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => void preview() }, 'Back'), h('button', { type: 'button', onclick: closeDialog }, 'Close')));
-    }
-  });
+  importButton.addEventListener('click', () => void runner.act(importButton, 'Importing…', async () => imported((await server.runImport(input())).message, result)));
   clear(
     root,
     h('p', {}, result.format === 'linkedin' ? 'A LinkedIn export: companies become Institution, positions become Role, Connected On becomes Met on.' : 'A CSV file. Check which Contacts column each file column fills.'),

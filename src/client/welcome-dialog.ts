@@ -1,6 +1,7 @@
 import type { ProfileInput } from '../shared/rpc';
 import { clear, field, h } from './dom';
 import { closeDialog, server } from './rpc';
+import { busyRunner, errorBox, notice, showError, tieErrorToField } from './ui/feedback';
 
 /** First run: the profile every email introduces and signs with, checked, saved to Settings, and what to do next. */
 const root = document.getElementById('app')!;
@@ -14,27 +15,19 @@ const FIELDS: { key: keyof ProfileInput; label: string; hint: string; example: s
 
 function form(profile: ProfileInput): void {
   const inputs = FIELDS.map((f) => h('input', { type: 'text', value: profile[f.key], placeholder: f.example, required: true, maxlength: 120, 'aria-describedby': `hint-${f.key}` }));
-  const error = h('div', { class: 'error', role: 'alert', hidden: true });
+  const error = errorBox(undefined, 'welcome-error');
   const save = h('button', { class: 'primary', type: 'submit' }, 'Save');
+  // A refusal is shown, and the field it names (or else the first) is marked and gets the focus.
+  const runner = busyRunner(root, (failure) => (tieErrorToField(root, 'label.field', error, showError(error, failure)) ?? inputs[0]).focus());
   clear(
     root,
     h(
       'form',
       {
-        onsubmit: async (event: Event) => {
+        onsubmit: (event: Event) => {
           event.preventDefault();
           const input = Object.fromEntries(FIELDS.map((f, i) => [f.key, inputs[i].value])) as unknown as ProfileInput;
-          save.disabled = true;
-          try {
-            done((await server.saveProfile(input)).message);
-          } catch (failure) {
-            error.hidden = false;
-            clear(error, failure instanceof Error ? failure.message : String(failure));
-            // The field the message names gets the focus.
-            const named = FIELDS.findIndex((f) => error.textContent!.startsWith(f.label));
-            (inputs[named] ?? inputs[0]).focus();
-            save.disabled = false;
-          }
+          void runner.act(save, 'Saving…', async () => done((await server.saveProfile(input)).message));
         },
       },
       h('p', {}, 'Touchpoint keeps track of who you should follow up with, and writes the emails as Gmail drafts. First, a few words about you: every email introduces you and signs with them.'),
@@ -49,7 +42,7 @@ function form(profile: ProfileInput): void {
 function done(message: string): void {
   clear(
     root,
-    h('p', { class: 'notice', role: 'status' }, message),
+    notice(message),
     h('h2', {}, 'What to do first'),
     h(
       'ol',
@@ -65,4 +58,4 @@ function done(message: string): void {
 server
   .loadProfile()
   .then(form)
-  .catch((failure) => clear(root, h('div', { class: 'error', role: 'alert' }, failure instanceof Error ? failure.message : String(failure))));
+  .catch((failure) => clear(root, errorBox(failure)));
