@@ -1,5 +1,5 @@
 /** The preview page: the workbook as Sheets would show it, the Touchpoint menu, the real sidebar, and the drafts. */
-import { clear, h } from '../../src/client/dom';
+import { h, setChildren } from '../../src/client/dom';
 import type { MenuEvents, PreviewState as State, SheetView } from './types';
 
 let state: State;
@@ -26,7 +26,7 @@ async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
 function showAlert(title: string, message: string): void {
   const ok = h('button', { type: 'button', class: 'primary' }, 'OK');
   const box = h('div', { class: 'modal alert', role: 'alertdialog', 'aria-label': title || 'Message' }, title ? h('h2', {}, title) : null, h('pre', {}, message), ok);
-  clear(overlay, box);
+  setChildren(overlay, box);
   overlay.hidden = false;
   ok.addEventListener('click', () => (overlay.hidden = true));
   ok.focus();
@@ -37,12 +37,12 @@ function openFrame(kind: 'sidebar' | 'dialog', index: number, title: string): vo
   if (kind === 'sidebar') {
     const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close sidebar' }, '×');
     close.addEventListener('click', () => (sidebar.hidden = true));
-    clear(sidebar, h('div', { class: 'bar' }, h('span', {}, title), close), frame);
+    setChildren(sidebar, h('div', { class: 'bar' }, h('span', {}, title), close), frame);
     sidebar.hidden = false;
   } else {
     const close = h('button', { type: 'button', class: 'close', 'aria-label': `Close ${title}` }, '×');
     close.addEventListener('click', closeOverlay);
-    clear(overlay, h('div', { class: 'modal dialog', role: 'dialog', 'aria-label': title }, h('div', { class: 'bar' }, h('span', {}, title), close), frame));
+    setChildren(overlay, h('div', { class: 'modal dialog', role: 'dialog', 'aria-label': title }, h('div', { class: 'bar' }, h('span', {}, title), close), frame));
     overlay.hidden = false;
   }
 }
@@ -88,7 +88,7 @@ async function runMenu(run: string, caption: string): Promise<void> {
 
 function renderMenu(): void {
   const menu = state.menus[0];
-  clear(
+  setChildren(
     menuList,
     menu?.items.map((item) =>
       item
@@ -147,7 +147,7 @@ function editCell(td: HTMLTableCellElement, view: SheetView, row: number, column
   });
   input.addEventListener('blur', () => finish(true));
   if (options) input.addEventListener('change', () => finish(true));
-  clear(td, input);
+  setChildren(td, input);
   td.classList.add('editing');
   input.focus();
 }
@@ -174,7 +174,7 @@ function renderGrid(): void {
       }),
     ),
   );
-  clear(grid, h('table', { 'aria-label': view.name }, h('thead', {}, header), h('tbody', {}, body)));
+  setChildren(grid, h('table', { 'aria-label': view.name }, h('thead', {}, header), h('tbody', {}, body)));
   stackFrozenRows();
 }
 
@@ -203,7 +203,7 @@ function gmailActions(id: string): HTMLElement {
 }
 
 function renderDrafts(): void {
-  clear(
+  setChildren(
     drafts,
     h('h2', {}, `Gmail drafts (${state.drafts.length})`),
     state.drafts.length
@@ -213,7 +213,7 @@ function renderDrafts(): void {
 }
 
 function render(): void {
-  clear(tabs, state.sheets.map((s) => h('button', { type: 'button', class: s.name === activeSheet ? 'tab active' : 'tab', 'aria-pressed': s.name === activeSheet, onclick: () => { activeSheet = s.name; selection = null; render(); grid.scrollTo(0, 0); } }, s.name)));
+  setChildren(tabs, state.sheets.map((s) => h('button', { type: 'button', class: s.name === activeSheet ? 'tab active' : 'tab', 'aria-pressed': s.name === activeSheet, onclick: () => { activeSheet = s.name; selection = null; render(); grid.scrollTo(0, 0); } }, s.name)));
   renderMenu();
   renderGrid();
   renderDrafts();
@@ -230,7 +230,7 @@ function showToast(): void {
   clearTimeout(toastTimer);
   toast.classList.remove('fading');
   toast.hidden = false;
-  clear(toast, state.toast.message);
+  setChildren(toast, state.toast.message);
   const seconds = state.toast.timeoutSeconds && state.toast.timeoutSeconds > 0 ? state.toast.timeoutSeconds : 5;
   toastTimer = setTimeout(() => {
     toast.classList.add('fading');
@@ -267,7 +267,7 @@ menuButton.addEventListener('click', () => {
   menuButton.setAttribute('aria-expanded', String(!menuList.hidden));
 });
 
-clear(
+setChildren(
   root,
   h('header', {}, h('h1', {}, 'Touchpoint preview'), h('div', { class: 'menu' }, menuButton, menuList), toast),
   h('div', { class: 'workspace' }, h('main', {}, tabs, grid, drafts), sidebar),

@@ -25,7 +25,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   return element;
 }
 
-export function clear(element: Element, ...children: (Child | Child[])[]): void {
+/** Replaces all of an element's children with these (text placed as text, never parsed as HTML). */
+export function setChildren(element: Element, ...children: (Child | Child[])[]): void {
   element.replaceChildren();
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;

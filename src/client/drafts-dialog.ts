@@ -1,5 +1,5 @@
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
-import { clear, field, h, options } from './dom';
+import { setChildren, field, h, options } from './dom';
 import { closeDialog, server } from './rpc';
 import { busyRunner, errorBox, loading, notice } from './ui/feedback';
 
@@ -14,7 +14,7 @@ function listOf(items: { name: string; detail: string }[]): HTMLElement {
 }
 
 function showError(error: unknown): void {
-  clear(
+  setChildren(
     root,
     errorBox(error),
     h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => void load() }, 'Try again'), h('button', { type: 'button', onclick: closeDialog }, 'Close')),
@@ -30,7 +30,7 @@ function renderPlan(plan: BulkDraftPlan): void {
   const count = plan.toDraft.length;
   const create = h('button', { class: 'primary', type: 'button', disabled: count === 0 }, count === 1 ? 'Create 1 draft' : `Create ${count} drafts`);
   create.addEventListener('click', () => void runner.act(create, 'Creating drafts…', async () => renderSummary(await server.runBulkDrafts({ scope, template }))));
-  clear(
+  setChildren(
     root,
     field('Template', choose),
     h('h2', {}, count ? `${count} draft${count > 1 ? 's' : ''} will be created` : 'No drafts to create'),
@@ -43,7 +43,7 @@ function renderPlan(plan: BulkDraftPlan): void {
 }
 
 function renderSummary(summary: BulkDraftSummary): void {
-  clear(
+  setChildren(
     root,
     notice(summary.message),
     summary.drafted.length ? h('h2', {}, `Drafted (${summary.drafted.length})`) : null,
@@ -59,7 +59,7 @@ function renderSummary(summary: BulkDraftSummary): void {
 }
 
 async function load(): Promise<void> {
-  clear(root, loading('Checking who is due…'));
+  setChildren(root, loading('Checking who is due…'));
   try {
     renderPlan(await server.planBulkDrafts({ scope, template }));
   } catch (error) {

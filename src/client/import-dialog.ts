@@ -1,5 +1,5 @@
 import type { ImportInput, ImportPreview } from '../shared/rpc';
-import { clear, field, h } from './dom';
+import { setChildren, field, h } from './dom';
 import { decodeCsvBytes } from './decode';
 import { closeDialog, server } from './rpc';
 import { busyRunner, errorBox, loading, notice } from './ui/feedback';
@@ -15,7 +15,7 @@ let dateOrder: 'DMY' | 'MDY' | undefined;
 
 /** A failed import: its message, and the way back to the preview. */
 const runner = busyRunner(root, (error) =>
-  clear(root, errorBox(error), h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => void preview() }, 'Back'), h('button', { type: 'button', onclick: closeDialog }, 'Close'))),
+  setChildren(root, errorBox(error), h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => void preview() }, 'Back'), h('button', { type: 'button', onclick: closeDialog }, 'Close'))),
 );
 
 function start(message?: unknown): void {
@@ -35,7 +35,7 @@ function start(message?: unknown): void {
     reader.onerror = () => start(new Error(`Could not read ${chosen.name}.`));
     reader.readAsArrayBuffer(chosen);
   });
-  clear(
+  setChildren(
     root,
     message ? errorBox(message) : null,
     h('p', {}, 'Choose a CSV file: LinkedIn\'s Connections.csv (Settings ▸ Data privacy ▸ Get a copy of your data), or any list whose first row names the columns.'),
@@ -51,7 +51,7 @@ function input(): ImportInput {
 }
 
 async function preview(): Promise<void> {
-  clear(root, loading('Reading the file…'));
+  setChildren(root, loading('Reading the file…'));
   try {
     render(await server.previewImport(input()));
   } catch (error) {
@@ -97,7 +97,7 @@ function dateOrderChoice(result: ImportPreview): HTMLElement | null {
 
 /** What was not imported stays in view, with its file row and reason, to fix in the file. */
 function imported(message: string, result: ImportPreview): void {
-  clear(
+  setChildren(
     root,
     notice(message),
     result.rejected.length ? h('h2', {}, `${result.rejected.length} not imported`) : null,
@@ -123,7 +123,7 @@ function render(result: ImportPreview): void {
   });
   const importButton = h('button', { class: 'primary', type: 'button', disabled: result.newCount === 0 && !result.present.some((p) => p.fills.length) }, result.newCount === 1 ? 'Import 1 contact' : `Import ${result.newCount} contacts`);
   importButton.addEventListener('click', () => void runner.act(importButton, 'Importing…', async () => imported((await server.runImport(input())).message, result)));
-  clear(
+  setChildren(
     root,
     h('p', {}, result.format === 'linkedin' ? 'A LinkedIn export: companies become Institution, positions become Role, Connected On becomes Met on.' : 'A CSV file. Check which Contacts column each file column fills.'),
     h('p', { class: 'muted delimiter' }, result.separatedBy),

@@ -1,5 +1,5 @@
 import type { ProfileInput } from '../shared/rpc';
-import { clear, field, h } from './dom';
+import { setChildren, field, h } from './dom';
 import { closeDialog, server } from './rpc';
 import { busyRunner, errorBox, notice, showError, tieErrorToField } from './ui/feedback';
 
@@ -19,7 +19,7 @@ function form(profile: ProfileInput): void {
   const save = h('button', { class: 'primary', type: 'submit' }, 'Save');
   // A refusal is shown, and the field it names (or else the first) is marked and gets the focus.
   const runner = busyRunner(root, (failure) => (tieErrorToField(root, 'label.field', error, showError(error, failure)) ?? inputs[0]).focus());
-  clear(
+  setChildren(
     root,
     h(
       'form',
@@ -40,7 +40,7 @@ function form(profile: ProfileInput): void {
 }
 
 function done(message: string): void {
-  clear(
+  setChildren(
     root,
     notice(message),
     h('h2', {}, 'What to do first'),
@@ -58,4 +58,4 @@ function done(message: string): void {
 server
   .loadProfile()
   .then(form)
-  .catch((failure) => clear(root, errorBox(failure)));
+  .catch((failure) => setChildren(root, errorBox(failure)));

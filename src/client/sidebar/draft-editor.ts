@@ -1,5 +1,5 @@
 import type { DraftPreview } from '../../shared/rpc';
-import { clear, field, h, longDate, options } from '../dom';
+import { setChildren, field, h, longDate, options } from '../dom';
 import { server } from '../rpc';
 import { cancelButton } from './forms';
 import type { Actions } from './store';
@@ -22,7 +22,7 @@ export function draftForm(card: Recipient, template: string | null, actions: Act
   const typed: Memory = { news: '' };
   const load = async (chosen: string | null) => {
     const preview = await actions.act(null, '', () => server.previewDraft(card.id, chosen, typed.news || undefined));
-    if (preview) clear(panel, draftEditor(card, preview, load, typed, actions));
+    if (preview) setChildren(panel, draftEditor(card, preview, load, typed, actions));
   };
   void load(template);
   return panel;

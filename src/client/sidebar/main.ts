@@ -1,5 +1,5 @@
 import type { ActionResult } from '../../shared/rpc';
-import { clear, h } from '../dom';
+import { setChildren, h } from '../dom';
 import { server } from '../rpc';
 import { busyRunner, errorBox, fadingNotice, flash, noticeArea, showError, tieErrorToField } from '../ui/feedback';
 import { type CardSlot, cardAt, goalsView, listsView, slotOf } from './cards';
@@ -53,7 +53,7 @@ function apply(result: ActionResult | undefined): void {
   const card = slot ? cardAt(root, slot) : null;
   if (card) {
     error.hidden = true;
-    clear(notice);
+    setChildren(notice);
     card.append(fadingNotice(result.message));
   } else {
     showNotice(result.message);
@@ -86,22 +86,22 @@ function toggle(panel: Panel, from?: EventTarget | null): void {
 const actions: Actions = { toggle, act, apply };
 
 function renderLists(): void {
-  if (state.model) clear(lists, listsView(state.model, actions));
+  if (state.model) setChildren(lists, listsView(state.model, actions));
 }
 
 function render(): void {
   const model = state.model;
   if (!model) return;
-  clear(addArea, state.panel?.kind === 'add' ? addForm(model, actions) : null);
+  setChildren(addArea, state.panel?.kind === 'add' ? addForm(model, actions) : null);
   addButton.setAttribute('aria-expanded', String(state.panel?.kind === 'add'));
-  clear(
+  setChildren(
     problems,
     model.profileMissing ? h('p', { class: 'hint' }, 'Add your name and position on the Settings sheet so drafts sign off properly.') : null,
     model.problems.length
       ? h('details', { class: 'problem-list' }, h('summary', {}, `${model.problems.length} cell${model.problems.length > 1 ? 's' : ''} need attention`), h('ul', {}, model.problems.map((p) => h('li', {}, p))))
       : null,
   );
-  clear(goals, goalsView(model));
+  setChildren(goals, goalsView(model));
   renderLists();
 }
 
@@ -117,8 +117,8 @@ async function refresh(button: HTMLButtonElement | null): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  clear(root, h('header', {}, h('h1', {}, 'Follow-ups'), refreshButton, addButton), search, notice, error, addArea, problems, lists, goals);
-  clear(lists, h('p', { class: 'muted loading' }, 'Loading your contacts…'));
+  setChildren(root, h('header', {}, h('h1', {}, 'Follow-ups'), refreshButton, addButton), search, notice, error, addArea, problems, lists, goals);
+  setChildren(lists, h('p', { class: 'muted loading' }, 'Loading your contacts…'));
   lastLoad = Date.now();
   const model = await act(null, '', () => server.loadSidebar());
   if (model) {
@@ -126,7 +126,7 @@ async function start(): Promise<void> {
     if (!model.contactCount) showNotice('No contacts yet. Add your first one, or fill in the Contacts sheet.');
     render();
   } else {
-    clear(lists, h('p', { class: 'empty' }, 'Touchpoint could not load your contacts. Fix the problem above, then reopen the sidebar.'));
+    setChildren(lists, h('p', { class: 'empty' }, 'Touchpoint could not load your contacts. Fix the problem above, then reopen the sidebar.'));
   }
 }
 

@@ -1,4 +1,4 @@
-import { clear, h } from '../dom';
+import { setChildren, h } from '../dom';
 
 /**
  * What every page tells the user the same way: notices (announced politely), errors (an alert, tied to the field
@@ -32,9 +32,9 @@ export function noticeArea(): HTMLDivElement {
 
 /** Shows a message in a notice area; it goes after NOTICE_MS unless another took its place. */
 export function flash(area: HTMLElement, message: string): void {
-  clear(area, message);
+  setChildren(area, message);
   setTimeout(() => {
-    if (area.textContent === message) clear(area);
+    if (area.textContent === message) setChildren(area);
   }, NOTICE_MS);
 }
 
@@ -52,7 +52,7 @@ export function errorBox(error?: unknown, id?: string): HTMLDivElement {
 export function showError(box: HTMLElement, error: unknown): string {
   const message = errorText(error);
   box.hidden = false;
-  clear(box, message);
+  setChildren(box, message);
   return message;
 }
 
