@@ -8,7 +8,7 @@
 import fs from 'fs';
 import path from 'path';
 import { performance } from 'perf_hooks';
-import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bundle';
+import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../tools/gas-fake/bundle';
 import { CONTACTS } from '../../src/core/schema';
 import { sampleWorkbookRows, SAMPLE_PROFILE } from '../preview/sample-workbook';
 import { writeProfile } from '../../test/support/workbook';

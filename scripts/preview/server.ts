@@ -4,15 +4,15 @@
  * here and run the same top-level functions Google would run), and the Gmail drafts that were made.
  * Development tooling only: nothing here is in dist/.
  */
-import type { FakeSheet } from '../../test/fake/spreadsheet';
+import type { FakeSheet } from '../../tools/gas-fake/spreadsheet';
 import { asOfOption, timeZoneOption } from '../cli';
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { build } from 'esbuild';
-import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bundle';
-import type { SavedWorkbook } from '../../test/fake/spreadsheet';
-import { decodeDraft, StoredDraft } from '../../test/fake/gmail';
+import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../tools/gas-fake/bundle';
+import type { SavedWorkbook } from '../../tools/gas-fake/spreadsheet';
+import { decodeDraft, StoredDraft } from '../../tools/gas-fake/gmail';
 import { detectDelimiter, parseCsv } from '../../src/core/csv';
 import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
 import { SAMPLE_EVENTS, SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';

@@ -4,7 +4,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { DIST, loadBundle, LoadedBundle } from '../fake/bundle';
+import { DIST, loadBundle, LoadedBundle } from '../../tools/gas-fake/bundle';
 import { MENU } from '../../src/server/menu';
 
 /** Every menu item as the user reads its path: "Set up contact sheet", "Help ▸ Check installation". */

@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import { JSDOM } from 'jsdom';
-import { DIST, loadBundle, LoadedBundle } from '../fake/bundle';
+import { DIST, loadBundle, LoadedBundle } from '../../tools/gas-fake/bundle';
 import { scriptRunFor } from '../support/script-run';
 import { fillProfile } from '../support/sidebar-workbook';
 import { fillSheet, nyDay, rowsByHeader, sampleContacts } from '../support/workbook';

@@ -3,7 +3,7 @@
  * does: asynchronously, with arguments and results passed through JSON (Dates and class instances do not survive),
  * and a server exception delivered to the failure handler as an Error carrying its message.
  */
-import type { LoadedBundle } from '../fake/bundle';
+import type { LoadedBundle } from '../../tools/gas-fake/bundle';
 
 type Handler = ((value: unknown) => void) | null;
 
