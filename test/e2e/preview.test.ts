@@ -1,13 +1,13 @@
 /**
- * The preview in a real browser, driven by playwright-core: the Chromium that scripts/browser.ts finds (system, or
+ * The preview in a real browser, driven by playwright-core: the Chromium that tools/browser.ts finds (system, or
  * the one npm installs). If none starts, this suite fails: it never skips. Screenshots go to an ignored folder,
  * test-output/screenshots/; `npm run screenshots` points SCREENSHOTS_DIR at docs/screenshots/ to refresh the README's.
  */
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page, FrameLocator } from 'playwright-core';
-import { launchBrowser } from '../../scripts/browser';
-import { startPreview, Preview } from '../../scripts/preview/server';
+import { launchBrowser } from '../../tools/browser';
+import { startPreview, Preview } from '../../tools/preview/server';
 
 jest.setTimeout(60_000);
 

@@ -13,7 +13,7 @@ function menuPaths(): string[] {
 }
 import { entryPoints, customFunctions } from '../../src/entry';
 import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
-import { BUNDLE_BUDGET_KB } from '../../scripts/budgets';
+import { BUNDLE_BUDGET_KB } from '../../tools/budgets';
 
 const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
 const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));

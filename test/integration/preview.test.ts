@@ -3,8 +3,8 @@ import fs from 'fs';
 import http from 'http';
 import os from 'os';
 import path from 'path';
-import { startPreview } from '../../scripts/preview/server';
-import { sampleWorkbookRows } from '../../scripts/preview/sample-workbook';
+import { startPreview } from '../../tools/preview/server';
+import { sampleWorkbookRows } from '../../tools/preview/sample-workbook';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -1,6 +1,6 @@
 /** What the preview grid shows of a sheet: display values, colours from conditional formats, dropdown lists. */
-import { columnIndexOf, columnLettersOf } from '../../tools/gas-fake/a1';
-import type { FakeSheet, FakeSpreadsheet } from '../../tools/gas-fake/spreadsheet';
+import { columnIndexOf, columnLettersOf } from '../gas-fake/a1';
+import type { FakeSheet, FakeSpreadsheet } from '../gas-fake/spreadsheet';
 import type { SheetView } from './types';
 
 const SPARE_ROWS = 3;

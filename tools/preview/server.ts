@@ -4,15 +4,15 @@
  * here and run the same top-level functions Google would run), and the Gmail drafts that were made.
  * Development tooling only: nothing here is in dist/.
  */
-import type { FakeSheet } from '../../tools/gas-fake/spreadsheet';
+import type { FakeSheet } from '../gas-fake/spreadsheet';
 import { asOfOption, timeZoneOption } from '../cli';
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { build } from 'esbuild';
-import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../tools/gas-fake/bundle';
-import type { SavedWorkbook } from '../../tools/gas-fake/spreadsheet';
-import { decodeDraft, StoredDraft } from '../../tools/gas-fake/gmail';
+import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../gas-fake/bundle';
+import type { SavedWorkbook } from '../gas-fake/spreadsheet';
+import { decodeDraft, StoredDraft } from '../gas-fake/gmail';
 import { detectDelimiter, parseCsv } from '../../src/core/csv';
 import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
 import { SAMPLE_EVENTS, SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
@@ -122,7 +122,7 @@ function withShim(html: string): string {
 
 async function pageScript(root: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(root, 'scripts/preview/page.ts')],
+    entryPoints: [path.join(root, 'tools/preview/page.ts')],
     bundle: true,
     format: 'iife',
     target: 'es2019',
@@ -163,7 +163,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   app.call('onOpen', { authMode: 'FULL' });
 
   const script = await pageScript(options.root);
-  const css = fs.readFileSync(path.join(options.root, 'scripts/preview/page.css'), 'utf8');
+  const css = fs.readFileSync(path.join(options.root, 'tools/preview/page.css'), 'utf8');
   const opened: { kind: 'sidebar' | 'dialog'; title: string; html: string }[] = [];
 
   const selectedRows = () => {
