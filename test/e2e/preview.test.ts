@@ -149,6 +149,24 @@ test('an error from the server shows its message in the sidebar', async () => {
   );
 });
 
+test('the sidebar\'s google.script.run is the tests\' stand-in: a Date argument is refused, a server error arrives as an Error', async () => {
+  await openSidebar();
+  const frame = page.frame({ url: /\/frame\/\d+$/ })!;
+  const refused = await frame.evaluate(() => {
+    try {
+      (window as any).google.script.run.loadSidebar(new Date());
+      return 'sent';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  });
+  expect(refused).toBe('google.script.run cannot pass a Date (argument 1 of loadSidebar): send ISO text instead.');
+  const failed = await frame.evaluate(
+    () => new Promise<string>((resolve) => (window as any).google.script.run.withSuccessHandler(() => resolve('ok')).withFailureHandler((e: Error) => resolve(`${e instanceof Error}: ${e.message}`)).noSuchFunction()),
+  );
+  expect(failed).toBe('true: Script function not found: noSuchFunction');
+});
+
 test('the drafting dialog from the menu: plan, then drafts in the panel', async () => {
   await page.click('#menu-button');
   await page.click('.menu-item:text-is("Draft follow-ups for overdue contacts")');

@@ -3,6 +3,7 @@ import fs from 'fs';
 import http from 'http';
 import os from 'os';
 import path from 'path';
+import vm from 'vm';
 import { startPreview } from '../../tools/preview/server';
 import { sampleWorkbookRows } from '../../tools/preview/sample-workbook';
 
@@ -55,6 +56,17 @@ test('the sample workbook: about 40 made-up contacts in every situation', async 
   expect(rows.some((r) => r[16] === 'To ask')).toBe(true); // a pending letter
   expect(rows.some((r) => r[2] === '')).toBe(true); // a missing email
   expect(model.problems.some((p: string) => p.includes('"last Tuesday"'))).toBe(true); // an unreadable date
+});
+
+test('a sidebar\'s call runs under google.script.run\'s rules (the tests\' stand-in): a value Google cannot carry fails', async () => {
+  const preview = await startPreview({ root: ROOT, port: 0, asOf: '2026-11-22' });
+  try {
+    vm.runInContext('function returnsADate() { return new Date(); }', preview.app.context);
+    expect(await post(`${preview.url}api/run`, { name: 'returnsADate', args: [] })).toEqual({ ok: false, message: 'google.script.run cannot pass a Date (the value returnsADate returned): send ISO text instead.' });
+    expect(await post(`${preview.url}api/run`, { name: 'noSuchFunction', args: [] })).toEqual({ ok: false, message: 'Script function not found: noSuchFunction' });
+  } finally {
+    await preview.close();
+  }
 });
 
 test('no preview code ships in dist/', () => {

@@ -5,7 +5,7 @@
  */
 import { loadBundle, LoadedBundle } from '../../tools/gas-fake/bundle';
 import { FakeRange } from '../../tools/gas-fake/spreadsheet';
-import { scriptRunFor } from '../support/script-run';
+import { scriptRunFor } from '../../tools/gas-fake/script-run';
 import { fillProfile, NOW } from '../support/sidebar-workbook';
 import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
 import { decodeDraft } from '../../tools/gas-fake/gmail';

@@ -9,7 +9,7 @@ import { installFake, setNow } from '../support/in-process';
 import { idOf, NOW } from '../support/sidebar-workbook';
 import { fillSheet, sampleContacts, snapshot } from '../support/workbook';
 import { DIST, loadBundle } from '../../tools/gas-fake/bundle';
-import { scriptRunFor } from '../support/script-run';
+import { scriptRunFor } from '../../tools/gas-fake/script-run';
 import type { FakeAppsScript } from '../../tools/gas-fake';
 
 let fake: FakeAppsScript;

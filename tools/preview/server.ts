@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../gas-fake/bundle';
 import type { SavedWorkbook } from '../gas-fake/spreadsheet';
 import { decodeDraft, StoredDraft } from '../gas-fake/gmail';
+import { runOnServer } from '../gas-fake/script-run';
 import { detectDelimiter, parseCsv } from '../../src/core/csv';
 import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
 import { SAMPLE_EVENTS, SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
@@ -92,44 +93,22 @@ function fillSampleEvents(contacts: FakeSheet): void {
   });
 }
 
-/** The shim that makes a served sidebar or dialog call this server instead of Google. */
-const SCRIPT_RUN_SHIM = `<script>
-(function () {
-  function notify(kind) { try { window.parent.postMessage({ touchpoint: kind }, '*'); } catch (e) {} }
-  function runner(success, failure) {
-    return new Proxy({}, { get: function (_t, name) {
-      if (name === 'withSuccessHandler') return function (f) { return runner(f, failure); };
-      if (name === 'withFailureHandler') return function (f) { return runner(success, f); };
-      if (name === 'withUserObject') return function () { return runner(success, failure); };
-      return function () {
-        var args = Array.prototype.slice.call(arguments);
-        fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: name, args: args }) })
-          .then(function (r) { return r.json(); })
-          .then(function (res) { notify('changed'); if (res.ok) { if (success) success(res.value); } else if (failure) { failure(new Error(res.message)); } })
-          .catch(function (e) { if (failure) failure(e); });
-      };
-    } });
-  }
-  // Escape closes a dialog in Sheets even while focus is inside it, unless the page used the key itself.
-  window.addEventListener('keydown', function (e) { if (e.key === 'Escape' && !e.defaultPrevented) notify('escape'); });
-  window.google = { script: { run: runner(null, null), host: { close: function () { notify('close'); }, editor: { focus: function () {} } } } };
-})();
-</script>`;
-
-function withShim(html: string): string {
-  return html.replace(/<head>/i, (head) => `${head}\n${SCRIPT_RUN_SHIM}`);
+/** Puts the script-run shim in a served sidebar or dialog, so its google.script.run calls come to this server. */
+function withShim(html: string, shim: string): string {
+  return html.replace(/<head>/i, (head) => `${head}\n<script>\n${shim}</script>`);
 }
 
-async function pageScript(root: string): Promise<string> {
+/** A browser script of the preview (page.ts, the page; script-run-shim.ts, in each sidebar and dialog), bundled. */
+async function browserScript(root: string, entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(root, 'tools/preview/page.ts')],
+    entryPoints: [path.join(root, 'tools/preview', entry)],
     bundle: true,
     format: 'iife',
     target: 'es2019',
     platform: 'browser',
     write: false,
     logLevel: 'warning',
-    tsconfig: path.join(root, 'src/client/tsconfig.json'),
+    tsconfig: path.join(root, 'tools/preview/tsconfig.json'),
   });
   return result.outputFiles[0].text;
 }
@@ -162,7 +141,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   save();
   app.call('onOpen', { authMode: 'FULL' });
 
-  const script = await pageScript(options.root);
+  const script = await browserScript(options.root, 'page.ts');
+  const shim = await browserScript(options.root, 'script-run-shim.ts');
   const css = fs.readFileSync(path.join(options.root, 'tools/preview/page.css'), 'utf8');
   const opened: { kind: 'sidebar' | 'dialog'; title: string; html: string }[] = [];
 
@@ -235,16 +215,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       save();
       return { events, state: state() };
     },
+    // A sidebar's or dialog's google.script.run call (the shim checked its arguments as Google does; they came as JSON).
     'POST /api/run': (body) => {
-      try {
-        const args = JSON.parse(JSON.stringify(body.args ?? []));
-        const value = app.call(String(body.name), ...args);
-        save();
-        return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
-      } catch (error) {
-        const message = (error as { message?: unknown })?.message;
-        return { ok: false, message: typeof message === 'string' ? message : String(error) };
-      }
+      const outcome = runOnServer(app, String(body.name), Array.isArray(body.args) ? body.args : []);
+      if (!outcome.ok) return outcome;
+      save();
+      return { ok: true, value: outcome.value === undefined ? null : outcome.value };
     },
   };
 
@@ -266,7 +242,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (request.method === 'GET' && url.pathname === '/preview.css') return send(200, 'text/css', css);
     if (request.method === 'GET' && frame) {
       const page = opened[Number(frame[1])];
-      return page ? send(200, 'text/html', withShim(page.html)) : send(404, 'text/plain', 'No such sidebar or dialog');
+      return page ? send(200, 'text/html', withShim(page.html, shim)) : send(404, 'text/plain', 'No such sidebar or dialog');
     }
     const route = routes[`${request.method} ${url.pathname}`];
     if (!route) return send(404, 'text/plain', 'Not found');
