@@ -13,9 +13,9 @@ import { build } from 'esbuild';
 import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../gas-fake/bundle';
 import type { SavedWorkbook } from '../gas-fake/spreadsheet';
 import { decodeDraft, StoredDraft } from '../gas-fake/gmail';
-import { runOnServer } from '../gas-fake/script-run';
-import { detectDelimiter, parseCsv } from '../../src/core/csv';
-import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
+import { runOnServer, sendArguments } from '../gas-fake/script-run';
+import { decodeCsvBytes } from '../../src/client/decode';
+import type { ImportInput, ImportPreview, ImportResult } from '../../src/shared/rpc';
 import { SAMPLE_EVENTS, SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
 import type { DraftView, MenuEvents, PreviewState, SheetView } from './types';
 import { sheetView } from './views';
@@ -24,7 +24,10 @@ import { writeProfile } from '../../test/support/workbook';
 export interface PreviewOptions {
   root: string;
   port: number;
-  /** Start from this CSV (the sheet's columns or a LinkedIn Connections.csv) instead of the sample workbook. */
+  /**
+   * Start from this CSV (the sheet's columns or a LinkedIn Connections.csv) instead of the sample workbook: a new
+   * workbook, set up, then the file imported by the product's own import, as Touchpoint ▸ Import contacts… does.
+   */
   csv?: string;
   /** Keep the workbook in this JSON file between runs. */
   data?: string;
@@ -36,6 +39,8 @@ export interface PreviewOptions {
 export interface Preview {
   url: string;
   app: LoadedBundle;
+  /** What starting said: for --csv, the import's notes (the file's problems, rows not imported) and its result. */
+  messages: string[];
   close(): Promise<void>;
 }
 
@@ -49,35 +54,55 @@ export function draftView(draft: StoredDraft): DraftView {
   return { id: draft.id, to, subject, text: text.replace(/\r\n/g, '\n') };
 }
 
-function startingRows(options: PreviewOptions, today: Date): string[][] {
-  if (!options.csv) return sampleWorkbookRows(today);
-  const csvText = fs.readFileSync(options.csv, 'utf8');
-  const { rows, problems } = parseCsv(csvText, detectDelimiter(csvText));
-  problems.forEach((p) => console.warn(`${options.csv}: ${p}`));
-  const linkedIn = findLinkedInHeader(rows);
-  if (linkedIn < 0) return rows.filter((row) => row.some((cell) => cell.trim() !== ''));
-  const mapped = mapLinkedInRows(rows, linkedIn);
-  mapped.problems.forEach((p) => console.warn(`${options.csv}: ${p}`));
-  return mapped.rows;
+/**
+ * --csv: the file goes through the product's own import, as the Import dialog sends it: its bytes decoded as the
+ * dialog decodes them, then previewImport and runImport called as google.script.run calls them (tools/gas-fake/
+ * script-run.ts). So the sheet shows exactly what importing the file into Sheets would. Returns what it said.
+ */
+function importCsv(app: LoadedBundle, file: string): string[] {
+  const bytes = fs.readFileSync(file);
+  const { text, notice } = decodeCsvBytes(new Uint8Array(bytes).buffer);
+  const input: ImportInput = { text, mapping: null, fillEmpty: false };
+  const call = <T>(name: string): T => {
+    const outcome = runOnServer(app, name, sendArguments(name, [input]));
+    if (!outcome.ok) throw new Error(`${file}: ${outcome.message}`);
+    return outcome.value as T;
+  };
+  const preview = call<ImportPreview>('previewImport');
+  const dates = preview.slashDates;
+  const notes = [
+    ...(notice ? [notice] : []),
+    ...preview.problems,
+    ...(dates ? [`Dates like ${dates.example} were read ${dates.order === 'DMY' ? 'day first' : 'month first'}${dates.open ? ' (the file leaves it open; the import dialog would ask)' : ''}.`] : []),
+    ...preview.warnings.map((w) => `Row ${w.fileRow} (${w.name}): ${w.warning}`),
+    ...preview.rejected.map((r) => `Row ${r.fileRow} (${r.name}) was not imported: ${r.reason}`),
+  ];
+  return [...notes, call<ImportResult>('runImport').message].map((line) => `${path.basename(file)}: ${line}`);
 }
 
-function newWorkbook(app: LoadedBundle, options: PreviewOptions, now: Date): void {
-  // The sample is dated from today's calendar date where the spreadsheet is (a day ahead of UTC in Auckland).
-  const today = new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: app.fake.spreadsheet.getSpreadsheetTimeZone() }).format(now)}T12:00:00Z`);
-  const rows = startingRows(options, today);
+/** A new workbook: the sample contacts, or an empty sheet and the --csv file imported, then set up with a profile. */
+function newWorkbook(app: LoadedBundle, options: PreviewOptions, now: Date): string[] {
   const contacts = app.fake.spreadsheet.insertSheet('Contacts');
-  const width = Math.max(...rows.map((r) => r.length));
-  if (rows.length + 50 > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), rows.length + 50 - contacts.getMaxRows());
-  if (width > contacts.getMaxColumns()) contacts.insertColumnsAfter(contacts.getMaxColumns(), width - contacts.getMaxColumns());
-  // Cells go in as if typed (dates become dates), except that a cell starting with = + - @ never becomes a formula.
-  const asTyped = (cell: string) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell);
-  contacts.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r.map(asTyped), ...new Array(width - r.length).fill('')]));
+  if (!options.csv) {
+    // The sample is dated from today's calendar date where the spreadsheet is (a day ahead of UTC in Auckland).
+    const today = new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: app.fake.spreadsheet.getSpreadsheetTimeZone() }).format(now)}T12:00:00Z`);
+    const rows = sampleWorkbookRows(today);
+    const width = Math.max(...rows.map((r) => r.length));
+    if (rows.length + 50 > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), rows.length + 50 - contacts.getMaxRows());
+    if (width > contacts.getMaxColumns()) contacts.insertColumnsAfter(contacts.getMaxColumns(), width - contacts.getMaxColumns());
+    // Cells go in as if typed (dates become dates), except that a cell starting with = + - @ never becomes a formula.
+    const asTyped = (cell: string) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell);
+    contacts.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r.map(asTyped), ...new Array(width - r.length).fill('')]));
+  }
   app.fake.spreadsheet.deleteSheet(app.fake.spreadsheet.getSheetByName('Sheet1')!);
   app.call('setUpContactSheet');
   app.fake.ui.alerts.length = 0;
   writeProfile(app.fake.spreadsheet, SAMPLE_PROFILE);
-  if (!options.csv) fillSampleEvents(contacts);
+  let messages: string[] = [];
+  if (options.csv) messages = importCsv(app, options.csv);
+  else fillSampleEvents(contacts);
   app.fake.spreadsheet.setActiveSheet(contacts);
+  return messages;
 }
 
 /** The sample's Event and Topic cells, typed after setup added those columns (found by header). */
@@ -127,11 +152,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const now = asOfOption(options.asOf, timeZone);
   const app = loadBundle({ now, timeZone, htmlFiles: readDistHtmlFiles(dist) }, undefined, dist);
   const saved: Saved | null = options.data && fs.existsSync(options.data) ? JSON.parse(fs.readFileSync(options.data, 'utf8')) : null;
+  let messages: string[] = [];
   if (saved) {
     app.fake.spreadsheet._import(saved.workbook);
     app.fake.drafts.drafts.push(...saved.drafts);
   } else {
-    newWorkbook(app, options, now ?? new Date());
+    messages = newWorkbook(app, options, now ?? new Date());
   }
   const save = () => {
     if (!options.data) return;
@@ -267,6 +293,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `http://127.0.0.1:${port}/`,
     app,
+    messages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
