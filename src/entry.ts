@@ -1,6 +1,6 @@
 /**
  * The one list of functions Apps Script calls by name: simple triggers, menu items, the daily trigger and the
- * spreadsheet's custom functions. The build turns this list into top-level `function` declarations in
+ * spreadsheet's custom functions. tools/build.mjs turns this list into top-level `function` declarations in
  * dist/Code.js; nothing else declares them.
  */
 import type { EntryPointName } from './entry-names';

@@ -7,7 +7,7 @@
 import { execFileSync } from 'child_process';
 import path from 'path';
 import type { Config } from '@jest/types';
-import { describeBrowser, findBrowser } from '../scripts/browser';
+import { describeBrowser, findBrowser } from '../tools/browser';
 
 const BROWSER_SUITE = path.join(__dirname, 'e2e', 'preview.test.ts');
 
@@ -24,5 +24,5 @@ export default async function globalSetup(config: Config.GlobalConfig): Promise<
       console.log(`\nBrowser: none. ${(error as Error).message}`);
     }
   }
-  execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(__dirname, '..', 'tools', 'build.mjs')], { stdio: 'inherit' });
 }

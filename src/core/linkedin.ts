@@ -1,6 +1,4 @@
 import { normaliseName } from './cadence';
-import { formatIsoDay, parseDay } from './dates';
-import { isInvalidValueError } from './errors';
 
 /**
  * LinkedIn's "Connections.csv": a few lines of notes, then a header row (First Name, Last Name, URL, Email Address,
@@ -53,30 +51,4 @@ export function mapLinkedInRow(row: readonly string[], header: readonly string[]
     at('firstname'), at('lastname'), at('emailaddress'), role, at('company'), LINKEDIN_HOW_WE_MET, at('connectedon'),
     role === 'Other' ? `LinkedIn title: ${position}` : '', at('url'),
   ];
-}
-
-export interface MappedRows {
-  /** Contacts headers, then one row per connection. */
-  rows: string[][];
-  problems: string[];
-}
-
-/** Maps a LinkedIn export to the Contacts sheet's columns. Dates become ISO text; a bad date is reported. */
-export function mapLinkedInRows(rows: readonly (readonly string[])[], headerIndex: number): MappedRows {
-  const problems: string[] = [];
-  const out: string[][] = [[...LINKEDIN_MAPPED_HEADERS]];
-  rows.slice(headerIndex + 1).forEach((row, offset) => {
-    if (row.every((cell) => cell.trim() === '')) return;
-    const mapped = mapLinkedInRow(row, rows[headerIndex]);
-    try {
-      const day = parseDay(mapped[6], 'UTC');
-      mapped[6] = day === null ? '' : formatIsoDay(day);
-    } catch (error) {
-      if (!isInvalidValueError(error)) throw error;
-      problems.push(`Row ${headerIndex + offset + 2} of the file, Connected On: ${error.message}`);
-      mapped[6] = '';
-    }
-    out.push(mapped);
-  });
-  return { rows: out, problems };
 }

@@ -1,13 +1,13 @@
 /**
- * The preview in a real browser, driven by playwright-core: the Chromium that scripts/browser.ts finds (system, or
+ * The preview in a real browser, driven by playwright-core: the Chromium that tools/browser.ts finds (system, or
  * the one npm installs). If none starts, this suite fails: it never skips. Screenshots go to an ignored folder,
  * test-output/screenshots/; `npm run screenshots` points SCREENSHOTS_DIR at docs/screenshots/ to refresh the README's.
  */
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page, FrameLocator } from 'playwright-core';
-import { launchBrowser } from '../../scripts/browser';
-import { startPreview, Preview } from '../../scripts/preview/server';
+import { launchBrowser } from '../../tools/browser';
+import { startPreview, Preview } from '../../tools/preview/server';
 
 jest.setTimeout(60_000);
 
@@ -147,6 +147,24 @@ test('an error from the server shows its message in the sidebar', async () => {
   expect(await error.textContent()).toBe(
     'The Contacts sheet has no Last contact column (renamed or deleted?). Rename it back, or choose Touchpoint ▸ Set up contact sheet to add it again.',
   );
+});
+
+test('the sidebar\'s google.script.run is the tests\' stand-in: a Date argument is refused, a server error arrives as an Error', async () => {
+  await openSidebar();
+  const frame = page.frame({ url: /\/frame\/\d+$/ })!;
+  const refused = await frame.evaluate(() => {
+    try {
+      (window as any).google.script.run.loadSidebar(new Date());
+      return 'sent';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  });
+  expect(refused).toBe('google.script.run cannot pass a Date (argument 1 of loadSidebar): send ISO text instead.');
+  const failed = await frame.evaluate(
+    () => new Promise<string>((resolve) => (window as any).google.script.run.withSuccessHandler(() => resolve('ok')).withFailureHandler((e: Error) => resolve(`${e instanceof Error}: ${e.message}`)).noSuchFunction()),
+  );
+  expect(failed).toBe('true: Script function not found: noSuchFunction');
 });
 
 test('the drafting dialog from the menu: plan, then drafts in the panel', async () => {

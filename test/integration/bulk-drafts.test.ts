@@ -4,7 +4,7 @@ import { snoozeContact, createDraft } from '../../src/server/sidebar-api';
 import { installFake } from '../support/in-process';
 import { contactRow, contactRows, idOf, readDraft, workbookWith } from '../support/sidebar-workbook';
 import { sampleContacts } from '../support/workbook';
-import type { FakeAppsScript } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 let fake: FakeAppsScript;
 /** One template for everyone that needs nothing but the row and the profile: the drafting mechanics under test. */

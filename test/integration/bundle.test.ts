@@ -4,7 +4,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { DIST, loadBundle, LoadedBundle } from '../fake/bundle';
+import { DIST, loadBundle, LoadedBundle } from '../../tools/gas-fake/bundle';
 import { MENU } from '../../src/server/menu';
 
 /** Every menu item as the user reads its path: "Set up contact sheet", "Help ▸ Check installation". */
@@ -13,7 +13,7 @@ function menuPaths(): string[] {
 }
 import { entryPoints, customFunctions } from '../../src/entry';
 import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
-import { BUNDLE_BUDGET_KB } from '../../scripts/budgets';
+import { BUNDLE_BUDGET_KB } from '../../tools/budgets';
 
 const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
 const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));

@@ -8,16 +8,16 @@ const ROOT = path.resolve(__dirname, '../..');
 const CLASP_JSON = path.join(ROOT, '.clasp.json');
 
 function deploy(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [path.join(ROOT, 'scripts/deploy.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  return spawnSync(process.execPath, [path.join(ROOT, 'tools/deploy.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
 test('--new --dry-run lists the steps: build, create a spreadsheet with a bound script named Touchpoint, build again, push', () => {
   const result = deploy(['--new', '--dry-run']);
   expect(result.status).toBe(0);
   expect(result.stdout.split('\n').filter((l) => l.startsWith('$ '))).toEqual([
-    '$ node scripts/build.mjs',
+    '$ node tools/build.mjs',
     '$ clasp create-script --type sheets --title Touchpoint --rootDir dist',
-    '$ node scripts/build.mjs',
+    '$ node tools/build.mjs',
     '$ clasp push --force',
   ]);
 });

@@ -8,7 +8,7 @@ import {
 } from '../../src/server/sidebar-api';
 import { contactRow, contactRows, idOf, readDraft, workbookWith } from '../support/sidebar-workbook';
 import { rowsByHeader, snapshot } from '../support/workbook';
-import type { FakeAppsScript } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 let fake: FakeAppsScript;
 

@@ -6,7 +6,7 @@ import { openImportDialog } from '../../src/server/dialogs';
 import { installFake } from '../support/in-process';
 import { contactRow, contactRows, idOf, workbookWith } from '../support/sidebar-workbook';
 import { nyDay, rowsByHeader, sampleContacts } from '../support/workbook';
-import type { FakeAppsScript } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 let fake: FakeAppsScript;
 const linkedIn = fs.readFileSync(path.join(__dirname, '../fixtures/linkedin-connections.csv'), 'utf8');

@@ -4,7 +4,7 @@ import { setUpWorkbook } from '../../src/server/setup';
 import { installFake, setNow } from '../support/in-process';
 import { NOW } from '../support/sidebar-workbook';
 import { fillSheet, sampleContacts, snapshot } from '../support/workbook';
-import type { FakeAppsScript } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 let fake: FakeAppsScript;
 

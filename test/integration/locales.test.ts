@@ -7,7 +7,7 @@ import { parseDay, dayFromYmd } from '../../src/core/dates';
 import { installFake, setNow } from '../support/in-process';
 import { fillProfile, idOf, NOW } from '../support/sidebar-workbook';
 import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
-import type { FakeAppsScript } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 let fake: FakeAppsScript;
 

@@ -8,7 +8,7 @@ import { loadSidebar } from '../../src/server/sidebar-api';
 import { planBulkDrafts, runBulkDrafts } from '../../src/server/bulk-drafts';
 import { installFake, setNow } from '../support/in-process';
 import { fillProfile, NOW } from '../support/sidebar-workbook';
-import type { FakeAppsScript } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 jest.setTimeout(60_000);
 

@@ -6,9 +6,7 @@ import { grantPermissions } from '../../src/server/scopes';
 import { installFake, setNow } from '../support/in-process';
 import { fillProfile, idOf, NOW } from '../support/sidebar-workbook';
 import { fillSheet, sampleContacts, snapshot } from '../support/workbook';
-import fs from 'fs';
-import path from 'path';
-import { createFakeAppsScript, FakeAppsScript, MANIFEST_SCOPES } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 const TRIGGERS = 'https://www.googleapis.com/auth/script.scriptapp';
 const GMAIL = 'https://www.googleapis.com/auth/gmail.compose';
@@ -22,16 +20,6 @@ function workbookDeclining(scopes: string[]): void {
 
 beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] }));
 afterEach(() => jest.useRealTimers());
-
-test('the fake: a declined scope fails the calls that need it with Google\'s message, and getAuthorizationInfo says so', () => {
-  const app = createFakeAppsScript({ declinedScopes: [TRIGGERS, GMAIL] });
-  const { ScriptApp, Gmail } = app.globals as unknown as { ScriptApp: GoogleAppsScript.Script.ScriptApp; Gmail: { Users: { Drafts: { list: (u: string) => unknown } } } };
-  expect(() => ScriptApp.newTrigger('x')).toThrow('Specified permissions are not sufficient to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp');
-  expect(() => Gmail.Users.Drafts.list('me')).toThrow('Request had insufficient authentication scopes.');
-  const info = (ScriptApp.getAuthorizationInfo as unknown as (m: unknown, s: string[]) => { getAuthorizationStatus(): string; getAuthorizedScopes(): string[] })(ScriptApp.AuthMode.FULL, [TRIGGERS, GMAIL, 'https://www.googleapis.com/auth/spreadsheets.currentonly']);
-  expect(info.getAuthorizationStatus()).toBe('REQUIRED');
-  expect(info.getAuthorizedScopes()).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
-});
 
 test('setup without the trigger permission sets up every sheet, adds no trigger, and says the nightly update is off', () => {
   workbookDeclining([TRIGGERS]);
@@ -70,8 +58,3 @@ test('Grant permissions asks Google again for exactly what was declined; with ev
   grantPermissions();
   expect(fake.ui.alerts[0].prompt).toBe('Touchpoint has every permission it asks for.');
 });
-
-test('the fake offers exactly the scopes appsscript.json asks for', () => {
-  expect(MANIFEST_SCOPES).toEqual(JSON.parse(fs.readFileSync(path.join(__dirname, '../../appsscript.json'), 'utf8')).oauthScopes);
-});
-

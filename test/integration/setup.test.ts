@@ -3,7 +3,7 @@ import { CONTACTS } from '../../src/core/schema';
 import { DEFAULT_TEMPLATES } from '../../src/core/default-templates';
 import { installFake, setNow } from '../support/in-process';
 import { fillSheet, nyDay, rowsByHeader, sampleContacts, snapshot } from '../support/workbook';
-import type { FakeAppsScript } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 import { shipped } from '../support/shipped-templates';
 
 const NOW = new Date('2026-11-22T15:00:00Z');

@@ -5,7 +5,7 @@ import { openSidebar } from '../../src/server/dialogs';
 import { installFake, setNow } from '../support/in-process';
 import { contactRow, contactRows, idOf, readDraft, workbookWith } from '../support/sidebar-workbook';
 import { nyDay, rowsByHeader, sampleContacts } from '../support/workbook';
-import type { FakeAppsScript } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 let fake: FakeAppsScript;
 

@@ -5,8 +5,8 @@
 import fs from 'fs';
 import path from 'path';
 import { JSDOM } from 'jsdom';
-import { DIST, loadBundle, LoadedBundle } from '../fake/bundle';
-import { scriptRunFor } from '../support/script-run';
+import { DIST, loadBundle, LoadedBundle } from '../../tools/gas-fake/bundle';
+import { scriptRunFor } from '../../tools/gas-fake/script-run';
 import { fillProfile } from '../support/sidebar-workbook';
 import { fillSheet, nyDay, rowsByHeader, sampleContacts } from '../support/workbook';
 

@@ -4,7 +4,7 @@ import { refreshAsOfDate } from '../../src/server/menu';
 import { NAMED_RANGES } from '../../src/core/settings';
 import { installFake, setNow } from '../support/in-process';
 import { fillSheet, sampleContacts } from '../support/workbook';
-import type { FakeAppsScript } from '../fake';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 let fake: FakeAppsScript;
 const SCRIPT_ZONE = 'America/New_York'; // appsscript.json: where triggers run unless told otherwise

@@ -4,8 +4,8 @@
  * its own person and nobody gets a second draft. Random sequences, through the built bundle.
  */
 import fc from 'fast-check';
-import { loadBundle, LoadedBundle } from '../fake/bundle';
-import { decodeDraft } from '../fake/gmail';
+import { loadBundle, LoadedBundle } from '../../tools/gas-fake/bundle';
+import { decodeDraft } from '../../tools/gas-fake/gmail';
 import { fillProfile, NOW } from '../support/sidebar-workbook';
 import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
 

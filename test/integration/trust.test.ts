@@ -3,12 +3,12 @@
  * (typed rows, copied rows, their own Notes column, checkboxes, columns renamed or moved mid-run), run through
  * the built bundle with arguments and results passed as google.script.run passes them.
  */
-import { loadBundle, LoadedBundle } from '../fake/bundle';
-import { FakeRange } from '../fake/spreadsheet';
-import { scriptRunFor } from '../support/script-run';
+import { loadBundle, LoadedBundle } from '../../tools/gas-fake/bundle';
+import { FakeRange } from '../../tools/gas-fake/spreadsheet';
+import { scriptRunFor } from '../../tools/gas-fake/script-run';
 import { fillProfile, NOW } from '../support/sidebar-workbook';
 import { fillSheet, rowsByHeader, sampleContacts } from '../support/workbook';
-import { decodeDraft } from '../fake/gmail';
+import { decodeDraft } from '../../tools/gas-fake/gmail';
 import type { ActionResult, BulkDraftSummary, SidebarModel } from '../../src/shared/rpc';
 
 const overdue = { scope: 'overdue' as const, template: 'Mentor meeting request' };

@@ -8,9 +8,9 @@ import { previewDraft } from '../../src/server/sidebar-api';
 import { installFake, setNow } from '../support/in-process';
 import { idOf, NOW } from '../support/sidebar-workbook';
 import { fillSheet, sampleContacts, snapshot } from '../support/workbook';
-import { DIST, loadBundle } from '../fake/bundle';
-import { scriptRunFor } from '../support/script-run';
-import type { FakeAppsScript } from '../fake';
+import { DIST, loadBundle } from '../../tools/gas-fake/bundle';
+import { scriptRunFor } from '../../tools/gas-fake/script-run';
+import type { FakeAppsScript } from '../../tools/gas-fake';
 
 let fake: FakeAppsScript;
 const PROFILE = { myName: 'Sam Lee', myPosition: 'a PGY-1 preliminary medicine intern', myInstitution: 'Mercy General Hospital', mySpecialty: 'cardiology' };

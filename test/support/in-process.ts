@@ -2,9 +2,9 @@
  * Runs the server code in this process against the fake: its globals are installed on globalThis and the
  * fake's formula engine calls the custom functions from src/server/custom-functions.ts.
  */
-import { createFakeAppsScript, FakeAppsScript, FakeOptions } from '../fake';
+import { createFakeAppsScript, FakeAppsScript, FakeOptions } from '../../tools/gas-fake';
 import { CUSTOM_FUNCTIONS } from '../../src/server/custom-functions';
-import { readDistHtmlFiles } from '../fake/bundle';
+import { readDistHtmlFiles } from '../../tools/gas-fake/bundle';
 
 export function installFake(options: FakeOptions = {}): FakeAppsScript {
   // The built pages (dist/, made by the suite's global setup), so dialogs the server opens can be found.

@@ -1,10 +1,10 @@
 /** A set-up workbook with contacts and a filled-in profile, for the sidebar and drafting tests. */
 import { setUpWorkbook } from '../../src/server/setup';
-import type { FakeAppsScript } from '../fake';
-import type { FakeSpreadsheet } from '../fake/spreadsheet';
+import type { FakeAppsScript } from '../../tools/gas-fake';
+import type { FakeSpreadsheet } from '../../tools/gas-fake/spreadsheet';
 import { installFake, setNow } from './in-process';
 import { fillSheet, rowsByHeader, sampleContacts, writeProfile } from './workbook';
-import { decodeDraft } from '../fake/gmail';
+import { decodeDraft } from '../../tools/gas-fake/gmail';
 
 export const NOW = new Date('2026-11-22T15:00:00Z');
 

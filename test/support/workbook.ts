@@ -2,8 +2,8 @@
 import fs from 'fs';
 import path from 'path';
 import { parseCsv } from '../../src/core/csv';
-import type { FakeAppsScript } from '../fake';
-import type { FakeSheet, FakeSpreadsheet } from '../fake/spreadsheet';
+import type { FakeAppsScript } from '../../tools/gas-fake';
+import type { FakeSheet, FakeSpreadsheet } from '../../tools/gas-fake/spreadsheet';
 
 /** Copies of shared/samples, so the suite runs from a clean clone alone. */
 const FIXTURES = path.resolve(__dirname, '../fixtures');

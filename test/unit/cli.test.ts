@@ -1,4 +1,4 @@
-import { asOfOption, parseOptions } from '../../scripts/cli';
+import { asOfOption, parseOptions } from '../../tools/cli';
 
 const SPEC = {
   csv: { type: 'string', help: 'FILE' },

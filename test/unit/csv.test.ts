@@ -1,7 +1,8 @@
 import fs from 'fs';
 import path from 'path';
 import { formatCsv, parseCsv, detectDelimiter } from '../../src/core/csv';
-import { findLinkedInHeader, mapLinkedInRows, roleOfPosition } from '../../src/core/linkedin';
+import { readImportSource } from '../../src/core/import';
+import { findLinkedInHeader, roleOfPosition } from '../../src/core/linkedin';
 
 test('quotes, doubled quotes, commas and newlines inside quotes, CRLF, BOM', () => {
   const { rows, problems } = parseCsv('\ufeffa,"b, c","say ""hi"""\r\n"multi\nline",,x\r\n');
@@ -25,13 +26,15 @@ test('a LinkedIn export: header found by scanning past the notes, mapped to Cont
   const rows = parseCsv(text).rows;
   const header = findLinkedInHeader(rows);
   expect(rows[header][0]).toBe('First Name');
-  const mapped = mapLinkedInRows(rows, header);
-  expect(mapped.rows[0]).toEqual(['First name', 'Last name', 'Email', 'Role', 'Institution', 'How we met', 'Met on', 'Last contact notes', 'LinkedIn']);
-  expect(mapped.rows[1]).toEqual(['Maya', 'Okafor', 'maya.okafor@example.org', 'Attending', 'Riverside Medical Center', 'Online / LinkedIn', '2026-07-14', '', 'https://www.linkedin.com/in/maya-okafor-example']);
-  expect(mapped.rows[2].slice(0, 5)).toEqual(['Jonas', 'Weber', '', 'Fellow', 'Northgate Clinic']);
-  expect(mapped.rows[3].slice(3, 5)).toEqual(['Resident', 'Hospital Universitario, Madrid']);
-  expect(mapped.rows[4][3]).toBe('Associate program director');
-  expect(mapped.rows[5].slice(0, 8)).toEqual(['=cmd', 'Injection', '', 'Other', '=HYPERLINK("http://x","y")', 'Online / LinkedIn', '2026-01-01', 'LinkedIn title: @SUM(A1)']);
+  // As the import reads it: "Connected On" stays as written here, and the import reads it as a day in the sheet's zone.
+  const mapped = readImportSource(text);
+  expect(mapped.headers).toEqual(['First name', 'Last name', 'Email', 'Role', 'Institution', 'How we met', 'Met on', 'Last contact notes', 'LinkedIn']);
+  const cells = mapped.rows.map((row) => row.cells);
+  expect(cells[0]).toEqual(['Maya', 'Okafor', 'maya.okafor@example.org', 'Attending', 'Riverside Medical Center', 'Online / LinkedIn', '14 Jul 2026', '', 'https://www.linkedin.com/in/maya-okafor-example']);
+  expect(cells[1].slice(0, 5)).toEqual(['Jonas', 'Weber', '', 'Fellow', 'Northgate Clinic']);
+  expect(cells[2].slice(3, 5)).toEqual(['Resident', 'Hospital Universitario, Madrid']);
+  expect(cells[3][3]).toBe('Associate program director');
+  expect(cells[4].slice(0, 8)).toEqual(['=cmd', 'Injection', '', 'Other', '=HYPERLINK("http://x","y")', 'Online / LinkedIn', '01 Jan 2026', 'LinkedIn title: @SUM(A1)']);
   expect(findLinkedInHeader([['First name', 'Email']])).toBe(-1);
 });
 

@@ -4,17 +4,18 @@
  * here and run the same top-level functions Google would run), and the Gmail drafts that were made.
  * Development tooling only: nothing here is in dist/.
  */
-import type { FakeSheet } from '../../test/fake/spreadsheet';
+import type { FakeSheet } from '../gas-fake/spreadsheet';
 import { asOfOption, timeZoneOption } from '../cli';
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { build } from 'esbuild';
-import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bundle';
-import type { SavedWorkbook } from '../../test/fake/spreadsheet';
-import { decodeDraft, StoredDraft } from '../../test/fake/gmail';
-import { detectDelimiter, parseCsv } from '../../src/core/csv';
-import { findLinkedInHeader, mapLinkedInRows } from '../../src/core/linkedin';
+import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../gas-fake/bundle';
+import type { SavedWorkbook } from '../gas-fake/spreadsheet';
+import { decodeDraft, StoredDraft } from '../gas-fake/gmail';
+import { runOnServer, sendArguments } from '../gas-fake/script-run';
+import { decodeCsvBytes } from '../../src/client/decode';
+import type { ImportInput, ImportPreview, ImportResult } from '../../src/shared/rpc';
 import { SAMPLE_EVENTS, SAMPLE_PROFILE, sampleWorkbookRows } from './sample-workbook';
 import type { DraftView, MenuEvents, PreviewState, SheetView } from './types';
 import { sheetView } from './views';
@@ -23,7 +24,10 @@ import { writeProfile } from '../../test/support/workbook';
 export interface PreviewOptions {
   root: string;
   port: number;
-  /** Start from this CSV (the sheet's columns or a LinkedIn Connections.csv) instead of the sample workbook. */
+  /**
+   * Start from this CSV (the sheet's columns or a LinkedIn Connections.csv) instead of the sample workbook: a new
+   * workbook, set up, then the file imported by the product's own import, as Touchpoint ▸ Import contacts… does.
+   */
   csv?: string;
   /** Keep the workbook in this JSON file between runs. */
   data?: string;
@@ -35,6 +39,8 @@ export interface PreviewOptions {
 export interface Preview {
   url: string;
   app: LoadedBundle;
+  /** What starting said: for --csv, the import's notes (the file's problems, rows not imported) and its result. */
+  messages: string[];
   close(): Promise<void>;
 }
 
@@ -48,35 +54,55 @@ export function draftView(draft: StoredDraft): DraftView {
   return { id: draft.id, to, subject, text: text.replace(/\r\n/g, '\n') };
 }
 
-function startingRows(options: PreviewOptions, today: Date): string[][] {
-  if (!options.csv) return sampleWorkbookRows(today);
-  const csvText = fs.readFileSync(options.csv, 'utf8');
-  const { rows, problems } = parseCsv(csvText, detectDelimiter(csvText));
-  problems.forEach((p) => console.warn(`${options.csv}: ${p}`));
-  const linkedIn = findLinkedInHeader(rows);
-  if (linkedIn < 0) return rows.filter((row) => row.some((cell) => cell.trim() !== ''));
-  const mapped = mapLinkedInRows(rows, linkedIn);
-  mapped.problems.forEach((p) => console.warn(`${options.csv}: ${p}`));
-  return mapped.rows;
+/**
+ * --csv: the file goes through the product's own import, as the Import dialog sends it: its bytes decoded as the
+ * dialog decodes them, then previewImport and runImport called as google.script.run calls them (tools/gas-fake/
+ * script-run.ts). So the sheet shows exactly what importing the file into Sheets would. Returns what it said.
+ */
+function importCsv(app: LoadedBundle, file: string): string[] {
+  const bytes = fs.readFileSync(file);
+  const { text, notice } = decodeCsvBytes(new Uint8Array(bytes).buffer);
+  const input: ImportInput = { text, mapping: null, fillEmpty: false };
+  const call = <T>(name: string): T => {
+    const outcome = runOnServer(app, name, sendArguments(name, [input]));
+    if (!outcome.ok) throw new Error(`${file}: ${outcome.message}`);
+    return outcome.value as T;
+  };
+  const preview = call<ImportPreview>('previewImport');
+  const dates = preview.slashDates;
+  const notes = [
+    ...(notice ? [notice] : []),
+    ...preview.problems,
+    ...(dates ? [`Dates like ${dates.example} were read ${dates.order === 'DMY' ? 'day first' : 'month first'}${dates.open ? ' (the file leaves it open; the import dialog would ask)' : ''}.`] : []),
+    ...preview.warnings.map((w) => `Row ${w.fileRow} (${w.name}): ${w.warning}`),
+    ...preview.rejected.map((r) => `Row ${r.fileRow} (${r.name}) was not imported: ${r.reason}`),
+  ];
+  return [...notes, call<ImportResult>('runImport').message].map((line) => `${path.basename(file)}: ${line}`);
 }
 
-function newWorkbook(app: LoadedBundle, options: PreviewOptions, now: Date): void {
-  // The sample is dated from today's calendar date where the spreadsheet is (a day ahead of UTC in Auckland).
-  const today = new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: app.fake.spreadsheet.getSpreadsheetTimeZone() }).format(now)}T12:00:00Z`);
-  const rows = startingRows(options, today);
+/** A new workbook: the sample contacts, or an empty sheet and the --csv file imported, then set up with a profile. */
+function newWorkbook(app: LoadedBundle, options: PreviewOptions, now: Date): string[] {
   const contacts = app.fake.spreadsheet.insertSheet('Contacts');
-  const width = Math.max(...rows.map((r) => r.length));
-  if (rows.length + 50 > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), rows.length + 50 - contacts.getMaxRows());
-  if (width > contacts.getMaxColumns()) contacts.insertColumnsAfter(contacts.getMaxColumns(), width - contacts.getMaxColumns());
-  // Cells go in as if typed (dates become dates), except that a cell starting with = + - @ never becomes a formula.
-  const asTyped = (cell: string) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell);
-  contacts.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r.map(asTyped), ...new Array(width - r.length).fill('')]));
+  if (!options.csv) {
+    // The sample is dated from today's calendar date where the spreadsheet is (a day ahead of UTC in Auckland).
+    const today = new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: app.fake.spreadsheet.getSpreadsheetTimeZone() }).format(now)}T12:00:00Z`);
+    const rows = sampleWorkbookRows(today);
+    const width = Math.max(...rows.map((r) => r.length));
+    if (rows.length + 50 > contacts.getMaxRows()) contacts.insertRowsAfter(contacts.getMaxRows(), rows.length + 50 - contacts.getMaxRows());
+    if (width > contacts.getMaxColumns()) contacts.insertColumnsAfter(contacts.getMaxColumns(), width - contacts.getMaxColumns());
+    // Cells go in as if typed (dates become dates), except that a cell starting with = + - @ never becomes a formula.
+    const asTyped = (cell: string) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell);
+    contacts.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r.map(asTyped), ...new Array(width - r.length).fill('')]));
+  }
   app.fake.spreadsheet.deleteSheet(app.fake.spreadsheet.getSheetByName('Sheet1')!);
   app.call('setUpContactSheet');
   app.fake.ui.alerts.length = 0;
   writeProfile(app.fake.spreadsheet, SAMPLE_PROFILE);
-  if (!options.csv) fillSampleEvents(contacts);
+  let messages: string[] = [];
+  if (options.csv) messages = importCsv(app, options.csv);
+  else fillSampleEvents(contacts);
   app.fake.spreadsheet.setActiveSheet(contacts);
+  return messages;
 }
 
 /** The sample's Event and Topic cells, typed after setup added those columns (found by header). */
@@ -92,44 +118,22 @@ function fillSampleEvents(contacts: FakeSheet): void {
   });
 }
 
-/** The shim that makes a served sidebar or dialog call this server instead of Google. */
-const SCRIPT_RUN_SHIM = `<script>
-(function () {
-  function notify(kind) { try { window.parent.postMessage({ touchpoint: kind }, '*'); } catch (e) {} }
-  function runner(success, failure) {
-    return new Proxy({}, { get: function (_t, name) {
-      if (name === 'withSuccessHandler') return function (f) { return runner(f, failure); };
-      if (name === 'withFailureHandler') return function (f) { return runner(success, f); };
-      if (name === 'withUserObject') return function () { return runner(success, failure); };
-      return function () {
-        var args = Array.prototype.slice.call(arguments);
-        fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: name, args: args }) })
-          .then(function (r) { return r.json(); })
-          .then(function (res) { notify('changed'); if (res.ok) { if (success) success(res.value); } else if (failure) { failure(new Error(res.message)); } })
-          .catch(function (e) { if (failure) failure(e); });
-      };
-    } });
-  }
-  // Escape closes a dialog in Sheets even while focus is inside it, unless the page used the key itself.
-  window.addEventListener('keydown', function (e) { if (e.key === 'Escape' && !e.defaultPrevented) notify('escape'); });
-  window.google = { script: { run: runner(null, null), host: { close: function () { notify('close'); }, editor: { focus: function () {} } } } };
-})();
-</script>`;
-
-function withShim(html: string): string {
-  return html.replace(/<head>/i, (head) => `${head}\n${SCRIPT_RUN_SHIM}`);
+/** Puts the script-run shim in a served sidebar or dialog, so its google.script.run calls come to this server. */
+function withShim(html: string, shim: string): string {
+  return html.replace(/<head>/i, (head) => `${head}\n<script>\n${shim}</script>`);
 }
 
-async function pageScript(root: string): Promise<string> {
+/** A browser script of the preview (page.ts, the page; script-run-shim.ts, in each sidebar and dialog), bundled. */
+async function browserScript(root: string, entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(root, 'scripts/preview/page.ts')],
+    entryPoints: [path.join(root, 'tools/preview', entry)],
     bundle: true,
     format: 'iife',
     target: 'es2019',
     platform: 'browser',
     write: false,
     logLevel: 'warning',
-    tsconfig: path.join(root, 'src/client/tsconfig.json'),
+    tsconfig: path.join(root, 'tools/preview/tsconfig.json'),
   });
   return result.outputFiles[0].text;
 }
@@ -148,11 +152,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const now = asOfOption(options.asOf, timeZone);
   const app = loadBundle({ now, timeZone, htmlFiles: readDistHtmlFiles(dist) }, undefined, dist);
   const saved: Saved | null = options.data && fs.existsSync(options.data) ? JSON.parse(fs.readFileSync(options.data, 'utf8')) : null;
+  let messages: string[] = [];
   if (saved) {
     app.fake.spreadsheet._import(saved.workbook);
     app.fake.drafts.drafts.push(...saved.drafts);
   } else {
-    newWorkbook(app, options, now ?? new Date());
+    messages = newWorkbook(app, options, now ?? new Date());
   }
   const save = () => {
     if (!options.data) return;
@@ -162,8 +167,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   save();
   app.call('onOpen', { authMode: 'FULL' });
 
-  const script = await pageScript(options.root);
-  const css = fs.readFileSync(path.join(options.root, 'scripts/preview/page.css'), 'utf8');
+  const script = await browserScript(options.root, 'page.ts');
+  const shim = await browserScript(options.root, 'script-run-shim.ts');
+  const css = fs.readFileSync(path.join(options.root, 'tools/preview/page.css'), 'utf8');
   const opened: { kind: 'sidebar' | 'dialog'; title: string; html: string }[] = [];
 
   const selectedRows = () => {
@@ -235,16 +241,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       save();
       return { events, state: state() };
     },
+    // A sidebar's or dialog's google.script.run call (the shim checked its arguments as Google does; they came as JSON).
     'POST /api/run': (body) => {
-      try {
-        const args = JSON.parse(JSON.stringify(body.args ?? []));
-        const value = app.call(String(body.name), ...args);
-        save();
-        return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
-      } catch (error) {
-        const message = (error as { message?: unknown })?.message;
-        return { ok: false, message: typeof message === 'string' ? message : String(error) };
-      }
+      const outcome = runOnServer(app, String(body.name), Array.isArray(body.args) ? body.args : []);
+      if (!outcome.ok) return outcome;
+      save();
+      return { ok: true, value: outcome.value === undefined ? null : outcome.value };
     },
   };
 
@@ -266,7 +268,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (request.method === 'GET' && url.pathname === '/preview.css') return send(200, 'text/css', css);
     if (request.method === 'GET' && frame) {
       const page = opened[Number(frame[1])];
-      return page ? send(200, 'text/html', withShim(page.html)) : send(404, 'text/plain', 'No such sidebar or dialog');
+      return page ? send(200, 'text/html', withShim(page.html, shim)) : send(404, 'text/plain', 'No such sidebar or dialog');
     }
     const route = routes[`${request.method} ${url.pathname}`];
     if (!route) return send(404, 'text/plain', 'Not found');
@@ -291,6 +293,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `http://127.0.0.1:${port}/`,
     app,
+    messages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

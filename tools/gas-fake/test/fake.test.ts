@@ -1,7 +1,7 @@
 /** The fake must behave as Google documents Apps Script; these pin the behaviours the product relies on. */
-import { createFakeAppsScript } from '../fake';
-import { readTypedText } from '../fake/spreadsheet';
-import { checkTransferable } from '../support/script-run';
+import { createFakeAppsScript } from '../index';
+import { readTypedText } from '../spreadsheet';
+import { checkTransferable } from '../script-run';
 
 function setup(timeZone = 'America/New_York') {
   const fake = createFakeAppsScript({ timeZone, now: new Date('2026-11-22T15:00:00Z'), htmlFiles: { Page: '<p><?= name ?></p><?!= raw ?>' } });

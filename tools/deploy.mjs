@@ -40,7 +40,7 @@ function run(command, args, what) {
   return result.stdout ?? '';
 }
 
-const build = () => run(process.execPath, [path.join(root, 'scripts', 'build.mjs')], 'The build');
+const build = () => run(process.execPath, [path.join(root, 'tools', 'build.mjs')], 'The build');
 
 if (options.new) {
   const existing = scriptId();

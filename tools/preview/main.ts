@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds, then serves the preview on localhost.
- *   npm start -- --csv FILE        start from your CSV (the sheet's columns or a LinkedIn Connections.csv)
+ *   npm start -- --csv FILE        start from your CSV (the sheet's columns or a LinkedIn Connections.csv), imported
+ *                                  by Touchpoint's own import, as Touchpoint ▸ Import contacts… would
  *   npm start -- --data FILE.json  keep the workbook in FILE.json between runs (created on first run)
  *   npm start -- --as-of 2026-11-22 --time-zone Europe/London
  * PORT sets the port (default 8080).
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   });
   console.log(`Touchpoint preview: ${preview.url}`);
   console.log(csv ? `Started from ${csv}.` : 'Started from the sample workbook (40 made-up contacts).');
+  for (const message of preview.messages) console.log(message);
   console.log(data ? `Your changes are kept in ${data}.` : 'Changes are lost when you stop it (keep them with -- --data FILE.json).');
   console.log('Open Extensions ▸ Touchpoint ▸ Open sidebar. Stop with Ctrl+C.');
 }

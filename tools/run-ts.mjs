@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [script, ...args] = process.argv.slice(2);
 if (!script) {
-  console.error('usage: node scripts/run-ts.mjs SCRIPT.ts [args...]');
+  console.error('usage: node tools/run-ts.mjs SCRIPT.ts [args...]');
   process.exit(2);
 }
 const outdir = path.join(root, 'node_modules', '.cache', 'touchpoint-scripts');

@@ -5,7 +5,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { loadBundle } from '../test/fake/bundle';
+import { loadBundle } from './gas-fake/bundle';
 import { detectDelimiter, parseCsv } from '../src/core/csv';
 import { rowsByHeader, fillSheet } from '../test/support/workbook';
 import { asOfOption, optionsOrExit, timeZoneOption } from './cli';

@@ -1,6 +1,6 @@
 /** What the preview grid shows of a sheet: display values, colours from conditional formats, dropdown lists. */
-import { columnIndexOf, columnLettersOf } from '../../test/fake/a1';
-import type { FakeSheet, FakeSpreadsheet } from '../../test/fake/spreadsheet';
+import { columnIndexOf, columnLettersOf } from '../gas-fake/a1';
+import type { FakeSheet, FakeSpreadsheet } from '../gas-fake/spreadsheet';
 import type { SheetView } from './types';
 
 const SPARE_ROWS = 3;

@@ -126,7 +126,7 @@ function generateCode(bundle, { entryPoints, customFunctions }) {
     if (typeof value !== 'function') fail(`entry point ${name} is not a function`);
   }
   return [
-    '// Touchpoint for Google Sheets. Built by scripts/build.mjs from src/: edit the source, then `npm run build`.',
+    '// Touchpoint for Google Sheets. Built by tools/build.mjs from src/: edit the source, then `npm run build`.',
     '/** @OnlyCurrentDoc */',
     bundle.trim(),
     '',

@@ -8,7 +8,7 @@
 import fs from 'fs';
 import path from 'path';
 import { performance } from 'perf_hooks';
-import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../../test/fake/bundle';
+import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../gas-fake/bundle';
 import { CONTACTS } from '../../src/core/schema';
 import { sampleWorkbookRows, SAMPLE_PROFILE } from '../preview/sample-workbook';
 import { writeProfile } from '../../test/support/workbook';
@@ -219,7 +219,7 @@ function main(): void {
   const report = [
     table(all),
     '',
-    `dist/Code.js: ${format(bundleKb, 1)} KB. Latency model: ${LATENCY.sheetCallMs} ms per sheet call, ${LATENCY.gmailCallMs} ms per Gmail call, ${LATENCY.customFunctionStartMs} ms per custom-function start (scripts/bench/model.ts).`,
+    `dist/Code.js: ${format(bundleKb, 1)} KB. Latency model: ${LATENCY.sheetCallMs} ms per sheet call, ${LATENCY.gmailCallMs} ms per Gmail call, ${LATENCY.customFunctionStartMs} ms per custom-function start (tools/bench/model.ts).`,
     '',
     ...checks.map(([text, ok]) => `- ${ok ? 'PASS' : 'FAIL'} ${text}`),
   ].join('\n');

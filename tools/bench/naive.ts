@@ -3,7 +3,7 @@
  * scripts often start out, reading and writing one cell at a time. They run against the same fake, so the
  * fake counts their round-trips the same way.
  */
-import type { FakeAppsScript } from '../../test/fake';
+import type { FakeAppsScript } from '../gas-fake';
 
 type Globals = FakeAppsScript['globals'];
 
