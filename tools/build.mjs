@@ -49,8 +49,7 @@ async function bundleServer() {
   return result.outputFiles[0].text;
 }
 
-/** Loads the bundle in an empty context (as Apps Script would, with no services touched at load time). */
-/** Bundles a client entry (src/client/NAME.ts) for the browser; `</script` is escaped so it can be inlined. */
+/** Bundles a client entry (a page's `inline:` marker, e.g. sidebar/main.ts under src/client) for the browser; `</script` is escaped so it can be inlined. */
 async function bundleClient(entry) {
   const result = await build({
     entryPoints: [path.join(root, 'src/client', entry)],
@@ -85,6 +84,7 @@ async function buildPages() {
   return pages;
 }
 
+/** Loads the bundle in an empty context (as Apps Script would, with no services touched at load time). */
 function readEntryList(bundle) {
   const sandbox = {};
   vm.runInNewContext(bundle, sandbox, { filename: 'Code.js' });

@@ -13,7 +13,7 @@ import { checkTemplate, EmailTemplate, findTemplate, holesIn, knownPlaceholderNa
 
 /** Drafting follow-ups for many contacts at once: who gets which email, who is skipped and why. */
 
-export interface PlannedDraft {
+interface PlannedDraft {
   contact: Contact;
   template: string;
   rendered: Rendered;
@@ -40,7 +40,7 @@ export function overdueContacts(contacts: readonly Contact[], settings: Settings
   });
 }
 
-export interface PlanInput {
+interface PlanInput {
   /** The contacts the choice covers, in order. */
   targets: readonly Contact[];
   /** A template name, or null for the one suggested per contact. */

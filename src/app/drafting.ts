@@ -16,7 +16,7 @@ function needsNews(template: { subject: string; body: string }): boolean {
   return /\{\{\s*my\s*news\s*(\|[^}]*)?\}\}/i.test(`${template.subject}\n${template.body}`);
 }
 
-export interface PreviewInput {
+interface PreviewInput {
   contact: Contact;
   /** The template asked for, or null for the one suggested. */
   template: string | null;
@@ -68,7 +68,7 @@ export function previewOf(input: PreviewInput): Omit<DraftPreview, 'openDraft'> 
   };
 }
 
-export interface DraftRequest {
+interface DraftRequest {
   subject: string;
   body: string;
   /** The open draft to overwrite, when the user chose Replace. */

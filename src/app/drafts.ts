@@ -7,7 +7,7 @@ import type { DraftState, GoneDraft } from '../shared/rpc';
  * A link to Gmail's drafts (or one draft) in the mailbox Touchpoint used: with several Google accounts signed in,
  * /u/0/ would be whichever signed in first; ?authuser=address opens the right one.
  */
-export function gmailDraftUrl(messageId: string | undefined, mailbox?: string): string {
+function gmailDraftUrl(messageId: string | undefined, mailbox?: string): string {
   const base = mailbox ? `https://mail.google.com/mail/?authuser=${encodeURIComponent(mailbox)}#drafts` : 'https://mail.google.com/mail/#drafts';
   return messageId ? `${base}?compose=${encodeURIComponent(messageId)}` : base;
 }

@@ -31,7 +31,7 @@ function notYetReason(contact: Contact): string {
 }
 
 /** Notes on a card are a reminder, not the record: long ones are cut (the sheet keeps them whole). */
-export const CARD_TEXT_LIMIT = 280;
+const CARD_TEXT_LIMIT = 280;
 
 function shortened(text: string): string {
   return text.length > CARD_TEXT_LIMIT ? `${text.slice(0, CARD_TEXT_LIMIT - 1).trimEnd()}…` : text;
@@ -62,7 +62,7 @@ function cardOf(contact: Contact, followUp: FollowUp, today: Day, templates: rea
   };
 }
 
-export interface ModelInput {
+interface ModelInput {
   contacts: readonly Contact[];
   problems: readonly RowProblem[];
   settings: Settings;

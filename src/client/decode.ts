@@ -3,7 +3,7 @@
  * UTF-8 is almost always Excel's "CSV (Comma delimited)", written in Windows-1252, where "José" is 4A 6F 73 E9.
  * Decoding that as UTF-8 would turn it into "Jos�" without a word, so it is read as Windows-1252 and said so.
  */
-export interface DecodedFile {
+interface DecodedFile {
   text: string;
   /** Shown above the preview when the file was not UTF-8. */
   notice: string | null;

@@ -1,4 +1,5 @@
 import type { FollowUpStatus } from './status';
+import { normaliseName } from './text';
 import { Day } from './dates';
 import { InvalidValueError } from './errors';
 import { describeValue, isBlank } from './values';
@@ -11,7 +12,7 @@ export interface Cadence {
   everyDays: number;
 }
 
-export interface RelationshipCadence extends Cadence {
+interface RelationshipCadence extends Cadence {
   relationship: string;
 }
 
@@ -52,13 +53,6 @@ const RELATIONSHIP_ALIASES: Record<string, string> = {
   none: DEFAULT_RELATIONSHIP,
 };
 
-export function normaliseName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
 
 /** The relationship types' cadences, as defaults or as the user edited them in Settings. */
 export class CadenceTable {
@@ -160,7 +154,7 @@ export function parseCadenceTable(rows: readonly (readonly unknown[])[]): Cadenc
 
 export type { FollowUpStatus };
 
-export interface FollowUpInput {
+interface FollowUpInput {
   lastContact: Day | null;
   metOn: Day | null;
   cadence: Cadence;
@@ -181,7 +175,7 @@ export function nextFollowUp({ lastContact, metOn, cadence, snoozedUntil }: Foll
 }
 
 /** A row's status inputs as read from its cells (dates already read as days). */
-export interface StatusCells {
+interface StatusCells {
   lastContact: Day | null;
   metOn: Day | null;
   snoozedUntil: Day | null;

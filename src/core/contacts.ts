@@ -203,7 +203,7 @@ export function locateContact(contacts: readonly Contact[], handle: string): Con
   return contact;
 }
 
-export class ContactNotFoundError extends Error {
+class ContactNotFoundError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ContactNotFoundError';

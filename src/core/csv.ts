@@ -3,7 +3,7 @@
  * inside quotes, CRLF or LF line ends, an optional UTF-8 byte-order mark. Reading never throws on odd text; an
  * unterminated quote is reported with its line.
  */
-export interface CsvResult {
+interface CsvResult {
   rows: string[][];
   /** "Line 12: a quoted field is never closed" and the like. */
   problems: string[];

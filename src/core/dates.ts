@@ -25,7 +25,7 @@ const MONTH_NAMES = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 
-export interface YearMonthDay {
+interface YearMonthDay {
   year: number;
   month: number; // 1..12
   day: number; // 1..31

@@ -1,4 +1,5 @@
-import { Cadence, FollowUpStatus, followUpInputOf, followUpStatus, nextFollowUp, normaliseName } from './cadence';
+import { Cadence, FollowUpStatus, followUpInputOf, followUpStatus, nextFollowUp } from './cadence';
+import { normaliseName } from './text';
 import { Contact } from './contacts';
 import { Day } from './dates';
 import { InvalidValueError } from './errors';
@@ -132,7 +133,7 @@ export function findOpenDraft(contact: Contact, known: KnownDrafts | null): Open
 }
 
 /** A draft Touchpoint made that Gmail no longer has: sent or deleted. */
-export interface GoneDraftFact {
+interface GoneDraftFact {
   draftId: string;
   /** Its subject, when Touchpoint recorded it. */
   subject?: string;

@@ -3,6 +3,7 @@ import { CadenceTable, followUpInputOf, followUpStatus, nextFollowUp, parseCaden
 import { Day, parseDay, startOfDay, today as todayIn } from './dates';
 import { InvalidValueError } from './errors';
 import { CellResult, Grid, isGrid, mapCells } from './grid';
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_LETTER_WEEKS } from './settings';
 import { describeValue, isBlank } from './values';
 
 /** What a formula needs from outside the sheet: the spreadsheet's time zone and the current instant. */
@@ -15,8 +16,6 @@ export interface FormulaContext {
 
 export type FormulaResult = CellResult | CellResult[][];
 
-export const DEFAULT_DUE_SOON_DAYS = 7;
-export const DEFAULT_LETTER_WEEKS = 8;
 
 function todayFrom(value: unknown, context: FormulaContext): Day {
   const day = value === undefined ? null : parseDay(value, context.timeZone, context.dateOrder);

@@ -1,4 +1,4 @@
-import { normaliseName } from './cadence';
+import { normaliseName } from './text';
 import { Contact } from './contacts';
 import { isBlank } from './values';
 
@@ -7,7 +7,7 @@ import { isBlank } from './values';
  * program directors and researchers as "Dr. Okafor", peers and co-residents by first name. A role not in the
  * table falls back on the relationship (mentors, sponsors and program leadership are "Dr."), else the full name.
  */
-export type GreetingStyle = 'Dr. Last name' | 'First name' | 'Full name';
+type GreetingStyle = 'Dr. Last name' | 'First name' | 'Full name';
 
 /** A greeting as the table says it: by first name, full name, or a title before the last name ("Dr.", "Ms.", "Dean"). */
 export type Greeting = { kind: 'first' } | { kind: 'full' } | { kind: 'titled'; title: string };
@@ -59,7 +59,7 @@ export class GreetingTable {
  * A Greeting cell: "First name", "Full name", or a title and "Last name" ("Dr. Last name", "Ms. Last name",
  * "Dean Last name"); null for anything else.
  */
-export function greetingOf(text: string): Greeting | null {
+function greetingOf(text: string): Greeting | null {
   const trimmed = text.trim();
   if (/^first\s*name$/i.test(trimmed)) return { kind: 'first' };
   if (/^full\s*name$/i.test(trimmed)) return { kind: 'full' };

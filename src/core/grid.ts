@@ -13,7 +13,7 @@ export function isGrid(value: unknown): value is Grid {
 }
 
 /** Text written in a cell whose input is bad, inside a range result. Short, readable, and visibly not data. */
-export function cellErrorText(error: InvalidValueError): string {
+function cellErrorText(error: InvalidValueError): string {
   return `⚠ ${error.message}`;
 }
 

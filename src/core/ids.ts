@@ -15,7 +15,7 @@ export function newContactId(taken: Set<string>, random: () => number = Math.ran
   }
 }
 
-export interface IdRepair {
+interface IdRepair {
   /** The id column, top to bottom, with a new id for each contact that had none or had a copy of an earlier id. */
   column: string[][];
   /** How many contacts had no id. */

@@ -12,7 +12,7 @@ import { isBlank } from './values';
  * Importing contacts from a CSV: LinkedIn's Connections.csv or any CSV whose headers name Contacts columns.
  * Everything here decides on plain data; the server reads the sheet once and writes the result once.
  */
-export const FULL_NAME = 'fullName';
+const FULL_NAME = 'fullName';
 const TOUCHPOINT_MANAGED = new Set(['snoozedUntil', 'draftCreated', 'draftId', 'letterStatusDate']);
 
 /** The Contacts columns a file may fill, plus "Full name" (split into first and last). */
@@ -97,7 +97,7 @@ export function defaultMapping(headers: readonly string[]): (string | null)[] {
   });
 }
 
-export interface ExistingSheet {
+interface ExistingSheet {
   contacts: readonly Contact[];
   /** The sheet's data rows (from firstRow, default 2) and column indexes, to tell which cells are empty. */
   rows: readonly (readonly unknown[])[];

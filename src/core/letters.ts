@@ -1,4 +1,4 @@
-import { normaliseName } from './cadence';
+import { normaliseName } from './text';
 import { Contact } from './contacts';
 import { Day } from './dates';
 import { LETTER_STATUSES } from './schema';
@@ -7,15 +7,15 @@ import { LETTER_STATUSES } from './schema';
  * Letters of recommendation: ask 6–8 weeks before they are due (Settings), chase an answer after 10 days,
  * aim for 2–3 strong letters.
  */
-export const ASK_WINDOW_DAYS = 14;
-export const ANSWER_WAIT_DAYS = 10;
+const ASK_WINDOW_DAYS = 14;
+const ANSWER_WAIT_DAYS = 10;
 
-export function letterStatusOf(contact: Contact): string {
+function letterStatusOf(contact: Contact): string {
   const status = LETTER_STATUSES.find((s) => normaliseName(s) === normaliseName(contact.letterStatus));
   return status ?? (contact.letterStatus || 'To ask');
 }
 
-export function hasLetter(contact: Contact): boolean {
+function hasLetter(contact: Contact): boolean {
   return Boolean(contact.letterFor || contact.letterDue !== null || contact.letterStatus);
 }
 
@@ -31,7 +31,7 @@ export type LetterDue =
   | { kind: 'asked, undated' }
   | { kind: 'no answer'; askedOn: Day };
 
-export interface LetterTask {
+interface LetterTask {
   contact: Contact;
   status: string;
   askBy: Day | null;

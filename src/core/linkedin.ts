@@ -1,11 +1,11 @@
-import { normaliseName } from './cadence';
+import { normaliseName } from './text';
 
 /**
  * LinkedIn's "Connections.csv": a few lines of notes, then a header row (First Name, Last Name, URL, Email Address,
  * Company, Position, Connected On). The header is found by scanning, never by skipping a fixed count.
  */
 const LINKEDIN_HEADERS = ['firstname', 'lastname', 'url', 'emailaddress', 'company', 'position', 'connectedon'];
-export const LINKEDIN_HOW_WE_MET = 'Online / LinkedIn';
+const LINKEDIN_HOW_WE_MET = 'Online / LinkedIn';
 
 /** The 0-based index of LinkedIn's header row, or -1 when the file is not a LinkedIn export. */
 export function findLinkedInHeader(rows: readonly (readonly string[])[]): number {

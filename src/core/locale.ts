@@ -27,7 +27,7 @@ export function usesDecimalComma(locale: string): boolean {
   return DECIMAL_COMMA_LANGUAGES.has(language) || (language === 'en' && country === 'ZA');
 }
 
-export interface FormulaSyntax {
+interface FormulaSyntax {
   /** Between a function's arguments. */
   argument: ',' | ';';
   /** Between the columns of an {array literal}; rows are always separated by ";". */

@@ -83,7 +83,7 @@ function base64Lines(text: string): string {
   return (base64(utf8Bytes(text)).match(/.{1,76}/g) ?? ['']).join('\r\n');
 }
 
-export interface DraftMessage {
+interface DraftMessage {
   to: Address;
   subject: string;
   text: string;

@@ -1,10 +1,11 @@
-import { RELATIONSHIPS, normaliseName } from './cadence';
+import { RELATIONSHIPS } from './cadence';
+import { normaliseName } from './text';
 
 /**
  * The sheets Touchpoint keeps, described as data. Code finds a column by its key through the header text
  * (or an alias people commonly use), never by position: users reorder, rename and add columns.
  */
-export type ColumnKind = 'text' | 'email' | 'date' | 'days' | 'list' | 'id' | 'computed';
+type ColumnKind = 'text' | 'email' | 'date' | 'days' | 'list' | 'id' | 'computed';
 
 export interface ColumnSpec {
   key: string;
@@ -229,7 +230,7 @@ export function numberFormatOf(spec: ColumnSpec): string | null {
   return PLAIN_TEXT_FORMAT; // "007", "TRUE", "Mar 15" typed into a text column stay as typed
 }
 
-export const PLAIN_TEXT_FORMAT = '@';
+const PLAIN_TEXT_FORMAT = '@';
 
 export const DATE_FORMAT = 'mmm d, yyyy';
 

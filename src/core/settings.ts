@@ -1,6 +1,6 @@
 import { DEFAULT_GREETINGS, GREETING_COLUMN, GREETING_HEADER, GreetingTable, parseGreetingTable } from './greetings';
-import { CadenceTable, DEFAULT_CADENCES, normaliseName, parseCadenceTable } from './cadence';
-import { DEFAULT_DUE_SOON_DAYS, DEFAULT_LETTER_WEEKS } from './formulas';
+import { CadenceTable, DEFAULT_CADENCES, parseCadenceTable } from './cadence';
+import { normaliseName } from './text';
 import { isBlank } from './values';
 
 /**
@@ -8,6 +8,10 @@ import { isBlank } from './values';
  * Formulas read settings through named ranges, so a moved row keeps working.
  */
 export const SETTINGS_SHEET = 'Settings';
+
+/** The defaults of the two numeric settings, also used by the custom functions when no value is given. */
+export const DEFAULT_DUE_SOON_DAYS = 7;
+export const DEFAULT_LETTER_WEEKS = 8;
 
 export const NAMED_RANGES = {
   asOf: 'TouchpointAsOf',
@@ -71,7 +75,7 @@ export function defaultCadenceRows(): (string | number)[][] {
   return DEFAULT_CADENCES.map((c) => [c.relationship, c.firstFollowUpDays ?? '', c.everyDays]);
 }
 
-export interface SettingsUpgrade {
+interface SettingsUpgrade {
   /** Setting rows to append below the last used row of A:C. */
   missingSettings: SettingSpec[];
   /** Cadence rows to append below the last used row of E:G. */

@@ -55,7 +55,7 @@ export const FIRST_DEFAULT_NAMES: readonly string[] = [
   'Progress update',
 ];
 
-export interface TemplateUpgrade {
+interface TemplateUpgrade {
   /** Index into the rows given, and the template that row becomes. */
   replaced: { index: number; template: EmailTemplate }[];
   /** Defaults new since the workbook was set up, to append. */

@@ -14,7 +14,7 @@ import { isBlank, isDate } from './values';
  */
 export type { EmailTemplate };
 
-export interface Placeholder {
+interface Placeholder {
   text: string;
   name: string;
   fallback: string | null;
@@ -135,7 +135,7 @@ export function renderTemplate(template: EmailTemplate, input: RenderInput): Ren
 }
 
 /** How a missing value shows in a draft: [Letter for]. */
-export function markerFor(name: string): string {
+function markerFor(name: string): string {
   return `[${name}]`;
 }
 

@@ -1,4 +1,4 @@
-/** Small pieces of English shared by every message: counts and lists. */
+/** Small pieces of text handling shared across the core: counts and lists in messages, names compared loosely. */
 
 /** "1 day", "3 days". */
 export function plural(n: number, word: string): string {
@@ -8,4 +8,13 @@ export function plural(n: number, word: string): string {
 /** "A", "A and B", "A, B and C". */
 export function list(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A name as compared: "Career mentor", "career-mentor" and "CAREER MENTOR" are one ("Résumé" is "resume"). */
+export function normaliseName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }

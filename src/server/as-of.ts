@@ -6,7 +6,7 @@ import type { EntryPointName } from '../entry-names';
  * Custom functions recalculate only when an argument changes, and may not take TODAY() as one. So "today" is
  * the Settings ▸ As of cell, which the formulas read: refreshed on open, from the menu, and by a daily trigger.
  */
-export type AsOfRefresh = 'updated' | 'unchanged' | 'not set up';
+type AsOfRefresh = 'updated' | 'unchanged' | 'not set up';
 
 export const DAILY_REFRESH_HANDLER: EntryPointName = 'refreshAsOfDate';
 

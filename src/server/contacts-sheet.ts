@@ -84,7 +84,7 @@ export function readContactsWithIds(spreadsheet: Spreadsheet, timeZone: string):
 }
 
 /** True when some contact lacks an id or shares one: an action would first have to write ids. */
-export function needsIdRepair(snapshot: ContactsSnapshot): boolean {
+function needsIdRepair(snapshot: ContactsSnapshot): boolean {
   const ids = snapshot.contacts.map((c) => c.id);
   return ids.some((id) => !id) || new Set(ids).size !== ids.length;
 }

@@ -6,13 +6,13 @@ import { daysSinceContact, FormulaContext, FormulaResult, followUpStatusOf, lett
  * The spreadsheet functions Touchpoint adds. Each is a thin wrapper: one read of the time zone, then pure
  * core code over the whole argument. The build turns `doc` into the JSDoc Sheets reads for autocomplete.
  */
-export interface CustomFunctionDoc {
+interface CustomFunctionDoc {
   summary: string;
   params: { name: string; type: string; description: string }[];
   returns: { type: string; description: string };
 }
 
-export interface CustomFunction {
+interface CustomFunction {
   name: string;
   doc: CustomFunctionDoc;
   run: (...args: unknown[]) => FormulaResult;

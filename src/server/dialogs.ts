@@ -1,9 +1,9 @@
 import type { BulkDraftChoice } from '../shared/rpc';
 
 /** The HTML files the build writes to dist/ (src/client/pages). */
-export const SIDEBAR_FILE = 'Sidebar';
-export const DRAFTS_DIALOG_FILE = 'DraftsDialog';
-export const IMPORT_DIALOG_FILE = 'ImportDialog';
+const SIDEBAR_FILE = 'Sidebar';
+const DRAFTS_DIALOG_FILE = 'DraftsDialog';
+const IMPORT_DIALOG_FILE = 'ImportDialog';
 
 /** Menu: Open sidebar. */
 export function openSidebar(): void {

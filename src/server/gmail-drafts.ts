@@ -36,7 +36,7 @@ export function listOpenDrafts(): KnownDrafts {
   return { messages: open, complete: true, mailbox: mailboxAddress() };
 }
 
-export interface NewDraft {
+interface NewDraft {
   to: { name: string; email: string };
   subject: string;
   body: string;

@@ -5,7 +5,7 @@ import type { ProfileInput } from '../shared/rpc';
 import { findSettingsSheet, readSettingsSheet } from './settings-reader';
 import { activeSpreadsheet, withDocumentLock } from './workbook';
 
-export const WELCOME_DIALOG_FILE = 'WelcomeDialog';
+const WELCOME_DIALOG_FILE = 'WelcomeDialog';
 
 /** The profile as Settings holds it, for the welcome dialog to start from. */
 export function loadProfile(): ProfileInput {

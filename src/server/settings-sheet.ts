@@ -10,7 +10,7 @@ import { MAX_CADENCE_DAYS } from '../core/cadence';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface SettingsSetup {
+interface SettingsSetup {
   sheet: Sheet;
   created: boolean;
   addedSettings: string[];

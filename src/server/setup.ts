@@ -39,7 +39,7 @@ function ensureStatusColours(sheet: Sheet, statusColumn: number, headerRow: numb
  * cannot read (#ERROR!) is written again in the locale's syntax, and if that fails too in the other one (a locale
  * guessed wrong); what still shows an error is reported with its fix, never called success.
  */
-export function checkHeaderFormulas(contacts: TableSetup, locale: string): { rewritten: string[]; problems: string[] } {
+function checkHeaderFormulas(contacts: TableSetup, locale: string): { rewritten: string[]; problems: string[] } {
   const computed = COMPUTED_COLUMNS.filter((spec) => contacts.columns.has(spec.key));
   if (!computed.length) return { rewritten: [], problems: [] };
   const width = Math.max(...computed.map((spec) => contacts.columns.get(spec.key)!)) + 1;

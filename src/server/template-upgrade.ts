@@ -5,7 +5,7 @@ import type { TableSetup } from './tables';
 const OFFERED_KEY = 'touchpoint.templates.offered';
 const FIELDS = ['name', 'whenToUse', 'subject', 'body'] as const;
 
-export interface TemplatesUpdated {
+interface TemplatesUpdated {
   reworded: string[];
   added: string[];
 }

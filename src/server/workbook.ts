@@ -23,7 +23,7 @@ export class SetupNeededError extends Error {
   }
 }
 
-export interface HeaderRow extends HeaderMap {
+interface HeaderRow extends HeaderMap {
   /** The header's sheet row (1 unless the user keeps a title above it). */
   row: number;
   /** Header texts as the user sees them (a computed column's header read from its formula). */

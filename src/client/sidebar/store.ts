@@ -3,7 +3,7 @@ import { folded } from '../dom';
 
 /** The sidebar's state: the last model the server sent, the search, and which panel is open. Nothing here draws. */
 
-export type PanelKind = 'log' | 'draft' | 'snooze' | 'letter-draft';
+type PanelKind = 'log' | 'draft' | 'snooze' | 'letter-draft';
 export type Panel = { contactId: string; kind: PanelKind } | { contactId: null; kind: 'add' } | null;
 
 export const state: { model: SidebarModel | null; search: string; panel: Panel } = {

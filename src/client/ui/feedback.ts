@@ -6,10 +6,10 @@ import { setChildren, h } from '../dom';
  */
 
 /** How long a notice stays before it fades (Sheets' own toasts last about as long). */
-export const NOTICE_MS = 6000;
+const NOTICE_MS = 6000;
 
 /** The message of whatever a server call or the page threw. */
-export function errorText(error: unknown): string {
+function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -86,7 +86,7 @@ function describedBy(control: HTMLElement, id: string, on: boolean): void {
   else control.removeAttribute('aria-describedby');
 }
 
-export interface BusyRunner {
+interface BusyRunner {
   /** An action is running: another is refused until it ends. */
   readonly busy: boolean;
   /**
