@@ -19,6 +19,9 @@ const row = fc.record({
   snoozed: fc.oneof(fc.constant(''), fc.constant(''), day),
 });
 
+beforeAll(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] }));
+afterAll(() => jest.useRealTimers());
+
 test('every section of the sidebar is exactly the rows with that Status, for any workbook', () => {
   fc.assert(
     fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), (rows) => {
