@@ -25,9 +25,18 @@ export interface SettingSpec {
   label: string;
   about: string;
   initial: string | number;
-  kind: 'date' | 'number' | 'text';
+  kind: 'date' | 'number' | 'text' | 'choice';
   namedRange?: string;
+  /** For a number: the whole numbers allowed. */
+  range?: readonly [number, number];
+  /** For a choice: the values offered (a dropdown). */
+  options?: readonly string[];
 }
+
+export const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'] as const;
+const DIGEST_CHOICES = ['Off', 'Daily', ...WEEKDAYS] as const;
+/** The defaults of sync: off; when on, a year back, subjects kept. */
+export const DEFAULT_SYNC_MONTHS = 12;
 
 export const SETTINGS: readonly SettingSpec[] = [
   {
@@ -44,6 +53,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     about: 'A follow-up due within this many days shows as Due soon.',
     initial: DEFAULT_DUE_SOON_DAYS,
     kind: 'number',
+    range: [0, 365],
     namedRange: NAMED_RANGES.dueSoonDays,
   },
   {
@@ -52,6 +62,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     about: 'Ask for a letter of recommendation this many weeks before it is due (the guides say 6 to 8).',
     initial: DEFAULT_LETTER_WEEKS,
     kind: 'number',
+    range: [1, 52],
     namedRange: NAMED_RANGES.letterWeeks,
   },
   { key: 'myName', label: 'My name', about: 'Signs your emails: {{My name}}.', initial: '', kind: 'text' },
@@ -64,6 +75,38 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   { key: 'myInstitution', label: 'My institution', about: 'Where you train: {{My institution}}.', initial: '', kind: 'text' },
   { key: 'mySpecialty', label: 'My specialty', about: 'The specialty you are aiming for: {{My specialty}}.', initial: '', kind: 'text' },
+  {
+    key: 'sync',
+    label: 'Sync last contact',
+    about: 'On: each night Touchpoint reads the dates of your emails and meetings with your contacts (never their text) and moves Last contact forward. Needs the sync install: see Touchpoint ▸ Help.',
+    initial: 'Off',
+    kind: 'choice',
+    options: ['Off', 'On'],
+  },
+  {
+    key: 'syncMonths',
+    label: 'Sync looks back (months)',
+    about: 'How far back the first sync looks for your last email or meeting with each contact.',
+    initial: DEFAULT_SYNC_MONTHS,
+    kind: 'number',
+    range: [1, 36],
+  },
+  {
+    key: 'syncSubjects',
+    label: 'Sync keeps subjects',
+    about: 'On: a synced email or meeting is logged with its subject or title. Off: just "Email" or "Meeting".',
+    initial: 'On',
+    kind: 'choice',
+    options: ['On', 'Off'],
+  },
+  {
+    key: 'digest',
+    label: 'Reminder email',
+    about: 'An email to you alone listing who is overdue, due this week and letters to ask for (none when nothing is due). Needs the reminder install: see Touchpoint ▸ Help.',
+    initial: 'Off',
+    kind: 'choice',
+    options: DIGEST_CHOICES,
+  },
 ];
 
 export const SETTINGS_HEADER = ['Setting', 'Value', 'About'] as const;
@@ -149,13 +192,40 @@ export interface Profile {
   mySpecialty: string;
 }
 
+/** Sync of last contact from Gmail and Calendar, as the Settings sheet sets it. */
+export interface SyncSettings {
+  on: boolean;
+  months: number;
+  subjects: boolean;
+}
+
+/** When the reminder email goes: never, every day, or on one weekday (0 = Sunday). */
+export type DigestSchedule = 'off' | 'daily' | number;
+
 export interface Settings {
   dueSoonDays: number;
   letterWeeks: number;
+  sync: SyncSettings;
+  digest: DigestSchedule;
   profile: Profile;
   cadences: CadenceTable;
   greetings: GreetingTable;
   problems: string[];
+}
+
+function choiceSetting(value: unknown, key: string, problems: string[]): string {
+  const spec = SETTINGS.find((s) => s.key === key)!;
+  if (isBlank(value)) return String(spec.initial);
+  const chosen = spec.options!.find((option) => normaliseName(option) === normaliseName(String(value)));
+  if (chosen) return chosen;
+  problems.push(`Settings, ${spec.label}: "${String(value)}" is not one of ${spec.options!.join(', ')}; using ${spec.initial}.`);
+  return String(spec.initial);
+}
+
+function digestOf(choice: string): DigestSchedule {
+  if (choice === 'Off') return 'off';
+  if (choice === 'Daily') return 'daily';
+  return WEEKDAYS.indexOf(choice as (typeof WEEKDAYS)[number]);
 }
 
 function wholeNumberSetting(value: unknown, label: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -178,6 +248,12 @@ export function readSettings(values: readonly (readonly unknown[])[]): Settings 
   return {
     dueSoonDays: wholeNumberSetting(byKey.get('dueSoonDays'), 'Due soon window (days)', DEFAULT_DUE_SOON_DAYS, 0, 365, problems),
     letterWeeks: wholeNumberSetting(byKey.get('letterWeeks'), 'Ask for letters (weeks before due)', DEFAULT_LETTER_WEEKS, 1, 52, problems),
+    sync: {
+      on: choiceSetting(byKey.get('sync'), 'sync', problems) === 'On',
+      months: wholeNumberSetting(byKey.get('syncMonths'), 'Sync looks back (months)', DEFAULT_SYNC_MONTHS, 1, 36, problems),
+      subjects: choiceSetting(byKey.get('syncSubjects'), 'syncSubjects', problems) === 'On',
+    },
+    digest: digestOf(choiceSetting(byKey.get('digest'), 'digest', problems)),
     profile: { myName: textOf('myName'), myPosition: textOf('myPosition'), myInstitution: textOf('myInstitution'), mySpecialty: textOf('mySpecialty') },
     cadences: parseCadenceTable(cadenceRows),
     greetings,

@@ -44,12 +44,15 @@ function formatSettingRows(sheet: Sheet, rows: Map<string, number>, specs: reado
     if (!row) continue;
     const cell = sheet.getRange(row, settingColumn + 2);
     if (spec.kind === 'date') cell.setNumberFormat(DATE_FORMAT);
-    if (spec.key === 'dueSoonDays' || spec.key === 'letterWeeks') {
-      const [min, max] = spec.key === 'dueSoonDays' ? [0, 365] : [1, 52];
+    if (spec.range) {
+      const [min, max] = spec.range;
       cell.setDataValidation(
         SpreadsheetApp.newDataValidation().requireNumberBetween(min, max).setAllowInvalid(false)
           .setHelpText(`A whole number from ${min} to ${max}.`).build(),
       );
+    }
+    if (spec.options) {
+      cell.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList([...spec.options], true).setAllowInvalid(false).build());
     }
   }
 }
