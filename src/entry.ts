@@ -34,3 +34,4 @@ export const entryPoints = {
 };
 
 export { CUSTOM_FUNCTIONS as customFunctions } from './server/custom-functions';
+export { OPTIONAL_FEATURES as optionalFeatures } from './server/scopes';

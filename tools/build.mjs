@@ -10,9 +10,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+const USAGE = 'Usage: node tools/build.mjs [--with-sync] [--with-digest] [--out DIR]';
+let flags;
+try {
+  ({ values: flags } = parseArgs({ options: { 'with-sync': { type: 'boolean' }, 'with-digest': { type: 'boolean' }, out: { type: 'string' } }, strict: true }));
+} catch (error) {
+  console.error(`build: ${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+const dist = path.resolve(root, flags.out ?? 'dist');
+/** The optional features asked for: each adds its scopes (and advanced services) to the manifest. */
+const features = [flags['with-sync'] && 'sync', flags['with-digest'] && 'digest'].filter(Boolean);
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 function fail(message) {
@@ -89,7 +100,7 @@ function readEntryList(bundle) {
   const sandbox = {};
   vm.runInNewContext(bundle, sandbox, { filename: 'Code.js' });
   const exported = sandbox.Touchpoint;
-  if (!exported?.entryPoints || !exported?.customFunctions) fail('src/entry.ts must export entryPoints and customFunctions');
+  if (!exported?.entryPoints || !exported?.customFunctions || !exported?.optionalFeatures) fail('src/entry.ts must export entryPoints, customFunctions and optionalFeatures');
   return exported;
 }
 
@@ -128,6 +139,7 @@ function generateCode(bundle, { entryPoints, customFunctions }) {
   return [
     '// Touchpoint for Google Sheets. Built by tools/build.mjs from src/: edit the source, then `npm run build`.',
     '/** @OnlyCurrentDoc */',
+    `var TOUCHPOINT_FEATURES = ${JSON.stringify(features)}; // the optional features this build was made with`,
     bundle.trim(),
     '',
     '// ---- Functions Apps Script calls by name (generated from src/entry.ts) ----',
@@ -137,6 +149,20 @@ function generateCode(bundle, { entryPoints, customFunctions }) {
     ...customFunctions.map(customFunctionStub),
     '',
   ].join('\n');
+}
+
+/** appsscript.json as the repository has it, plus the scopes and advanced services of each feature asked for. */
+function manifestWith(optionalFeatures) {
+  const base = fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8');
+  if (!features.length) return base;
+  const manifest = JSON.parse(base);
+  for (const feature of features) {
+    const { oauthScopes, advancedServices } = optionalFeatures[feature];
+    manifest.oauthScopes = [...new Set([...manifest.oauthScopes, ...oauthScopes])];
+    const services = manifest.dependencies.enabledAdvancedServices;
+    for (const service of advancedServices) if (!services.some((s) => s.userSymbol === service.userSymbol)) services.push(service);
+  }
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /** Each file appears whole (written aside, then renamed): a test or preview reading dist/ never sees half a file. */
@@ -149,15 +175,17 @@ function writeAtomically(name, content) {
 async function main() {
   fs.mkdirSync(dist, { recursive: true });
   const bundle = await bundleServer();
-  const code = generateCode(bundle, readEntryList(bundle));
-  writeAtomically('Code.js', code);
-  writeAtomically('appsscript.json', fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8'));
+  const exported = readEntryList(bundle);
+  writeAtomically('Code.js', generateCode(bundle, exported));
+  writeAtomically('appsscript.json', manifestWith(exported.optionalFeatures));
   const htmlFiles = await buildPages();
   // Anything else in dist/ (a page since removed, files clasp pulled) would be pushed too: it goes.
   const built = new Set(['Code.js', 'appsscript.json', ...htmlFiles]);
   for (const file of fs.readdirSync(dist)) if (!built.has(file) && !file.endsWith('.tmp')) fs.rmSync(path.join(dist, file), { recursive: true, force: true });
   const size = (file) => `${(fs.statSync(path.join(dist, file)).size / 1024).toFixed(1)} KB`;
-  console.log(`build: dist/Code.js ${size('Code.js')}, appsscript.json${htmlFiles.map((f) => `, ${f} ${size(f)}`).join('')}`);
+  const label = path.relative(root, dist) || '.';
+  const withFeatures = features.length ? ` (with ${features.join(' and ')})` : '';
+  console.log(`build${withFeatures}: ${label}/Code.js ${size('Code.js')}, appsscript.json${htmlFiles.map((f) => `, ${f} ${size(f)}`).join('')}`);
 }
 
 main().catch((error) => fail(error.stack ?? String(error)));

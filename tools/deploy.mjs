@@ -2,6 +2,7 @@
 // `npm run deploy`: build dist/ and push it to the Apps Script project in .clasp.json.
 // `npm run deploy -- --new`: create a new spreadsheet with a bound script named Touchpoint (clasp create --type
 // sheets), push, and print the spreadsheet's address: no script id to copy. `--dry-run` prints the steps only.
+// `--with-sync` and `--with-digest` install the optional features (and ask for their permissions): README.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,9 +15,9 @@ const clasp = process.env.CLASP ?? path.join(root, 'node_modules', '.bin', proce
 
 let options;
 try {
-  ({ values: options } = parseArgs({ options: { new: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, strict: true }));
+  ({ values: options } = parseArgs({ options: { new: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'with-sync': { type: 'boolean' }, 'with-digest': { type: 'boolean' } }, strict: true }));
 } catch (error) {
-  console.error(`${error.message}\nUsage: npm run deploy [-- --new] [-- --dry-run]`);
+  console.error(`${error.message}\nUsage: npm run deploy [-- --new] [-- --with-sync] [-- --with-digest] [-- --dry-run]`);
   process.exit(2);
 }
 
@@ -40,7 +41,8 @@ function run(command, args, what) {
   return result.stdout ?? '';
 }
 
-const build = () => run(process.execPath, [path.join(root, 'tools', 'build.mjs')], 'The build');
+const featureFlags = ['--with-sync', '--with-digest'].filter((flag) => options[flag.slice(2)]);
+const build = () => run(process.execPath, [path.join(root, 'tools', 'build.mjs'), ...featureFlags], 'The build');
 
 if (options.new) {
   const existing = scriptId();

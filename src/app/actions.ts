@@ -17,7 +17,7 @@ export interface Decision {
 }
 
 /** Logging a contact moves Last contact only forward: an older one is logged but the newer stays. */
-function logged(contact: Contact, day: Day, summary: string, extra: ContactPatch = {}): ContactPatch | null {
+export function logged(contact: Contact, day: Day, summary: string, extra: ContactPatch = {}): ContactPatch | null {
   const newest = contact.lastContact === null || day >= contact.lastContact;
   return newest ? { lastContact: day, lastContactNotes: summary, snoozedUntil: null, ...extra } : null;
 }

@@ -48,6 +48,8 @@ export interface InteractionLine {
   channel?: string;
   summary: string;
   nextStep?: string;
+  /** Where a synced line came from ("gmail:<id>", "calendar:<id>"), so it is never logged twice. */
+  sourceId?: string;
 }
 
 export interface RowProblem {

@@ -205,6 +205,12 @@ export const INTERACTIONS: TableSpec = {
     { key: 'channel', header: 'Channel', kind: 'list', options: CHANNELS },
     { key: 'summary', header: 'Summary', aliases: ['What we discussed'], kind: 'text' },
     { key: 'nextStep', header: 'Next step', aliases: ['Next steps'], kind: 'text' },
+    {
+      key: 'sourceId',
+      header: 'Synced from',
+      kind: 'text',
+      help: 'For a row sync added: the Gmail message or Calendar event it came from, so it is never logged twice.',
+    },
   ],
 };
 

@@ -78,7 +78,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     key: 'sync',
     label: 'Sync last contact',
-    about: 'On: each night Touchpoint reads the dates of your emails and meetings with your contacts (never their text) and moves Last contact forward. Needs the sync install: see Touchpoint ▸ Help.',
+    about: 'On: each night Touchpoint reads the dates of your emails and meetings with your contacts (never their text) and moves Last contact forward. Needs the sync install: Touchpoint ▸ Help ▸ Check installation says whether this copy has it.',
     initial: 'Off',
     kind: 'choice',
     options: ['Off', 'On'],
@@ -102,7 +102,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     key: 'digest',
     label: 'Reminder email',
-    about: 'An email to you alone listing who is overdue, due this week and letters to ask for (none when nothing is due). Needs the reminder install: see Touchpoint ▸ Help.',
+    about: 'An email to you alone listing who is overdue, due this week and letters to ask for (none when nothing is due). Needs the reminder install: Touchpoint ▸ Help ▸ Check installation says whether this copy has it.',
     initial: 'Off',
     kind: 'choice',
     options: DIGEST_CHOICES,

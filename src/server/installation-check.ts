@@ -4,7 +4,7 @@ import { COMPUTED_COLUMNS, CONTACTS } from '../core/schema';
 import { NAMED_RANGES } from '../core/settings';
 import { writtenForOtherLocale } from '../core/locale';
 import { DAILY_REFRESH_HANDLER, refreshTriggerZone } from './as-of';
-import { missingScopes, SCOPES, ScopeName } from './scopes';
+import { installedScopes, missingScopes, SCOPES } from './scopes';
 import { findSheet, readHeaderRow } from './workbook';
 
 declare const __TOUCHPOINT_VERSION__: string | undefined;
@@ -27,8 +27,8 @@ export function checkInstallation(spreadsheet = SpreadsheetApp.getActiveSpreadsh
   const version = typeof __TOUCHPOINT_VERSION__ === 'undefined' ? 'development build' : __TOUCHPOINT_VERSION__;
   checks.push({ ok: true, line: `Touchpoint ${version}; spreadsheet locale ${locale}, time zone ${timeZone}` });
 
-  const missing = missingScopes(Object.keys(SCOPES) as ScopeName[]);
-  for (const name of Object.keys(SCOPES) as ScopeName[]) {
+  const missing = missingScopes(installedScopes());
+  for (const name of installedScopes()) {
     const granted = !missing.includes(name);
     checks.push({ ok: granted, line: `Permission for ${SCOPES[name].purpose}: ${granted ? 'granted' : 'not granted'}`, fix: granted ? undefined : 'Choose Touchpoint ▸ Help ▸ Grant permissions.' });
   }

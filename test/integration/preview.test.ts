@@ -13,6 +13,9 @@ import { asOfOption } from '../../tools/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+// Each test starts the preview (a build's bundle on the fake) once or twice: seconds, more on a busy machine.
+jest.setTimeout(60_000);
+
 async function post(url: string, body: unknown): Promise<any> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return response.json();
