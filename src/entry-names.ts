@@ -15,4 +15,5 @@ export type EntryPointName =
   | 'refreshAsOfDate'
   | 'showHelp'
   | 'grantPermissions'
-  | 'showInstallationCheck';
+  | 'showInstallationCheck'
+  | 'syncLastContactNow';

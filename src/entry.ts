@@ -10,6 +10,7 @@ import { onInstall, onOpen, refreshAsOfDate, showHelp, updateAsOfDate } from './
 import { showInstallationCheck } from './server/installation-check';
 import { grantPermissions } from './server/scopes';
 import { setUpContactSheet } from './server/setup';
+import { syncLastContactNow } from './server/sync';
 
 /** Menu items and triggers: exactly the names in entry-names.ts (a missing or extra one does not compile). */
 const calledByName = {
@@ -25,6 +26,7 @@ const calledByName = {
   showHelp,
   grantPermissions,
   showInstallationCheck,
+  syncLastContactNow,
 } satisfies Record<EntryPointName, (...args: never[]) => unknown>;
 
 export const entryPoints = {

@@ -281,3 +281,28 @@ export function prepareInteraction(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
   for (const key of keys) row[columns.get(key)!] = cellOf(specOf(INTERACTIONS, key), fields[key]);
   return { commit: () => void sheet.appendRow(row) };
 }
+
+/** Lines for the Interactions log, checked against its header now and appended on commit in one write. */
+export function prepareInteractions(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: readonly InteractionLine[]): PendingWrite {
+  if (!lines.length) return { commit: () => undefined };
+  const sheet = findSheet(spreadsheet, INTERACTIONS);
+  if (!sheet) throw new SetupNeededError('There is no Interactions sheet. Choose Touchpoint ▸ Set up contact sheet to add it. Nothing was changed.');
+  const header = readHeaderRow(sheet, INTERACTIONS);
+  const width = Math.max(header.headers.length, 1);
+  const keys = [...new Set(lines.flatMap((line) => Object.keys(line).filter((key) => !isEmpty((line as unknown as Record<string, FieldValue>)[key]))))];
+  const columns = columnsOf(INTERACTIONS, () => sheet.getName(), header.index, keys);
+  const rows = lines.map((line) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const [key, value] of Object.entries(line)) if (!isEmpty(value)) row[columns.get(key)!] = cellOf(specOf(INTERACTIONS, key), value);
+    return row;
+  });
+  return {
+    commit() {
+      const first = Math.max(sheet.getLastRow(), header.row) + 1;
+      const needed = first + rows.length - 1;
+      const maxRows = sheet.getMaxRows();
+      if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
+      sheet.getRange(first, 1, rows.length, width).setValues(rows);
+    },
+  };
+}

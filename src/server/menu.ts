@@ -2,6 +2,7 @@ import type { EntryPointName } from '../entry-names';
 import { ensureDailyRefreshTrigger, refreshAsOf } from './as-of';
 import { localiseFormula } from '../core/locale';
 import { CUSTOM_FUNCTIONS } from './custom-functions';
+import { runNightlyJobs } from './nightly';
 import { activeSpreadsheet } from './workbook';
 
 type MenuItem = { caption: string; run: EntryPointName };
@@ -12,6 +13,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Open sidebar', run: 'openSidebar' },
   { caption: 'Draft follow-ups for overdue contacts', run: 'draftFollowUpsForOverdue' },
   { caption: 'Draft follow-ups for selected rows', run: 'draftFollowUpsForSelection' },
+  { caption: 'Sync last contact now', run: 'syncLastContactNow' },
   'separator',
   { caption: 'Import contacts…', run: 'openImportDialog' },
   { caption: 'Set up contact sheet', run: 'setUpContactSheet' },
@@ -74,12 +76,13 @@ export function updateAsOfDate(): void {
   spreadsheet.toast(messages[outcome], 'Touchpoint', 5);
 }
 
-/** Time-driven trigger (daily): no Ui here, only the refresh. */
+/** Time-driven trigger (daily): no Ui here. The refresh, then sync and the reminder email when they are on. */
 export function refreshAsOfDate(): void {
   const spreadsheet = activeSpreadsheet();
   refreshAsOf(spreadsheet);
   // If the spreadsheet's time zone changed, run at its midnight from tomorrow on.
   ensureDailyRefreshTrigger(spreadsheet.getSpreadsheetTimeZone());
+  runNightlyJobs();
 }
 
 /** The help, with formulas written in the spreadsheet locale's separators (";" in de_DE), so they can be copied. */
