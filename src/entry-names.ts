@@ -16,4 +16,5 @@ export type EntryPointName =
   | 'showHelp'
   | 'grantPermissions'
   | 'showInstallationCheck'
-  | 'syncLastContactNow';
+  | 'syncLastContactNow'
+  | 'sendReminderNow';

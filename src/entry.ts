@@ -10,7 +10,7 @@ import { onInstall, onOpen, refreshAsOfDate, showHelp, updateAsOfDate } from './
 import { showInstallationCheck } from './server/installation-check';
 import { grantPermissions } from './server/scopes';
 import { setUpContactSheet } from './server/setup';
-import { syncLastContactNow } from './server/sync';
+import { sendReminderNow, syncLastContactNow } from './server/optional-menus';
 
 /** Menu items and triggers: exactly the names in entry-names.ts (a missing or extra one does not compile). */
 const calledByName = {
@@ -27,6 +27,7 @@ const calledByName = {
   grantPermissions,
   showInstallationCheck,
   syncLastContactNow,
+  sendReminderNow,
 } satisfies Record<EntryPointName, (...args: never[]) => unknown>;
 
 export const entryPoints = {

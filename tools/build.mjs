@@ -54,8 +54,13 @@ async function bundleServer() {
     write: false,
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),
-    // The version Check installation reports, from package.json.
-    define: { __TOUCHPOINT_VERSION__: JSON.stringify(versionLabel()) },
+    // The version Check installation reports, from package.json; and the optional features, as constants, so
+    // a build without one leaves its code (and any MailApp) out of the bundle altogether.
+    define: {
+      __TOUCHPOINT_VERSION__: JSON.stringify(versionLabel()),
+      __WITH_SYNC__: String(features.includes('sync')),
+      __WITH_DIGEST__: String(features.includes('digest')),
+    },
   });
   return result.outputFiles[0].text;
 }
@@ -139,7 +144,6 @@ function generateCode(bundle, { entryPoints, customFunctions }) {
   return [
     '// Touchpoint for Google Sheets. Built by tools/build.mjs from src/: edit the source, then `npm run build`.',
     '/** @OnlyCurrentDoc */',
-    `var TOUCHPOINT_FEATURES = ${JSON.stringify(features)}; // the optional features this build was made with`,
     bundle.trim(),
     '',
     '// ---- Functions Apps Script calls by name (generated from src/entry.ts) ----',

@@ -213,6 +213,11 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
+/** 0 for Sunday to 6 for Saturday (Day 0, January 1, 1970, was a Thursday). */
+export function weekdayOf(day: Day): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
 /** 2026-03-01 */
 export function formatIsoDay(day: Day): string {
   const { year, month, day: d } = ymdOfDay(day);

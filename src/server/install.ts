@@ -1,15 +1,19 @@
 /**
- * The optional features this copy of Touchpoint was installed with. The build declares them as a global in
- * Code.js (`npm run deploy -- --with-sync --with-digest`), the same build that adds their scopes to
- * appsscript.json; a copy installed without them never asks for those permissions.
+ * The optional features this copy of Touchpoint was built with (`npm run deploy -- --with-sync --with-digest`):
+ * the build defines these two constants, and adds the features' scopes to appsscript.json. A build without a
+ * feature folds its code away (no MailApp in a bundle without the reminder email), and never asks for its
+ * permissions. Where they are not defined (tests running the source), a test may set them as globals.
  */
-declare const TOUCHPOINT_FEATURES: readonly string[] | undefined;
+declare const __WITH_SYNC__: boolean | undefined;
+declare const __WITH_DIGEST__: boolean | undefined;
 
 export type Feature = 'sync' | 'digest';
 
 export function installedFeatures(): Feature[] {
-  const declared = typeof TOUCHPOINT_FEATURES === 'undefined' ? [] : TOUCHPOINT_FEATURES;
-  return (['sync', 'digest'] as const).filter((feature) => declared.includes(feature));
+  const features: Feature[] = [];
+  if (typeof __WITH_SYNC__ !== 'undefined' && __WITH_SYNC__) features.push('sync');
+  if (typeof __WITH_DIGEST__ !== 'undefined' && __WITH_DIGEST__) features.push('digest');
+  return features;
 }
 
 export function isInstalled(feature: Feature): boolean {

@@ -4,6 +4,7 @@ import { COMPUTED_COLUMNS, CONTACTS } from '../core/schema';
 import { NAMED_RANGES } from '../core/settings';
 import { writtenForOtherLocale } from '../core/locale';
 import { DAILY_REFRESH_HANDLER, refreshTriggerZone } from './as-of';
+import { Feature, installedFeatures } from './install';
 import { installedScopes, missingScopes, SCOPES } from './scopes';
 import { findSheet, readHeaderRow } from './workbook';
 
@@ -26,6 +27,13 @@ export function checkInstallation(spreadsheet = SpreadsheetApp.getActiveSpreadsh
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const version = typeof __TOUCHPOINT_VERSION__ === 'undefined' ? 'development build' : __TOUCHPOINT_VERSION__;
   checks.push({ ok: true, line: `Touchpoint ${version}; spreadsheet locale ${locale}, time zone ${timeZone}` });
+
+  const features = installedFeatures();
+  const installed = (feature: Feature, what: string, flag: string) =>
+    // Not an error: both are optional. The line says how to add one.
+    ({ ok: true, line: features.includes(feature) ? `${what}: installed` : `${what}: not installed (optional: npm run deploy -- ${flag}, README, Sync and reminders)` });
+  checks.push(installed('sync', 'Sync of last contact from Gmail and Calendar', '--with-sync'));
+  checks.push(installed('digest', 'Reminder email', '--with-digest'));
 
   const missing = missingScopes(installedScopes());
   for (const name of installedScopes()) {

@@ -25,6 +25,7 @@ export const MENU: readonly MenuEntry[] = [
       { caption: 'Formulas and setup', run: 'showHelp' },
       { caption: 'Check installation', run: 'showInstallationCheck' },
       { caption: 'Grant permissions', run: 'grantPermissions' },
+      { caption: 'Send me the reminder email now', run: 'sendReminderNow' },
     ],
   },
 ];

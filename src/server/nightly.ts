@@ -1,5 +1,5 @@
 import { actionContext } from './action-context';
-import { isInstalled } from './install';
+import { sendDigest } from './digest';
 import { missingScopes } from './scopes';
 import { readSettingsSheet } from './settings-reader';
 import { describeSync, runSync } from './sync';
@@ -14,15 +14,30 @@ interface NightlyJob {
   run(): string;
 }
 
-const JOBS: readonly NightlyJob[] = [
-  {
-    name: 'sync',
-    due: () => isInstalled('sync') && missingScopes(['gmailRead', 'calendarRead']).length === 0 && readSettingsSheet(actionContext().spreadsheet).sync.on,
-    run: () => describeSync(runSync()),
-  },
-];
+declare const __WITH_SYNC__: boolean | undefined;
+declare const __WITH_DIGEST__: boolean | undefined;
 
-export function runNightlyJobs(jobs: readonly NightlyJob[] = JOBS): void {
+const SYNC: NightlyJob = {
+  name: 'sync',
+  due: () => missingScopes(['gmailRead', 'calendarRead']).length === 0 && readSettingsSheet(actionContext().spreadsheet).sync.on,
+  run: () => describeSync(runSync()),
+};
+
+const REMINDER: NightlyJob = {
+  name: 'reminder email',
+  due: () => missingScopes(['sendMail', 'userEmail']).length === 0,
+  run: () => sendDigest(),
+};
+
+/** The jobs of this build (the constants are tested here, so a build without a feature leaves its code out). */
+function installedJobs(): NightlyJob[] {
+  const jobs: NightlyJob[] = [];
+  if (typeof __WITH_SYNC__ !== 'undefined' && __WITH_SYNC__) jobs.push(SYNC);
+  if (typeof __WITH_DIGEST__ !== 'undefined' && __WITH_DIGEST__) jobs.push(REMINDER);
+  return jobs;
+}
+
+export function runNightlyJobs(jobs: readonly NightlyJob[] = installedJobs()): void {
   for (const job of jobs) {
     try {
       if (job.due()) console.log(`Touchpoint ${job.name}: ${job.run()}`);

@@ -21,7 +21,7 @@ import { BusyError, withDocumentLock } from './workbook';
  * What the sidebar calls. Every action names a contact by id and finds its row when it runs (the user may have
  * sorted since the sidebar loaded); writes happen under the document lock; each sheet is read once.
  */
-function sidebarModel(context: ActionContext, snapshot: ContactsSnapshot, drafts: KnownDrafts | null): SidebarModel {
+export function sidebarModel(context: ActionContext, snapshot: ContactsSnapshot, drafts: KnownDrafts | null): SidebarModel {
   const settings = readSettingsSheet(context.spreadsheet);
   let templates: string[] = [];
   const problems: string[] = [];

@@ -221,11 +221,10 @@ export function describeSync(report: SyncReport): string {
 }
 
 /** Menu: Sync last contact now. Runs one sync and says what it did, or why it could not. */
-export function syncLastContactNow(): void {
+export function syncFromMenu(): void {
   const context = actionContext();
   const ui = SpreadsheetApp.getUi();
   const say = (text: string): void => void ui.alert('Touchpoint', text, ui.ButtonSet.OK);
-  if (!isInstalled('sync')) return say(new SyncNotInstalledError().message);
   if (!readSettingsSheet(context.spreadsheet).sync.on) {
     return say('Sync is off. Set Settings ▸ Sync last contact to On (it reads the dates and subjects of your emails and meetings with your contacts, never their text), then choose this again.');
   }
