@@ -129,7 +129,7 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
     Session: counter.wrap(session, 'Session'),
     Utilities: counter.wrap(utilities, 'Utilities'),
     ScriptApp: counter.wrap(scriptApp, 'ScriptApp'),
-    MailApp: counter.wrap(new FakeMailApp(mail, authorization, mailbox, now), 'MailApp'),
+    MailApp: counter.wrap(new FakeMailApp(mail, authorization, now), 'MailApp'),
     ...(enabled as { Gmail: typeof advanced.Gmail; Calendar?: typeof advanced.Calendar }),
     Logger: { log: (...args: unknown[]) => console.log(...args) },
   };

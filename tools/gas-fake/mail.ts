@@ -3,7 +3,6 @@
  * (per day, reset 24 hours after the first send; and per message) and the script.send_mail scope.
  */
 import { Faults, GoogleErrors } from './errors';
-import type { FakeMailbox } from './mailbox';
 import { FakeAuthorization, SEND_MAIL_SCOPE } from './services';
 
 export interface SentMail {
@@ -90,7 +89,6 @@ export class FakeMailApp {
   constructor(
     private readonly mail: FakeMail,
     private readonly authorization: FakeAuthorization,
-    private readonly mailbox: FakeMailbox | null,
     private readonly now: () => Date,
   ) {}
 
@@ -126,6 +124,5 @@ export class FakeMailApp {
       noReply: message.noReply ?? false,
       at,
     });
-    this.mailbox?.add({ from: this.mailbox.userEmail, to: message.to, cc: message.cc, bcc: message.bcc, subject: message.subject, date: at, labelIds: ['SENT'], body: message.body });
   }
 }
