@@ -9,6 +9,8 @@ import { readDistHtmlFiles } from '../../tools/gas-fake/bundle';
 export function installFake(options: FakeOptions = {}): FakeAppsScript {
   // The built pages (dist/, made by the suite's global setup), so dialogs the server opens can be found.
   const fake = createFakeAppsScript({ htmlFiles: readDistHtmlFiles(), ...options });
+  // An advanced service the manifest does not enable is no global: drop one an earlier fake installed.
+  for (const name of ['Gmail', 'Calendar']) if (!(name in fake.globals)) delete (globalThis as Record<string, unknown>)[name];
   Object.assign(globalThis, fake.globals);
   fake.setCustomFunctions((name) => CUSTOM_FUNCTIONS.find((fn) => fn.name === name)?.run);
   return fake;

@@ -9,7 +9,7 @@ type Bucket = 'script' | 'customFunction';
 
 /** Names of methods that change a document; custom functions may not call them. */
 /** Calls that need the user's authorisation: a custom function runs without it, so Sheets refuses them. */
-const NEEDS_AUTHORISATION = /^(Gmail\.|ScriptApp\.|Ui\.|Session\.get(Active|Effective)User|SpreadsheetApp\.(getUi|openById|openByUrl)|HtmlService\.)/;
+const NEEDS_AUTHORISATION = /^(Gmail\.|Calendar\.|MailApp\.|ScriptApp\.|Ui\.|Session\.get(Active|Effective)User|SpreadsheetApp\.(getUi|openById|openByUrl)|HtmlService\.)/;
 const MUTATING = /^(set|insert|delete|append|clear|hide|show|sort|add|remove|activate|toast|create|copy|move|merge|protect|flush)/;
 
 export class CallCounter {

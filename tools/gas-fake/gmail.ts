@@ -1,8 +1,21 @@
 /**
  * The Gmail advanced service's drafts (Gmail.Users.Drafts), as the Gmail API v1 documents them: create takes
  * {message: {raw: base64url RFC 2822}}, get/remove of an unknown id fail with "Requested entity was not found",
- * list pages with maxResults/pageToken. Faults can be injected at the nth call of a method.
+ * list pages with maxResults/pageToken. A draft's message is a message of the mailbox with the DRAFT label (so
+ * users.messages.list finds it, as Gmail's does); updating a draft replaces its message, which gets a new id.
+ * Faults can be injected at the nth call of a method.
  */
+import { googleJsonError } from './errors';
+import { FakeMailbox, GMAIL_SCOPES } from './mailbox';
+
+/** Drafts' reference pages: get and list also accept gmail.readonly; create, update and delete do not. */
+const DRAFT_SCOPES: Record<Method, readonly string[]> = {
+  get: [GMAIL_SCOPES.all, GMAIL_SCOPES.modify, GMAIL_SCOPES.compose, GMAIL_SCOPES.readonly],
+  list: [GMAIL_SCOPES.all, GMAIL_SCOPES.modify, GMAIL_SCOPES.compose, GMAIL_SCOPES.readonly],
+  create: [GMAIL_SCOPES.all, GMAIL_SCOPES.modify, GMAIL_SCOPES.compose],
+  update: [GMAIL_SCOPES.all, GMAIL_SCOPES.modify, GMAIL_SCOPES.compose],
+  remove: [GMAIL_SCOPES.all, GMAIL_SCOPES.modify, GMAIL_SCOPES.compose],
+};
 export interface StoredDraft {
   id: string;
   messageId: string;
@@ -15,12 +28,12 @@ export interface StoredDraft {
 type Method = 'create' | 'get' | 'list' | 'remove' | 'update';
 
 function notFound(method: string): Error {
-  return new Error(`API call to gmail.users.drafts.${method} failed with error: Requested entity was not found.`);
+  return googleJsonError(`gmail.users.drafts.${method}`, 404, 'Requested entity was not found.', 'notFound');
 }
 
 function decodeRaw(raw: unknown, method: string): string {
   if (typeof raw !== 'string' || !/^[A-Za-z0-9_-]*={0,2}$/.test(raw)) {
-    throw new Error(`API call to gmail.users.drafts.${method} failed with error: Invalid value at 'draft.message.raw' (TYPE_BYTES), Base64 decoding failed`);
+    throw googleJsonError(`gmail.users.drafts.${method}`, 400, "Invalid value at 'draft.message.raw' (TYPE_BYTES), Base64 decoding failed", 'invalid');
   }
   return Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
 }
@@ -36,7 +49,9 @@ export class FakeGmailDrafts {
 
   constructor(
     private readonly userEmail: string,
-    private readonly hasScope: () => boolean = () => true,
+    /** Whether any of the scopes is granted. */
+    private readonly hasScope: (scopes: readonly string[]) => boolean = () => true,
+    readonly mailbox: FakeMailbox = new FakeMailbox(userEmail, () => new Date()),
   ) {}
 
   /** Makes the nth call (1-based, counted from now) of a method throw the error. */
@@ -49,7 +64,8 @@ export class FakeGmailDrafts {
     const raw = resource?.message?.raw;
     const mime = decodeRaw(raw, 'create');
     const id = `r${String(this.nextId).padStart(19, '0')}`;
-    const draft: StoredDraft = { id, messageId: `m${this.nextId}`, threadId: `t${this.nextId}`, raw: raw!, mime };
+    const message = this.mailbox._addDraft(mime);
+    const draft: StoredDraft = { id, messageId: message.id, threadId: message.threadId, raw: raw!, mime };
     this.nextId++;
     this.drafts.push(draft);
     return this.view(draft, 'full');
@@ -77,30 +93,34 @@ export class FakeGmailDrafts {
     this.enter('remove', userId);
     const index = this.drafts.findIndex((d) => d.id === id);
     if (index < 0) throw notFound('delete');
-    this.drafts.splice(index, 1);
+    this.mailbox._remove(this.drafts.splice(index, 1)[0].messageId);
   }
 
   update(resource: { message?: { raw?: string } }, userId: string, id: string): object {
     this.enter('update', userId);
     const draft = this.drafts.find((d) => d.id === id);
     if (!draft) throw notFound('update');
-    draft.raw = resource?.message?.raw ?? '';
-    draft.mime = decodeRaw(draft.raw, 'update');
+    const raw = resource?.message?.raw ?? '';
+    const mime = decodeRaw(raw, 'update');
+    const message = this.mailbox._addDraft(mime, draft.messageId);
+    this.mailbox._remove(draft.messageId);
+    Object.assign(draft, { raw, mime, messageId: message.id, threadId: message.threadId });
     return this.view(draft, 'full');
   }
 
   /** What the user does in Gmail: deletes a draft. */
   _deleteInGmail(id: string): void {
     const index = this.drafts.findIndex((d) => d.id === id);
-    if (index >= 0) this.drafts.splice(index, 1);
+    if (index >= 0) this.mailbox._remove(this.drafts.splice(index, 1)[0].messageId);
   }
 
   private enter(method: Method, userId: string): void {
-    if (!this.hasScope()) throw new Error(`API call to gmail.users.drafts.${method} failed with error: Request had insufficient authentication scopes.`);
+    const api = `gmail.users.drafts.${method === 'remove' ? 'delete' : method}`;
+    if (!this.hasScope(DRAFT_SCOPES[method])) throw googleJsonError(api, 403, 'Request had insufficient authentication scopes.', 'insufficientPermissions');
     this.calls[method]++;
     this.beforeCall?.(method);
     if (userId !== 'me' && userId !== this.userEmail) {
-      throw new Error(`API call to gmail.users.drafts.${method} failed with error: Delegation denied for ${this.userEmail}`);
+      throw googleJsonError(api, 403, `Delegation denied for ${this.userEmail}`, 'forbidden');
     }
     const fault = this.faults.findIndex((f) => f.method === method && f.onCall === this.calls[method]);
     if (fault >= 0) throw this.faults.splice(fault, 1)[0].error;

@@ -1,14 +1,18 @@
 /**
  * An offline stand-in for the Apps Script services Touchpoint uses. `createFakeAppsScript()` returns the globals
- * a script sees (SpreadsheetApp, HtmlService, Gmail, ...) as counting proxies, plus handles for tests and the
- * preview: the spreadsheet, the Ui's menus/alerts/sidebars, Gmail's drafts, the clock and the call counter.
+ * a script sees (SpreadsheetApp, HtmlService, Gmail, Calendar, MailApp, ...) as counting proxies, plus handles for
+ * tests and the preview: the spreadsheet, the Ui's menus/alerts/sidebars, Gmail's drafts and mailbox, the
+ * calendar, the mail sent, the clock and the call counter.
  */
 import { CallCounter } from './counter';
 import { FakeDataValidationBuilder, FakeConditionalFormatRuleBuilder } from './builders';
+import { FakeCalendar, FakeCalendarEvents } from './calendar';
 import { FakeGmailDrafts } from './gmail';
+import { FakeGmailHistory, FakeGmailMessages, FakeGmailThreads, FakeGmailUsers, FakeMailbox } from './mailbox';
+import { AccountType, FakeMail, FakeMailApp } from './mail';
 import {
   FakeAuthorization, FakeCacheService, FakeClock, FakeHtmlService, FakeLockService, FakePropertiesService, FakeScriptApp, FakeSession,
-  FakeUi, FakeUtilities, GMAIL_COMPOSE_SCOPE,
+  FakeUi, FakeUtilities,
 } from './services';
 import { FakeSpreadsheet } from './spreadsheet';
 
@@ -30,7 +34,17 @@ export interface FakeOptions {
    * Extensions ▸ Apps Script starts as "Untitled project"); the README's install names it Touchpoint.
    */
   projectName?: string;
+  /**
+   * The script project's manifest (appsscript.json): the OAuth scopes Apps Script asks consent for (no other scope
+   * is ever granted) and the advanced services enabled (one not enabled is no global at all). Defaults to the
+   * project's own: MANIFEST_SCOPES and ['gmail'].
+   */
+  manifest?: { oauthScopes: readonly string[]; advancedServices: readonly AdvancedService[] };
+  /** Consumer (gmail.com) or Google Workspace account: MailApp's quotas differ. Consumer by default. */
+  account?: AccountType;
 }
+
+export type AdvancedService = 'gmail' | 'calendar';
 
 export type CustomFunctionResolver = (name: string) => ((...args: unknown[]) => unknown) | undefined;
 
@@ -59,12 +73,18 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
   const properties = new FakePropertiesService(() => scriptApp.currentUser);
   const locks = new FakeLockService();
   const caches = new FakeCacheService(clock);
-  const session = new FakeSession(userEmail, options.scriptTimeZone ?? options.timeZone ?? 'America/New_York');
-  const utilities = new FakeUtilities(clock);
-  const authorization = new FakeAuthorization();
+  const manifest = options.manifest ?? { oauthScopes: MANIFEST_SCOPES, advancedServices: ['gmail'] };
+  const authorization = new FakeAuthorization([...manifest.oauthScopes]);
   for (const scope of options.declinedScopes ?? []) authorization.declined.add(scope);
-  const scriptApp = new FakeScriptApp(userEmail, authorization, MANIFEST_SCOPES);
-  const drafts = new FakeGmailDrafts(userEmail, () => authorization.granted(GMAIL_COMPOSE_SCOPE));
+  const scriptTimeZone = options.scriptTimeZone ?? options.timeZone ?? 'America/New_York';
+  const session = new FakeSession(userEmail, scriptTimeZone, authorization);
+  const utilities = new FakeUtilities(clock);
+  const scriptApp = new FakeScriptApp(userEmail, authorization);
+  const now = () => clock.now();
+  const mailbox = new FakeMailbox(userEmail, now);
+  const drafts = new FakeGmailDrafts(userEmail, (scopes) => authorization.grantedAny(scopes), mailbox);
+  const calendar = new FakeCalendar(userEmail, scriptTimeZone, now);
+  const mail = new FakeMail(options.account ?? 'consumer', now);
 
   const spreadsheetApp = {
     _className: 'SpreadsheetApp',
@@ -85,14 +105,20 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
     },
   };
 
-  const gmailUsers = {
-    _className: 'Gmail.Users',
+  const gmailUsers = Object.assign(new FakeGmailUsers(mailbox, authorization), {
     Drafts: counter.wrap(drafts, 'Gmail.Users.Drafts'),
-    getProfile: (userId: string) => {
-      if (!authorization.granted(GMAIL_COMPOSE_SCOPE)) throw new Error('API call to gmail.users.getProfile failed with error: Request had insufficient authentication scopes.');
-      return { emailAddress: userId === 'me' ? userEmail : userId };
-    },
+    Messages: counter.wrap(new FakeGmailMessages(mailbox, authorization), 'Gmail.Users.Messages'),
+    Threads: counter.wrap(new FakeGmailThreads(mailbox, authorization), 'Gmail.Users.Threads'),
+    History: counter.wrap(new FakeGmailHistory(mailbox, authorization), 'Gmail.Users.History'),
+  });
+  const advanced = {
+    Gmail: { Users: counter.wrap(gmailUsers, 'Gmail.Users') },
+    Calendar: { Events: counter.wrap(new FakeCalendarEvents(calendar, authorization), 'Calendar.Events') },
   };
+  // An advanced service not enabled in the manifest is no global at all, as in Apps Script.
+  const enabled: Partial<typeof advanced> = {};
+  if (manifest.advancedServices.includes('gmail')) enabled.Gmail = advanced.Gmail;
+  if (manifest.advancedServices.includes('calendar')) enabled.Calendar = advanced.Calendar;
 
   const globals = {
     SpreadsheetApp: counter.wrap(spreadsheetApp, 'SpreadsheetApp'),
@@ -103,7 +129,8 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
     Session: counter.wrap(session, 'Session'),
     Utilities: counter.wrap(utilities, 'Utilities'),
     ScriptApp: counter.wrap(scriptApp, 'ScriptApp'),
-    Gmail: { Users: gmailUsers },
+    MailApp: counter.wrap(new FakeMailApp(mail, authorization, now), 'MailApp'),
+    ...(enabled as { Gmail: typeof advanced.Gmail; Calendar?: typeof advanced.Calendar }),
     Logger: { log: (...args: unknown[]) => console.log(...args) },
   };
 
@@ -120,6 +147,12 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
     scriptApp,
     authorization,
     drafts,
+    /** The user's Gmail: add messages, expire history, inject faults into Messages, Threads, History, getProfile. */
+    mailbox,
+    /** The user's primary calendar: add, update, cancel events, expire sync tokens, inject faults into Events.list. */
+    calendar,
+    /** MailApp's outbox and quota: `sent`, faults. */
+    mail,
     setCustomFunctions(resolver: CustomFunctionResolver): void {
       resolveCustomFunction = resolver;
       spreadsheet._touch();

@@ -395,14 +395,18 @@ export class FakeSession {
   constructor(
     private readonly email: string,
     private readonly scriptTimeZone: string,
+    /** The user's address needs the userinfo.email scope; without it Apps Script throws. */
+    private readonly authorization: FakeAuthorization = new FakeAuthorization([USERINFO_EMAIL_SCOPE]),
   ) {}
   getScriptTimeZone(): string {
     return this.scriptTimeZone;
   }
   getActiveUser(): { getEmail(): string } {
+    this.authorization.require(USERINFO_EMAIL_SCOPE, 'Session.getActiveUser');
     return { getEmail: () => this.email };
   }
   getEffectiveUser(): { getEmail(): string } {
+    this.authorization.require(USERINFO_EMAIL_SCOPE, 'Session.getEffectiveUser');
     return { getEmail: () => this.email };
   }
   getActiveUserLocale(): string {
@@ -492,13 +496,19 @@ export class FakeUtilities {
 // ---------------------------------------------------------------------------------------------- Scopes
 
 /**
- * What the user granted on Google's consent screen. With granular consent a user may untick some of the scopes
- * the manifest asks for; the script still runs, and a call needing a declined scope fails with Google's message.
+ * What the user granted on Google's consent screen. Apps Script asks consent for the manifest's oauthScopes and no
+ * others, so a scope outside the manifest is never granted. With granular consent a user may untick some of the
+ * manifest's scopes; the script still runs, and a call needing a declined scope fails with Google's message.
  */
 export class FakeAuthorization {
   readonly declined = new Set<string>();
+  constructor(readonly manifestScopes: readonly string[] = []) {}
   granted(scope: string): boolean {
-    return !this.declined.has(scope);
+    return this.manifestScopes.includes(scope) && !this.declined.has(scope);
+  }
+  /** True when any of the scopes a method accepts (its reference page's "one of the following") is granted. */
+  grantedAny(scopes: readonly string[]): boolean {
+    return scopes.some((scope) => this.granted(scope));
   }
   require(scope: string, call: string): void {
     if (!this.granted(scope)) throw new Error(`Specified permissions are not sufficient to call ${call}. Required permissions: ${scope}`);
@@ -506,6 +516,8 @@ export class FakeAuthorization {
 }
 
 export const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
+export const USERINFO_EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
+export const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 export const GMAIL_COMPOSE_SCOPE = 'https://www.googleapis.com/auth/gmail.compose';
 
 // ---------------------------------------------------------------------------------------------- ScriptApp
@@ -612,8 +624,7 @@ export class FakeScriptApp {
   readonly AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
   constructor(
     public currentUser: string,
-    readonly authorization = new FakeAuthorization(),
-    private readonly manifestScopes: readonly string[] = [],
+    readonly authorization = new FakeAuthorization([SCRIPTAPP_SCOPE]),
   ) {}
   newTrigger(functionName: string): FakeTriggerBuilder {
     this.authorization.require(SCRIPTAPP_SCOPE, 'ScriptApp.newTrigger');
@@ -624,14 +635,20 @@ export class FakeScriptApp {
     this.authorization.require(SCRIPTAPP_SCOPE, 'ScriptApp.getProjectTriggers');
     return this.triggers.filter((t) => t.owner === this.currentUser);
   }
-  /** Consent screens requireScopes asked Google to show (the execution ends there in Apps Script). */
+  /**
+   * Consent screens requireScopes asked Google to show (the execution ends there in Apps Script). The screen can
+   * offer only the manifest's scopes: asking for one outside the manifest shows it, and it stays ungranted.
+   */
   readonly consentRequested: string[][] = [];
   requireScopes(_authMode: string, oAuthScopes: string[]): void {
     if (oAuthScopes.some((scope) => !this.authorization.granted(scope))) this.consentRequested.push([...oAuthScopes]);
   }
-  /** Which of the scopes asked about (or the manifest's) the user granted; REQUIRED while any is missing. */
+  /**
+   * Which of the scopes asked about (or the manifest's) the user granted; REQUIRED while any is missing. A scope
+   * outside the manifest is never granted, so asking about one reports REQUIRED.
+   */
   getAuthorizationInfo(_authMode: string, oAuthScopes?: string[]): object {
-    const asked = oAuthScopes ?? [...this.manifestScopes];
+    const asked = oAuthScopes ?? [...this.authorization.manifestScopes];
     const granted = asked.filter((scope) => this.authorization.granted(scope));
     const missing = granted.length < asked.length;
     return {
