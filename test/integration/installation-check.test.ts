@@ -24,6 +24,8 @@ test('a healthy installation: every check passes, and the report says what is in
   const report = installationReport(checkInstallation());
   expect(report.split('\n')).toEqual([
     '✓ Touchpoint development build; spreadsheet locale en_US, time zone Asia/Kolkata',
+    '✓ Sync of last contact from Gmail and Calendar: not installed (optional: npm run deploy -- --with-sync, README, Sync and reminders)',
+    '✓ Reminder email: not installed (optional: npm run deploy -- --with-digest, README, Sync and reminders)',
     '✓ Permission for the nightly update of Settings ▸ As of, which keeps Status current: granted',
     '✓ Permission for saving your emails as Gmail drafts (Touchpoint only makes drafts; it never sends): granted',
     '✓ Days since contact: formula works',
