@@ -49,6 +49,8 @@ interface PlanInput {
   headers: readonly string[];
   settings: Settings;
   drafts: KnownDrafts | null;
+  /** Why a contact's Draft ID / Draft created cannot be written (the user's formula there), or null. */
+  markRefusal: (contact: Contact) => string | null;
   today: Day;
   timeZone: string;
   dateOrder: DateOrderSource;
@@ -93,6 +95,12 @@ export function planDrafts(input: PlanInput): Plan {
     const unreadableMark = contact.unreadable.find((key) => key === 'draftCreated');
     if (unreadableMark) {
       skip('its Draft created cell holds something Touchpoint cannot read: clear it or put a date there');
+      continue;
+    }
+    // A draft that could not be marked would be made again by every later run: not made at all.
+    const refusal = input.markRefusal(contact);
+    if (refusal) {
+      skip(refusal.replace(/\.$/, ''));
       continue;
     }
     const open = findOpenDraft(contact, drafts);

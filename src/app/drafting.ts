@@ -4,7 +4,7 @@ import { draftCautions } from '../core/draft-cautions';
 import { OpenDraft, suggestTemplate } from '../core/follow-ups';
 import { salutationField } from '../core/greetings';
 import { InputError, optionalText, requiredText } from '../core/inputs';
-import { normaliseHeader } from '../core/schema';
+import { normaliseName } from '../core/text';
 import { Settings } from '../core/settings';
 import { checkTemplate, EmailTemplate, findTemplate, holesIn, knownPlaceholderNames, profileRequest, renderTemplate, TemplateError } from '../core/templates';
 import type { CreateDraftInput, DraftPreview } from '../shared/rpc';
@@ -95,7 +95,7 @@ export function readDraftInput(input: CreateDraftInput): { subject: string; body
 export function checkDraftRequest(input: CreateDraftInput, contact: Contact, templates: () => readonly EmailTemplate[], headers: readonly string[], open: OpenDraft | null): DraftRequest {
   const { subject, body, template: templateName, news } = readDraftInput(input);
   if (templateName && !news) {
-    const template = templates().find((t) => normaliseHeader(t.name) === normaliseHeader(templateName));
+    const template = templates().find((t) => normaliseName(t.name) === normaliseName(templateName));
     if (template && needsNews(template)) throw new InputError(`"${template.name}" is an update: type your news in My news before creating the draft.`);
   }
   if (!contact.email) throw new InputError(`${contact.name} has no email address: add one in the Email column first.`);

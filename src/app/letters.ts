@@ -1,5 +1,6 @@
 import { contactHandle } from '../core/contacts';
 import { Day, formatIsoDay, formatLongDay } from '../core/dates';
+import { TEMPLATE } from '../core/default-templates';
 import { LetterDue, letterTemplateFor, lettersToActOn, nextLetterStatuses } from '../core/letters';
 import { plural } from '../core/text';
 import type { LetterCard } from '../shared/rpc';
@@ -32,7 +33,7 @@ export function letterCardsOf(contacts: Parameters<typeof lettersToActOn>[0], le
       reason: reasonOf(due, today),
       urgency,
       hasEmail: Boolean(contact.email),
-      draft: { template, label: template === 'Letter reminder' ? 'Draft a reminder' : 'Draft the request' },
+      draft: { template, label: template === TEMPLATE.letterReminder ? 'Draft a reminder' : 'Draft the request' },
       nextStatuses: nextLetterStatuses(status),
     };
   });

@@ -1,10 +1,10 @@
-import type { FollowUpStatus } from './status';
+import type { Status } from './status';
 import { normaliseName } from './text';
 import { Day } from './dates';
 import { InvalidValueError } from './errors';
 import { describeValue, isBlank } from './values';
 
-/** How often to be in touch with someone, from the guides' numbers (see shared/domain.md). */
+/** How often to be in touch with someone, from the career guides' numbers (a first follow-up within days of meeting, mentors every one to three months, sponsors at least yearly). */
 export interface Cadence {
   /** Days after meeting by which the first follow-up is due, or null where the guides set none. */
   firstFollowUpDays: number | null;
@@ -152,8 +152,6 @@ export function parseCadenceTable(rows: readonly (readonly unknown[])[]): Cadenc
   return table;
 }
 
-export type { FollowUpStatus };
-
 interface FollowUpInput {
   lastContact: Day | null;
   metOn: Day | null;
@@ -194,7 +192,7 @@ export function followUpInputOf(cells: StatusCells, table: CadenceTable): Follow
   return { lastContact: cells.lastContact, metOn: cells.metOn, cadence: resolveCadence(cells.cadence, table), snoozedUntil: cells.snoozedUntil };
 }
 
-export function followUpStatus(input: FollowUpInput, today: Day, dueSoonDays: number): FollowUpStatus {
+export function followUpStatus(input: FollowUpInput, today: Day, dueSoonDays: number): Status {
   const next = nextFollowUp(input);
   if (next === null) return 'No contact yet';
   if (input.snoozedUntil != null && input.snoozedUntil > today) return 'Snoozed';

@@ -1,7 +1,8 @@
 import type { DateOrderSource } from './dates';
 import { Day, dayOfInstant, formatIsoDay, parseDay } from './dates';
 import { isInvalidValueError } from './errors';
-import { COMPUTED_COLUMNS, CONTACTS, normaliseHeader } from './schema';
+import { COMPUTED_COLUMNS, CONTACTS } from './schema';
+import { normaliseName } from './text';
 import { isBlank, isDate } from './values';
 
 /** One person on the Contacts sheet, read from a row at one moment. `row` is only valid for that moment. */
@@ -150,7 +151,7 @@ export function readContacts(
     }
     const cells = new Map<string, unknown>();
     headers.forEach((header, column) => {
-      const key = normaliseHeader(header);
+      const key = normaliseName(header);
       if (key && !cells.has(key)) cells.set(key, row[column]);
     });
     contacts.push({

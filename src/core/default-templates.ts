@@ -11,9 +11,22 @@ export interface EmailTemplate {
   body: string;
 }
 
+/** The default templates' names, which Touchpoint suggests by: declared once. */
+export const TEMPLATE = {
+  rotationThanks: 'Thank-you after a rotation',
+  conferenceFollowUp: 'Post-conference follow-up',
+  meetingRequest: 'Mentor meeting request',
+  preConference: 'Pre-conference outreach',
+  letterRequest: 'Letter request',
+  progressUpdate: 'Progress update',
+  letterThanks: 'Thank-you to a letter writer',
+  catchUp: 'Catch-up',
+  letterReminder: 'Letter reminder',
+} as const;
+
 export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
   {
-    name: 'Thank-you after a rotation',
+    name: TEMPLATE.rotationThanks,
     whenToUse: 'Within a week of finishing a rotation with an attending who taught you.',
     subject: 'Thank you for the rotation',
     body: [
@@ -28,7 +41,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     ].join('\n'),
   },
   {
-    name: 'Post-conference follow-up',
+    name: TEMPLATE.conferenceFollowUp,
     whenToUse: '3 to 5 days after meeting someone at a conference or talk, never later than a week. Fill in Event and Topic first.',
     subject: 'Following up from {{Event}}',
     body: [
@@ -43,7 +56,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     ].join('\n'),
   },
   {
-    name: 'Mentor meeting request',
+    name: TEMPLATE.meetingRequest,
     whenToUse: 'To ask a mentor, or someone you hope will mentor you, for a 20 to 30 minute meeting.',
     subject: 'Request to meet for 20 to 30 minutes',
     body: [
@@ -58,7 +71,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     ].join('\n'),
   },
   {
-    name: 'Pre-conference outreach',
+    name: TEMPLATE.preConference,
     whenToUse: '2 to 3 weeks before a conference you will both attend. Fill in Event (that conference) and Topic (their work you follow) first.',
     subject: 'Meeting at {{Event}}?',
     body: [
@@ -73,7 +86,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     ].join('\n'),
   },
   {
-    name: 'Letter request',
+    name: TEMPLATE.letterRequest,
     whenToUse: '6 to 8 weeks before a letter of recommendation is due, to someone who knows your work well. Fill in Letter for and Letter due first.',
     subject: 'Letter of recommendation for {{Letter for}}',
     body: [
@@ -90,7 +103,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     ].join('\n'),
   },
   {
-    name: 'Progress update',
+    name: TEMPLATE.progressUpdate,
     whenToUse: 'Every 1 to 3 months to a mentor or sponsor, or to keep in touch with someone you have met. Type your news in the editor: one or two concrete sentences.',
     subject: 'An update from {{My name}}',
     body: [
@@ -107,7 +120,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     ].join('\n'),
   },
   {
-    name: 'Thank-you to a letter writer',
+    name: TEMPLATE.letterThanks,
     whenToUse: 'After the Match or an offer: tell everyone who wrote for you how it turned out. Type your news in the editor.',
     subject: 'Thank you for your letter, and my news',
     body: [
@@ -124,7 +137,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     ].join('\n'),
   },
   {
-    name: 'Catch-up',
+    name: TEMPLATE.catchUp,
     whenToUse: 'To a peer, co-resident or acquaintance you have not talked to in a while: a short, friendly check-in.',
     subject: 'Coffee soon?',
     body: [
@@ -139,7 +152,7 @@ export const DEFAULT_TEMPLATES: readonly EmailTemplate[] = [
     ].join('\n'),
   },
   {
-    name: 'Letter reminder',
+    name: TEMPLATE.letterReminder,
     whenToUse: 'About 2 weeks before a letter is due, to a writer who agreed (or has not answered yet): a gentle reminder.',
     subject: 'Gentle reminder: letter for {{Letter for}}',
     body: [

@@ -1,13 +1,15 @@
-import { Cadence, FollowUpStatus, followUpInputOf, followUpStatus, nextFollowUp } from './cadence';
+import { Cadence, followUpInputOf, followUpStatus, nextFollowUp } from './cadence';
+import type { Status } from './status';
 import { normaliseName } from './text';
 import { Contact } from './contacts';
+import { TEMPLATE } from './default-templates';
 import { Day } from './dates';
 import { InvalidValueError } from './errors';
 import { Settings } from './settings';
 import { isBlank } from './values';
 
 export interface FollowUp {
-  status: FollowUpStatus;
+  status: Status;
   next: Day | null;
   cadence: Cadence;
 }
@@ -50,21 +52,21 @@ export function suggestTemplate(contact: Contact, today: Day, templates: readonl
   const mentor = MENTORS.has(relationship);
   const pick = (() => {
     const status = normaliseName(contact.letterStatus);
-    if (contact.letterFor && (status === 'toask' || (status === '' && contact.letterDue !== null))) return 'Letter request';
-    if (contact.letterFor && status === 'submitted') return 'Thank-you to a letter writer';
-    if (contact.letterFor && (status === 'asked' || status === 'agreed') && contact.letterDue !== null && contact.letterDue >= today) return 'Letter reminder';
+    if (contact.letterFor && (status === 'toask' || (status === '' && contact.letterDue !== null))) return TEMPLATE.letterRequest;
+    if (contact.letterFor && status === 'submitted') return TEMPLATE.letterThanks;
+    if (contact.letterFor && (status === 'asked' || status === 'agreed') && contact.letterDue !== null && contact.letterDue >= today) return TEMPLATE.letterReminder;
     const atConference = relationship === 'conferencecontact' || met === 'conference';
     const peer = PEERS.has(relationship);
     const justMet = contact.metOn !== null && today - contact.metOn <= 14;
     if (contact.lastContact === null) {
-      if (atConference) return 'Post-conference follow-up';
-      if (met === 'rotation' && (justMet || contact.metOn === null) && !peer) return 'Thank-you after a rotation';
-      return peer ? 'Catch-up' : 'Mentor meeting request';
+      if (atConference) return TEMPLATE.conferenceFollowUp;
+      if (met === 'rotation' && (justMet || contact.metOn === null) && !peer) return TEMPLATE.rotationThanks;
+      return peer ? TEMPLATE.catchUp : TEMPLATE.meetingRequest;
     }
-    if (atConference && contact.metOn !== null && today - contact.metOn <= 7 && contact.lastContact <= contact.metOn) return 'Post-conference follow-up';
-    if (peer) return 'Catch-up';
-    if (mentor) return today - contact.lastContact > 90 ? 'Mentor meeting request' : 'Progress update';
-    return 'Progress update';
+    if (atConference && contact.metOn !== null && today - contact.metOn <= 7 && contact.lastContact <= contact.metOn) return TEMPLATE.conferenceFollowUp;
+    if (peer) return TEMPLATE.catchUp;
+    if (mentor) return today - contact.lastContact > 90 ? TEMPLATE.meetingRequest : TEMPLATE.progressUpdate;
+    return TEMPLATE.progressUpdate;
   })();
   return has(pick) ?? templates[0] ?? null;
 }

@@ -5,7 +5,8 @@ import { CsvDelimiter, DELIMITER_NAMES, detectDelimiter, parseCsv } from './csv'
 import { Day, formatIsoDay, formatLongDay, parseDay } from './dates';
 import { isInvalidValueError } from './errors';
 import { findLinkedInHeader, LINKEDIN_FILE_LABELS, LINKEDIN_MAPPED_HEADERS, mapLinkedInRow } from './linkedin';
-import { ColumnSpec, CONTACTS, normaliseHeader } from './schema';
+import { ColumnSpec, CONTACTS, isComputed } from './schema';
+import { normaliseName } from './text';
 import { isBlank } from './values';
 
 /**
@@ -18,7 +19,7 @@ const TOUCHPOINT_MANAGED = new Set(['snoozedUntil', 'draftCreated', 'draftId', '
 /** The Contacts columns a file may fill, plus "Full name" (split into first and last). */
 export const IMPORT_COLUMNS: readonly ColumnSpec[] = [
   ...CONTACTS.columns
-    .filter((c) => c.kind !== 'computed' && c.kind !== 'id' && !TOUCHPOINT_MANAGED.has(c.key))
+    .filter((c) => !isComputed(c) && c.kind !== 'id' && !TOUCHPOINT_MANAGED.has(c.key))
     .map((c) => (c.fileAliases ? { ...c, aliases: [...(c.aliases ?? []), ...c.fileAliases] } : c)),
   { key: FULL_NAME, header: 'Full name (split into first and last)', aliases: ['Name', 'Full name', 'Contact name'], kind: 'text' },
 ];
@@ -89,8 +90,8 @@ export function readImportSource(text: string): ImportSource {
 export function defaultMapping(headers: readonly string[]): (string | null)[] {
   const used = new Set<string>();
   return headers.map((header) => {
-    const name = normaliseHeader(header);
-    const spec = IMPORT_COLUMNS.find((c) => !used.has(c.key) && [c.header, ...(c.aliases ?? [])].some((h) => normaliseHeader(h) === name));
+    const name = normaliseName(header);
+    const spec = IMPORT_COLUMNS.find((c) => !used.has(c.key) && [c.header, ...(c.aliases ?? [])].some((h) => normaliseName(h) === name));
     if (!spec) return null;
     used.add(spec.key);
     return spec.key;

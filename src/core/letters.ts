@@ -1,6 +1,7 @@
 import { normaliseName } from './text';
 import { Contact } from './contacts';
 import { Day } from './dates';
+import { TEMPLATE } from './default-templates';
 import { LETTER_STATUSES } from './schema';
 
 /**
@@ -66,8 +67,8 @@ export function lettersToActOn(contacts: readonly Contact[], letterWeeks: number
 }
 
 /** The email a letter needs next: the request, or once asked, a reminder rather than the first request again. */
-export function letterTemplateFor(status: string): 'Letter request' | 'Letter reminder' {
-  return status === 'Asked' || status === 'Agreed' ? 'Letter reminder' : 'Letter request';
+export function letterTemplateFor(status: string): string {
+  return status === 'Asked' || status === 'Agreed' ? TEMPLATE.letterReminder : TEMPLATE.letterRequest;
 }
 
 /** The statuses a letter can be marked with next: not its own, and never back to To ask. */

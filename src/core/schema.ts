@@ -225,24 +225,24 @@ export const TEMPLATES: TableSpec = {
   ],
 };
 
-/** The columns Touchpoint computes with a formula in its header: never written, never counted as data. */
-export const COMPUTED_COLUMNS: readonly ColumnSpec[] = CONTACTS.columns.filter((c) => c.kind === 'computed');
+/** A column Touchpoint computes with a formula in its header: never written, never counted as data. */
+export function isComputed(spec: ColumnSpec): boolean {
+  return spec.kind === 'computed';
+}
+
+export const COMPUTED_COLUMNS: readonly ColumnSpec[] = CONTACTS.columns.filter(isComputed);
 
 /** The number format a column's cells get when setup creates it (Sheets' pattern letters), or null. */
 export function numberFormatOf(spec: ColumnSpec): string | null {
   if (spec.kind === 'date' || spec.shows === 'date') return DATE_FORMAT;
   if (spec.kind === 'days' || spec.shows === 'number') return '0';
-  if (spec.kind === 'computed') return null;
+  if (isComputed(spec)) return null;
   return PLAIN_TEXT_FORMAT; // "007", "TRUE", "Mar 15" typed into a text column stay as typed
 }
 
 const PLAIN_TEXT_FORMAT = '@';
 
 export const DATE_FORMAT = 'mmm d, yyyy';
-
-export function normaliseHeader(header: string): string {
-  return normaliseName(header);
-}
 
 export interface HeaderMap {
   /** Column key → 0-based column index. */
@@ -255,13 +255,13 @@ export interface HeaderMap {
 export function mapHeaders(headers: readonly unknown[], table: TableSpec): HeaderMap {
   const positions = new Map<string, number>();
   headers.forEach((header, column) => {
-    const key = normaliseHeader(String(header ?? ''));
+    const key = normaliseName(String(header ?? ''));
     if (key && !positions.has(key)) positions.set(key, column);
   });
   const index = new Map<string, number>();
   const missing: ColumnSpec[] = [];
   for (const spec of table.columns) {
-    const names = [spec.header, ...(spec.aliases ?? [])].map(normaliseHeader);
+    const names = [spec.header, ...(spec.aliases ?? [])].map(normaliseName);
     const found = names.map((name) => positions.get(name)).find((column) => column !== undefined);
     if (found === undefined) missing.push(spec);
     else index.set(spec.key, found);
@@ -278,9 +278,9 @@ export const HEADER_SEARCH_ROWS = 10;
  * null. A header found below rows of data has been sorted into the data, and is not taken as the header.
  */
 export function findHeaderRow(topRows: readonly (readonly unknown[])[], table: TableSpec): number | null {
-  const known = new Set(table.columns.flatMap((spec) => [spec.header, ...(spec.aliases ?? [])]).map(normaliseHeader));
+  const known = new Set(table.columns.flatMap((spec) => [spec.header, ...(spec.aliases ?? [])]).map(normaliseName));
   const top = topRows.slice(0, HEADER_SEARCH_ROWS);
-  const index = top.findIndex((row) => new Set(row.map((cell) => normaliseHeader(String(cell ?? ''))).filter((key) => known.has(key))).size >= 2);
+  const index = top.findIndex((row) => new Set(row.map((cell) => normaliseName(String(cell ?? ''))).filter((key) => known.has(key))).size >= 2);
   const filled = (row: readonly unknown[]) => row.filter((cell) => cell !== '' && cell !== null && cell !== undefined && cell !== false).length;
   return index < 0 || top.slice(0, index).some((row) => filled(row) > 1) ? null : index;
 }

@@ -1,4 +1,4 @@
-import { list } from './text';
+import { list, plural, wordFor } from './text';
 
 /** What "Set up contact sheet" did, as plain data, and the sentence the user reads about it. */
 export interface SetupReport {
@@ -62,11 +62,11 @@ export function changedAnything(report: SetupReport): boolean {
 
 export function describeSetup(report: SetupReport): string {
   const lines: string[] = [...report.formulaProblems];
-  if (report.formulasRewritten.length) lines.push(`Wrote the ${list(report.formulasRewritten)} formula${report.formulasRewritten.length > 1 ? 's' : ''} again in this spreadsheet's locale: Sheets could not read ${report.formulasRewritten.length > 1 ? 'them' : 'it'} as ${report.formulasRewritten.length > 1 ? 'they were' : 'it was'}.`);
-  if (report.createdSheets.length) lines.push(`Created the ${list(report.createdSheets)} sheet${report.createdSheets.length > 1 ? 's' : ''}.`);
+  if (report.formulasRewritten.length) lines.push(`Wrote the ${list(report.formulasRewritten)} ${wordFor(report.formulasRewritten.length, 'formula')} again in this spreadsheet's locale: Sheets could not read ${report.formulasRewritten.length > 1 ? 'them' : 'it'} as ${report.formulasRewritten.length > 1 ? 'they were' : 'it was'}.`);
+  if (report.createdSheets.length) lines.push(`Created the ${list(report.createdSheets)} ${wordFor(report.createdSheets.length, 'sheet')}.`);
   for (const { sheet, headers } of report.addedColumns) {
     if (headers.length && !report.createdSheets.includes(sheet)) {
-      lines.push(`Added ${headers.length} column${headers.length > 1 ? 's' : ''} at the end of ${sheet}: ${list(headers)}.`);
+      lines.push(`Added ${plural(headers.length, 'column')} at the end of ${sheet}: ${list(headers)}.`);
     }
   }
   if (report.validatedColumns.length) lines.push(`Added dropdowns or date checks to ${list(report.validatedColumns)}.`);
@@ -77,8 +77,8 @@ export function describeSetup(report: SetupReport): string {
   if (report.templatesReworded.length) {
     lines.push(`Updated the wording of ${list(report.templatesReworded.map((n) => `"${n}"`))}, which you had not edited. Templates you edited are as you left them.`);
   }
-  if (report.templatesAdded.length) lines.push(`Added the template${report.templatesAdded.length > 1 ? 's' : ''} ${list(report.templatesAdded.map((n) => `"${n}"`))} to Templates.`);
-  if (report.idsAdded) lines.push(`Gave ${report.idsAdded} contact${report.idsAdded > 1 ? 's' : ''} a Contact ID.`);
+  if (report.templatesAdded.length) lines.push(`Added the ${wordFor(report.templatesAdded.length, 'template')} ${list(report.templatesAdded.map((n) => `"${n}"`))} to Templates.`);
+  if (report.idsAdded) lines.push(`Gave ${plural(report.idsAdded, 'contact')} a Contact ID.`);
   if (report.coloursAdded) lines.push('Overdue rows now show red and due-soon rows amber.');
   if (report.triggerAdded) lines.push('Touchpoint will update Settings ▸ As of every night, so Status stays current.');
   if (report.triggerNotAllowed) {

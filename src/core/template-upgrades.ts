@@ -1,5 +1,5 @@
 import { DEFAULT_TEMPLATES, EmailTemplate } from './default-templates';
-import { normaliseHeader } from './schema';
+import { normaliseName } from './text';
 
 /**
  * Bringing a workbook's Templates sheet up to date without touching anything the user wrote: a template whose
@@ -65,17 +65,17 @@ interface TemplateUpgrade {
 }
 
 export function planTemplateUpgrade(rows: readonly EmailTemplate[], offeredBefore: readonly string[] | null, defaults: readonly EmailTemplate[] = DEFAULT_TEMPLATES): TemplateUpgrade {
-  const byName = new Map(defaults.map((t) => [normaliseHeader(t.name), t]));
+  const byName = new Map(defaults.map((t) => [normaliseName(t.name), t]));
   const replaced: TemplateUpgrade['replaced'] = [];
   rows.forEach((row, index) => {
     const successor = RETIRED_DEFAULTS[templateFingerprint(row.subject, row.body)];
-    const template = successor === undefined ? undefined : byName.get(normaliseHeader(successor));
+    const template = successor === undefined ? undefined : byName.get(normaliseName(successor));
     const current = template && templateFingerprint(template.subject, template.body) === templateFingerprint(row.subject, row.body);
-    if (template && !current && normaliseHeader(row.name) === normaliseHeader(template.name)) replaced.push({ index, template });
+    if (template && !current && normaliseName(row.name) === normaliseName(template.name)) replaced.push({ index, template });
   });
-  const offered = new Set((offeredBefore ?? FIRST_DEFAULT_NAMES).map(normaliseHeader));
-  const present = new Set(rows.map((row) => normaliseHeader(row.name)));
-  const added = defaults.filter((t) => !offered.has(normaliseHeader(t.name)) && !present.has(normaliseHeader(t.name)));
+  const offered = new Set((offeredBefore ?? FIRST_DEFAULT_NAMES).map(normaliseName));
+  const present = new Set(rows.map((row) => normaliseName(row.name)));
+  const added = defaults.filter((t) => !offered.has(normaliseName(t.name)) && !present.has(normaliseName(t.name)));
   const allOffered = [...new Set([...(offeredBefore ?? FIRST_DEFAULT_NAMES), ...defaults.map((t) => t.name)])];
   return { replaced, added, offered: allOffered };
 }

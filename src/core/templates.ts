@@ -2,7 +2,8 @@ import { Contact } from './contacts';
 import type { EmailTemplate } from './default-templates';
 import type { DateOrderSource } from './dates';
 import { Day, dayOfInstant, formatLongDay, parseDay } from './dates';
-import { CONTACTS, normaliseHeader, TEMPLATES } from './schema';
+import { CONTACTS, TEMPLATES } from './schema';
+import { normaliseName } from './text';
 import { Profile } from './settings';
 import { GreetingTable, parseGreetingTable, salutationOf } from './greetings';
 import { isBlank, isDate } from './values';
@@ -40,8 +41,8 @@ const SPECIAL = new Set(['today', 'name', 'firstname', 'lastname', 'salutation',
 /** Normalised names a placeholder may use: the sheet's headers, the schema's headers and aliases, profile, today. */
 export function knownPlaceholderNames(sheetHeaders: readonly string[]): Set<string> {
   const names = new Set<string>([...SPECIAL, ...Object.keys(PROFILE_FIELDS)]);
-  for (const header of sheetHeaders) if (header.trim()) names.add(normaliseHeader(header));
-  for (const column of CONTACTS.columns) [column.header, ...(column.aliases ?? [])].forEach((h) => names.add(normaliseHeader(h)));
+  for (const header of sheetHeaders) if (header.trim()) names.add(normaliseName(header));
+  for (const column of CONTACTS.columns) [column.header, ...(column.aliases ?? [])].forEach((h) => names.add(normaliseName(h)));
   return names;
 }
 
@@ -55,7 +56,7 @@ export class TemplateError extends Error {
 /** Throws, naming the template and placeholder, if any placeholder is not a known column or field. */
 export function checkTemplate(template: EmailTemplate, known: Set<string>): void {
   for (const placeholder of placeholdersIn(`${template.subject}\n${template.body}`)) {
-    if (!known.has(normaliseHeader(placeholder.name))) {
+    if (!known.has(normaliseName(placeholder.name))) {
       throw new TemplateError(
         `Template "${template.name}" uses ${placeholder.text}, which is not a Contacts column. ` +
           'Use a Contacts header (e.g. {{First name}}, {{Institution}}), {{My name}}, {{My position}}, {{My institution}}, {{My specialty}} or {{Today}}.',
@@ -86,7 +87,7 @@ export interface Rendered {
   missingProfile: string[];
 }
 
-const DATE_HEADERS = new Set(CONTACTS.columns.filter((c) => c.kind === 'date' || c.shows === 'date').flatMap((c) => [c.header, ...(c.aliases ?? [])]).map(normaliseHeader));
+const DATE_HEADERS = new Set(CONTACTS.columns.filter((c) => c.kind === 'date' || c.shows === 'date').flatMap((c) => [c.header, ...(c.aliases ?? [])]).map(normaliseName));
 
 /** A cell as an email shows it: dates as people write them ("January 10, 2027"), typed as text or not. */
 function display(value: unknown, timeZone: string, header = '', order: DateOrderSource = 'MDY'): string {
@@ -104,7 +105,7 @@ function display(value: unknown, timeZone: string, header = '', order: DateOrder
 }
 
 function valueOf(name: string, input: RenderInput): string {
-  const key = normaliseHeader(name);
+  const key = normaliseName(name);
   const { contact, profile } = input;
   if (key === 'today') return formatLongDay(input.today);
   if (key === 'name') return contact.name;
@@ -112,9 +113,9 @@ function valueOf(name: string, input: RenderInput): string {
   if (key === 'mynews') return (input.news ?? '').trim();
   if (PROFILE_FIELDS[key]) return profile[PROFILE_FIELDS[key]];
   if (contact.cells.has(key)) return display(contact.cells.get(key), input.timeZone, key, input.dateOrder);
-  const column = CONTACTS.columns.find((c) => [c.header, ...(c.aliases ?? [])].some((h) => normaliseHeader(h) === key));
-  const header = column && [...contact.cells.keys()].find((h) => [column.header, ...(column.aliases ?? [])].some((a) => normaliseHeader(a) === h));
-  return header ? display(contact.cells.get(header), input.timeZone, normaliseHeader(column!.header), input.dateOrder) : '';
+  const column = CONTACTS.columns.find((c) => [c.header, ...(c.aliases ?? [])].some((h) => normaliseName(h) === key));
+  const header = column && [...contact.cells.keys()].find((h) => [column.header, ...(column.aliases ?? [])].some((a) => normaliseName(a) === h));
+  return header ? display(contact.cells.get(header), input.timeZone, normaliseName(column!.header), input.dateOrder) : '';
 }
 
 export function renderTemplate(template: EmailTemplate, input: RenderInput): Rendered {
@@ -126,7 +127,7 @@ export function renderTemplate(template: EmailTemplate, input: RenderInput): Ren
       if (value) return value;
       if (fallback !== undefined) return fallback;
       const name = rawName.trim();
-      const profileField = Boolean(PROFILE_FIELDS[normaliseHeader(rawName)]);
+      const profileField = Boolean(PROFILE_FIELDS[normaliseName(rawName)]);
       const list = profileField ? missingProfile : missing;
       if (!list.includes(profileField ? `{{${name}}}` : name)) list.push(profileField ? `{{${name}}}` : name);
       return markerFor(name); // a visible hole, never a silent one: the draft cannot be created while it is there
@@ -146,7 +147,7 @@ function markerFor(name: string): string {
 export function holesIn(text: string, known: Set<string>): string[] {
   const holes = placeholdersIn(text).map((p) => p.text);
   const marker = /\[([^[\]\n]{1,60})\]/g;
-  for (let match = marker.exec(text); match; match = marker.exec(text)) if (known.has(normaliseHeader(match[1]))) holes.push(match[0]);
+  for (let match = marker.exec(text); match; match = marker.exec(text)) if (known.has(normaliseName(match[1]))) holes.push(match[0]);
   return [...new Set(holes)];
 }
 
@@ -157,7 +158,7 @@ export function profileRequest(missingProfile: readonly string[]): string {
 }
 
 export function findTemplate(templates: readonly EmailTemplate[], name: string): EmailTemplate {
-  const found = templates.find((t) => normaliseHeader(t.name) === normaliseHeader(name));
+  const found = templates.find((t) => normaliseName(t.name) === normaliseName(name));
   if (!found) throw new TemplateError(`There is no template named "${name}" on the Templates sheet.`);
   return found;
 }
@@ -167,8 +168,8 @@ export function readTemplates(values: readonly (readonly unknown[])[]): EmailTem
   const [header = [], ...rows] = values;
   const index = (key: string) => {
     const spec = TEMPLATES.columns.find((c) => c.key === key)!;
-    const names = [spec.header, ...(spec.aliases ?? [])].map(normaliseHeader);
-    return header.findIndex((h) => names.includes(normaliseHeader(String(h))));
+    const names = [spec.header, ...(spec.aliases ?? [])].map(normaliseName);
+    return header.findIndex((h) => names.includes(normaliseName(String(h))));
   };
   const [name, when, subject, body] = ['name', 'whenToUse', 'subject', 'body'].map(index);
   if (name < 0 || subject < 0 || body < 0) {

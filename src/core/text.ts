@@ -1,8 +1,13 @@
 /** Small pieces of text handling shared across the core: counts and lists in messages, names compared loosely. */
 
+/** "day" for one, "days" for any other count. */
+export function wordFor(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
 /** "1 day", "3 days". */
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n} ${wordFor(n, word)}`;
 }
 
 /** "A", "A and B", "A, B and C". */
@@ -10,11 +15,14 @@ export function list(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** A name as compared: "Career mentor", "career-mentor" and "CAREER MENTOR" are one ("Résumé" is "resume"). */
+/**
+ * A name as compared: "Career mentor", "career-mentor" and "CAREER MENTOR" are one, accents aside ("Résumé" is
+ * "resume"). Letters and digits of every script count, so "Спасибо" and "Привет" stay two names.
+ */
 export function normaliseName(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }

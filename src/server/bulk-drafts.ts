@@ -4,7 +4,7 @@ import { Contact, ContactPatch } from '../core/contacts';
 import { KnownDrafts, sameAddress } from '../core/follow-ups';
 import { InputError } from '../core/inputs';
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
-import { commitAll, requireColumns, updateContacts } from './contact-writer';
+import { commitAll, requireColumns, updateContacts, writeRefusal } from './contact-writer';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
 import { forgetDrafts, knownDrafts, recordDraft } from './draft-records';
 import { saveDraft } from './gmail-drafts';
@@ -39,6 +39,7 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
   const targets = choice.scope === 'selected' ? selectedContacts(context, snapshot) : overdueContacts(snapshot.contacts, settings, context.today);
   return planDrafts({
     targets, template: choice.template, templates: readTemplatesSheet(context.spreadsheet), headers: snapshot.headers, settings, drafts,
+    markRefusal: (contact) => writeRefusal(snapshot, contact, DRAFT_COLUMNS),
     today: context.today, timeZone: context.timeZone, dateOrder: snapshot.dateOrder,
   });
 }
@@ -83,6 +84,11 @@ function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: 
     if (!contact) {
       const moved = snapshot.contacts.some((c) => c.id === mark.contactId);
       lost.push({ mark, reason: moved ? `the row's email is no longer ${mark.email}` : 'the row was deleted' });
+      continue;
+    }
+    const refusal = writeRefusal(snapshot, contact, DRAFT_COLUMNS);
+    if (refusal) {
+      lost.push({ mark, reason: refusal.replace(/\.$/, '') });
       continue;
     }
     changes.push({ contact, patch: { draftId: mark.draftId, draftCreated: mark.day } });

@@ -80,30 +80,37 @@ const SPILLING = /^=\s*(\{|(ARRAYFORMULA|FILTER|SORT|SORTN|UNIQUE|QUERY|SEQUENCE
  * The user's formula that owns a cell: the cell's own, or a spilling formula above it in the same column (in the
  * header row or a data row). Touchpoint's own computed columns are never written, so any formula here is the user's.
  */
-function formulaGuarding(snapshot: ContactsSnapshot, row: number, column: number): string | null {
+function formulaGuarding(snapshot: ContactsSnapshot, row: number, column: number, ownCounts = true): string | null {
   const own = snapshot.formulas[row - snapshot.firstRow]?.[column];
-  if (own) return own;
+  if (own && ownCounts) return own;
   const above = [snapshot.headerFormulas[column], ...snapshot.formulas.slice(0, row - snapshot.firstRow).map((r) => r[column])];
   return above.find((f) => f && SPILLING.test(f)) ?? null;
 }
 
-function refuseFormula(snapshot: ContactsSnapshot, row: number, column: number): void {
+/**
+ * Why a cell of an existing row must not be written, or null: the user's formula owns it, or it holds a value
+ * Touchpoint could not read (overwriting it would lose what the user typed).
+ */
+function refusalOf(snapshot: ContactsSnapshot, row: number, column: number): string | null {
   const formula = formulaGuarding(snapshot, row, column);
-  if (!formula) return;
-  throw new InputError(
-    `Row ${row}, ${snapshot.headers[column]} is computed by your formula ${formula.length > 60 ? `${formula.slice(0, 57)}…` : formula}: ` +
-      'Touchpoint does not overwrite formulas. Replace it with a value, or change that cell yourself. Nothing was changed.',
-  );
-}
-
-function refuseUnreadable(snapshot: ContactsSnapshot, row: number, column: number): void {
+  if (formula) {
+    return `Row ${row}, ${snapshot.headers[column]} is computed by your formula ${formula.length > 60 ? `${formula.slice(0, 57)}…` : formula}: ` +
+      'Touchpoint does not overwrite formulas. Replace it with a value, or change that cell yourself.';
+  }
   const header = snapshot.headers[column];
   const unreadable = snapshot.problems.find((p) => p.row === row && p.column === header);
-  if (!unreadable) return;
-  throw new InputError(
-    `Row ${row}, ${header}: ${unreadable.message}. Touchpoint does not overwrite a value it cannot read: ` +
-      'correct or clear that cell, then try again. Nothing was changed.',
-  );
+  if (unreadable) return `Row ${row}, ${header}: ${unreadable.message}. Touchpoint does not overwrite a value it cannot read: correct or clear that cell, then try again.`;
+  return null;
+}
+
+/** Why these fields of a contact's row cannot be written now (the first cell that refuses), or null. */
+export function writeRefusal(snapshot: ContactsSnapshot, contact: Contact, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const column = snapshot.columns.get(key);
+    const refusal = column === undefined ? null : refusalOf(snapshot, contact.row, column);
+    if (refusal) return refusal;
+  }
+  return null;
 }
 
 /** Sheet row → column → the cell to write. */
@@ -167,8 +174,8 @@ export function updateContacts(snapshot: ContactsSnapshot, changes: readonly { c
     const row = cells.get(contact.row) ?? new Map<number, unknown>();
     for (const [key, value] of Object.entries(patch)) {
       const column = columns.get(key)!;
-      refuseFormula(snapshot, contact.row, column);
-      refuseUnreadable(snapshot, contact.row, column);
+      const refusal = refusalOf(snapshot, contact.row, column);
+      if (refusal) throw new InputError(`${refusal} Nothing was changed.`);
       row.set(column, cellOf(specOf(CONTACTS, key), value));
     }
     cells.set(contact.row, row);
@@ -191,11 +198,13 @@ export function updateContact(snapshot: ContactsSnapshot, contact: Contact, patc
 
 /**
  * New contacts after the last row with data, in Touchpoint's own columns only: never the computed ones, whose
- * formulas spill there, nor the user's own columns. A formula filled down below the data keeps its place where
- * the new contact has nothing.
+ * formulas spill there, nor the user's own columns. A formula filled down below the data is a template for new
+ * rows: a new contact's value replaces it on its own row, and it keeps its place where the contact has nothing.
+ * A column the sheet lacks stops the append, or (an import, whose preview said so) is left out.
  */
-export function appendContacts(snapshot: ContactsSnapshot, rows: readonly ContactPatch[]): PendingWrite & { rows: number[] } {
-  const keys = [...new Set(rows.flatMap((fields) => Object.keys(fields).filter((key) => !isEmpty(fields[key as ContactField]))))];
+export function appendContacts(snapshot: ContactsSnapshot, rows: readonly ContactPatch[], missingColumns: 'refuse' | 'leave out' = 'refuse'): PendingWrite & { rows: number[] } {
+  const filled = [...new Set(rows.flatMap((fields) => Object.keys(fields).filter((key) => !isEmpty(fields[key as ContactField]))))];
+  const keys = missingColumns === 'leave out' ? filled.filter((key) => snapshot.columns.has(key)) : filled;
   const columns = requireColumns(snapshot, keys);
   const first = snapshot.lastDataRow + 1;
   const cells: Cells = new Map();
@@ -205,7 +214,8 @@ export function appendContacts(snapshot: ContactsSnapshot, rows: readonly Contac
     for (const key of keys) {
       const value = fields[key as ContactField];
       if (isEmpty(value)) continue;
-      refuseFormula(snapshot, row, columns.get(key)!);
+      const spill = formulaGuarding(snapshot, row, columns.get(key)!, false);
+      if (spill) throw new InputError(`${snapshot.headers[columns.get(key)!]} is computed by your formula ${spill.length > 60 ? `${spill.slice(0, 57)}…` : spill}, which fills the column: Touchpoint does not write under it. Nothing was changed.`);
       line.set(columns.get(key)!, cellOf(specOf(CONTACTS, key), value));
     }
     cells.set(row, line);

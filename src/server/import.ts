@@ -1,3 +1,4 @@
+import { plural } from '../core/text';
 import { Day, parseDay } from '../core/dates';
 import { describeDelimiter } from '../core/csv';
 import { newContactId } from '../core/ids';
@@ -78,7 +79,7 @@ const DATE_KEYS = new Set(IMPORT_COLUMNS.filter((c) => c.kind === 'date').map((c
 /** New contacts below the last row with data, each with its Contact ID in the same write. */
 function appendNew(snapshot: ContactsSnapshot, added: readonly ImportRecord[]): PendingWrite {
   const taken = new Set(snapshot.contacts.map((c) => c.id));
-  return appendContacts(snapshot, added.map((record) => ({ ...fieldsOf(record, snapshot.timeZone), id: newContactId(taken) })));
+  return appendContacts(snapshot, added.map((record) => ({ ...fieldsOf(record, snapshot.timeZone), id: newContactId(taken) })), 'leave out');
 }
 
 /** Empty cells of matched contacts filled from the file. */
@@ -99,8 +100,8 @@ export function runImport(input: ImportInput): ImportResult {
     const fill = input.fillEmpty ? fillEmpty(snapshot, result.present) : null;
     commitAll(appendNew(snapshot, result.added), ...(fill ? [fill.write] : []));
     const filled = fill?.filled ?? 0;
-    const parts = [`Imported ${result.added.length} new contact${result.added.length === 1 ? '' : 's'}.`];
-    if (result.present.length) parts.push(`${result.present.length} already on the sheet${filled ? `: filled ${filled} empty cell${filled === 1 ? '' : 's'}` : ''}.`);
+    const parts = [`Imported ${plural(result.added.length, 'new contact')}.`];
+    if (result.present.length) parts.push(`${result.present.length} already on the sheet${filled ? `: filled ${plural(filled, 'empty cell')}` : ''}.`);
     if (result.rejected.length) parts.push(`${result.rejected.length} rejected (see the list).`);
     return { added: result.added.length, filled, rejected: result.rejected.length, message: parts.join(' ') };
   });

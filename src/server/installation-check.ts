@@ -1,3 +1,4 @@
+import { plural } from '../core/text';
 import { formulaProblem } from '../core/setup-report';
 import { escapeHtml } from '../core/mime';
 import { COMPUTED_COLUMNS, CONTACTS } from '../core/schema';
@@ -98,7 +99,7 @@ export function showInstallationCheck(): void {
   const failed = checks.filter((c) => !c.ok).length;
   const text = installationReport(checks);
   const html =
-    `<p style="font:14px Arial">${failed ? `${failed} check${failed > 1 ? 's' : ''} failed: each says what to do.` : 'Everything checks out.'} Copy the report below if you ask for help.</p>` +
+    `<p style="font:14px Arial">${failed ? `${plural(failed, 'check')} failed: each says what to do.` : 'Everything checks out.'} Copy the report below if you ask for help.</p>` +
     `<textarea readonly style="width:100%;height:360px;font:12px monospace">${escapeHtml(text)}</textarea>`;
   SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(460), 'Touchpoint: installation check');
 }

@@ -1,6 +1,6 @@
 import { computedColumnFormula } from '../core/contact-formulas';
 import { localiseFormula } from '../core/locale';
-import { ColumnSpec, numberFormatOf, TableSpec } from '../core/schema';
+import { ColumnSpec, isComputed, numberFormatOf, TableSpec } from '../core/schema';
 import { findSheet, readHeaderRow } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -53,9 +53,9 @@ function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, c
   const needed = start + specs.length;
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < needed) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
-  const computed = specs.some((spec) => spec.kind === 'computed');
+  const computed = specs.some(isComputed);
   const locale = computed ? sheet.getParent().getSpreadsheetLocale() : 'en_US';
-  const headerCells = specs.map((spec) => (spec.kind === 'computed' ? localiseFormula(computedColumnFormula(spec, columns, headerRow + 1), locale) : spec.header));
+  const headerCells = specs.map((spec) => (isComputed(spec) ? localiseFormula(computedColumnFormula(spec, columns, headerRow + 1), locale) : spec.header));
   sheet
     .getRange(headerRow, start + 1, 1, specs.length)
     .setValues([headerCells])
@@ -74,7 +74,7 @@ function addColumns(sheet: Sheet, specs: readonly ColumnSpec[], start: number, c
 
 /** Existing columns get their help note (what to type, which placeholder uses it) where the header has no note. */
 function addMissingHelp(sheet: Sheet, specs: readonly ColumnSpec[], index: ReadonlyMap<string, number>, headerRow: number): void {
-  const helped = specs.filter((spec) => spec.help && spec.kind !== 'computed');
+  const helped = specs.filter((spec) => spec.help && !isComputed(spec));
   if (!helped.length) return;
   const width = Math.max(...helped.map((spec) => index.get(spec.key)!)) + 1;
   const range = sheet.getRange(headerRow, 1, 1, width);
@@ -123,7 +123,7 @@ export function ensureTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   if (sheet.getFrozenRows() < header.row) sheet.setFrozenRows(header.row);
   if (!found && seedRows.length) sheet.getRange(header.row + 1, 1, seedRows.length, seedRows[0].length).setValues(seedRows);
   const computedWithoutFormula = table.columns
-    .filter((spec) => spec.kind === 'computed' && header.index.has(spec.key) && !header.hasFormula[header.index.get(spec.key)!])
+    .filter((spec) => isComputed(spec) && header.index.has(spec.key) && !header.hasFormula[header.index.get(spec.key)!])
     .map((spec) => header.headers[header.index.get(spec.key)!]);
   return { sheet, headerRow: header.row, created: !found, columns, added: header.missing.map((spec) => spec.header), computedWithoutFormula, validated };
 }

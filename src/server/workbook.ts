@@ -1,4 +1,5 @@
-import { findHeaderRow, HEADER_SEARCH_ROWS, headerOfFormula, mapHeaders, normaliseHeader, TableSpec, HeaderMap } from '../core/schema';
+import { findHeaderRow, HEADER_SEARCH_ROWS, headerOfFormula, mapHeaders, TableSpec, HeaderMap } from '../core/schema';
+import { normaliseName } from '../core/text';
 import { isBlank } from '../core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -12,8 +13,8 @@ export function activeSpreadsheet(): Spreadsheet {
 export function findSheet(spreadsheet: Spreadsheet, table: TableSpec): Sheet | null {
   const exact = spreadsheet.getSheetByName(table.sheetName);
   if (exact || !table.sheetAliases?.length) return exact;
-  const wanted = new Set([table.sheetName, ...table.sheetAliases].map(normaliseHeader));
-  return spreadsheet.getSheets().find((sheet) => wanted.has(normaliseHeader(sheet.getName()))) ?? null;
+  const wanted = new Set([table.sheetName, ...table.sheetAliases].map(normaliseName));
+  return spreadsheet.getSheets().find((sheet) => wanted.has(normaliseName(sheet.getName()))) ?? null;
 }
 
 export class SetupNeededError extends Error {

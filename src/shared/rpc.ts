@@ -1,4 +1,4 @@
-import type { FollowUpStatus } from '../core/status';
+import type { Status } from '../core/status';
 
 /**
  * The contract between the sidebar (and dialogs) and the server: every function the client may call through
@@ -7,7 +7,7 @@ import type { FollowUpStatus } from '../core/status';
  */
 export type IsoDay = string;
 
-export type Status = FollowUpStatus;
+export type { Status };
 
 export interface DraftState {
   id: string;

@@ -1,7 +1,7 @@
 import { readContacts } from '../../src/core/contacts';
 import { dayFromYmd } from '../../src/core/dates';
 import { CONTACTS, mapHeaders } from '../../src/core/schema';
-import { checkTemplate, knownPlaceholderNames, placeholdersIn, readTemplates, renderTemplate, TemplateError } from '../../src/core/templates';
+import { checkTemplate, findTemplate, knownPlaceholderNames, placeholdersIn, readTemplates, renderTemplate, TemplateError } from '../../src/core/templates';
 import { DEFAULT_TEMPLATES } from '../../src/core/default-templates';
 
 const headers = ['First name', 'Last name', 'Email', 'Institution', 'Interests', 'Met on', 'Contact ID', 'Pager'];
@@ -60,4 +60,13 @@ test('readTemplates reads by header and skips blank rows', () => {
   ]);
   expect(templates.map((t) => [t.name, t.subject, t.body])).toEqual([['One', 'S1', 'B1'], ['Two', 'S2', 'B2']]);
   expect(() => readTemplates([['Title']])).toThrow('The Templates sheet needs Name, Subject and Body columns');
+});
+
+test('templates named in any script stay apart: "Привет" is not "Спасибо"', () => {
+  const templates = [
+    { name: 'Спасибо', whenToUse: '', subject: 'Спасибо', body: 'Спасибо!' },
+    { name: 'Привет', whenToUse: '', subject: 'Привет', body: 'Привет!' },
+  ];
+  expect(findTemplate(templates, 'Привет').name).toBe('Привет');
+  expect(findTemplate(templates, 'привет').name).toBe('Привет');
 });
