@@ -1,6 +1,6 @@
 /** A set-up workbook with contacts and a filled-in profile, for the sidebar and drafting tests. */
 import { setUpWorkbook } from '../../src/server/setup';
-import type { FakeAppsScript } from '../../tools/gas-fake';
+import type { FakeAppsScript, FakeOptions } from '../../tools/gas-fake';
 import type { FakeSpreadsheet } from '../../tools/gas-fake/spreadsheet';
 import { installFake, setNow } from './in-process';
 import { fillSheet, rowsByHeader, sampleContacts, writeProfile } from './workbook';
@@ -8,8 +8,8 @@ import { decodeDraft } from '../../tools/gas-fake/gmail';
 
 export const NOW = new Date('2026-11-22T15:00:00Z');
 
-export function workbookWith(rows: unknown[][] = sampleContacts(), timeZone = 'America/New_York'): FakeAppsScript {
-  const fake = installFake({ timeZone });
+export function workbookWith(rows: unknown[][] = sampleContacts(), timeZone = 'America/New_York', options: FakeOptions = {}): FakeAppsScript {
+  const fake = installFake({ timeZone, ...options });
   setNow(fake, NOW);
   const contacts = fake.spreadsheet.insertSheet('Contacts');
   const wanted = rows.length + 100; // a real sheet has spare rows below the data
