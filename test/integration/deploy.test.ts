@@ -57,3 +57,20 @@ test('plain deploy with the placeholder still in .clasp.json says what to do ins
   expect(result.status).toBe(2);
   expect(result.stderr).toContain('Run npm run deploy -- --new to create a spreadsheet with Touchpoint in it');
 });
+
+test('--with-sync and --with-digest reach the build, which adds only those features\' scopes and services to the manifest', () => {
+  const dry = deploy(['--with-sync', '--with-digest', '--dry-run']);
+  expect(dry.stdout.split('\n').filter((l) => l.startsWith('$ '))[0]).toBe('$ node tools/build.mjs --with-sync --with-digest');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'touchpoint-build-'));
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'tools/build.mjs'), '--with-sync', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  expect(built.status).toBe(0);
+  expect(built.stdout).toMatch(/^build \(with sync\): /);
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, 'appsscript.json'), 'utf8'));
+  const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8'));
+  expect(manifest.oauthScopes).toEqual([...shipped.oauthScopes, 'https://www.googleapis.com/auth/gmail.readonly', 'https://www.googleapis.com/auth/calendar.events.readonly']);
+  expect(manifest.dependencies.enabledAdvancedServices.map((s: { userSymbol: string }) => s.userSymbol)).toEqual(['Gmail', 'Calendar']);
+  const code = fs.readFileSync(path.join(out, 'Code.js'), 'utf8');
+  expect(code).toContain('History.list');
+  expect(code).not.toContain('MailApp'); // the reminder email was not asked for: its code is not in the bundle
+  fs.rmSync(out, { recursive: true, force: true });
+});
