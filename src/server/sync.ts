@@ -4,7 +4,7 @@ import { contactAddresses, searchQueries, Sighting } from '../core/sync';
 import { plural } from '../core/text';
 import { ActionContext, actionContext } from './action-context';
 import { calendarChanges, SyncNotInstalledError, SyncTokenExpiredError, UpcomingEvent } from './calendar-read';
-import { commitAll, prepareInteractions, updateContacts } from './contact-writer';
+import { commitAll, prepareInteractions, updateContacts, writeRefusal } from './contact-writer';
 import { readContactsForAction, readContactsWithIds } from './contacts-sheet';
 import { HistoryExpiredError, isRateLimit, mailboxProfile, messagesAddedSince, searchPage, sightingOf } from './gmail-read';
 import { isInstalled } from './install';
@@ -172,8 +172,15 @@ function apply(context: ActionContext, sightings: readonly Sighting[], subjects:
   withDocumentLock(() => {
     const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
     const decision = decideSync(snapshot.contacts, sightings, readLoggedAlready(context.spreadsheet, context.timeZone), subjects);
-    commitAll(prepareInteractions(context.spreadsheet, decision.interactions), updateContacts(snapshot, decision.changes));
-    report.updated += decision.changes.length;
+    // A row whose cell Touchpoint must not write (the user's formula, a date it cannot read) keeps its values; its
+    // email or meeting is still logged, and the report says which cell to fix.
+    const writable = decision.changes.filter(({ contact, patch }) => {
+      const refusal = writeRefusal(snapshot, contact, Object.keys(patch));
+      if (refusal) report.notes.push(`${contact.name}'s row was not updated: ${refusal}`);
+      return !refusal;
+    });
+    commitAll(prepareInteractions(context.spreadsheet, decision.interactions), updateContacts(snapshot, writable));
+    report.updated += writable.length;
     report.logged += decision.interactions.length;
   });
 }

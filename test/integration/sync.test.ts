@@ -63,6 +63,20 @@ describe('Gmail', () => {
     expect(report.updated).toBe(1);
   });
 
+  test('a row whose Last contact Touchpoint cannot read keeps its values (the email is still logged); the others are updated', () => {
+    const sheet = fake.spreadsheet.getSheetByName('Contacts')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const maya = contactRows(fake).findIndex((r) => r['First name'] === 'Maya') + 2;
+    sheet.getRange(maya, headers.indexOf('Last contact') + 1).setValue('last Tuesday');
+    fake.mailbox.add({ from: 'maya.okafor@example.org', to: ME, date: new Date('2026-11-18T14:00:00Z'), subject: 'CV' });
+    fake.mailbox.add({ from: 'gkim@example.org', to: ME, date: new Date('2026-11-19T14:00:00Z'), subject: 'Slides' });
+    const report = runSync();
+    expect(contactRow(fake, 'Maya')['Last contact']).toBe('last Tuesday');
+    expect(contactRow(fake, 'Grace')['Last contact notes']).toBe('Slides');
+    expect(interactions().map((r) => r.Name).sort()).toEqual(['Grace Kim', 'Maya Okafor']);
+    expect(report.notes).toContainEqual(expect.stringMatching(new RegExp(`^Maya Okafor's row was not updated: Row ${maya}, Last contact: not a date: "last Tuesday"`)));
+  });
+
   test('ten emails with one contact on one day are one line, under the newest subject; a second run logs nothing again', () => {
     for (let hour = 10; hour < 20; hour++) fake.mailbox.add({ from: hour % 2 ? ME : 'gkim@example.org', to: hour % 2 ? 'gkim@example.org' : ME, date: new Date(`2026-11-20T${hour}:00:00Z`), subject: `Thread ${hour}` });
     runSync();

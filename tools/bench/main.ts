@@ -5,10 +5,12 @@
  *   npm run bench -- --readme    also writes the table into README.md
  *   npm run bench -- --sizes 100,1000
  */
+import { spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import { loadBundle, LoadedBundle, readDistHtmlFiles } from '../gas-fake/bundle';
+import { MANIFEST_SCOPES } from '../gas-fake';
 import { CONTACTS } from '../../src/core/schema';
 import { sampleWorkbookRows, SAMPLE_PROFILE } from '../preview/sample-workbook';
 import { writeProfile } from '../../test/support/workbook';
@@ -23,6 +25,7 @@ const NOW = new Date('2026-11-22T15:00:00Z');
 const options = optionsOrExit('npm run bench --', {
   sizes: { type: 'string', help: 'N,N,…  contact counts to measure (default 100,1000,10000)' },
   readme: { type: 'boolean', help: '        also write the table into README.md' },
+  'sync-sizes': { type: 'string', help: 'N,N,…  contact counts for the first sync (default 100,1000,5000)' },
 });
 const SIZES = (options.sizes ?? '100,1000,10000').split(',').map(Number);
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -79,7 +82,8 @@ function measure(app: LoadedBundle, work: () => void): Measure {
   const started = performance.now();
   work();
   const jsMs = performance.now() - started;
-  return { sheetCalls: app.fake.counter.sheetRoundTrips(), gmailCalls: app.fake.counter.total('script', 'Gmail'), jsMs };
+  const googleApiCalls = app.fake.counter.total('script', 'Gmail') + app.fake.counter.total('script', 'Calendar');
+  return { sheetCalls: app.fake.counter.sheetRoundTrips(), gmailCalls: googleApiCalls, jsMs };
 }
 
 function median(values: number[]): number {
@@ -181,11 +185,56 @@ function benchSize(size: number): Row[] {
   return rows;
 }
 
+/** A build with sync (as `npm run deploy -- --with-sync` makes it), beside dist/. */
+function syncBuild(): string {
+  const out = path.join(__ROOT__, 'node_modules', '.cache', 'touchpoint-bench-sync');
+  const built = spawnSync(process.execPath, [path.join(__ROOT__, 'tools', 'build.mjs'), '--with-sync', '--out', out], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`bench: the sync build failed\n${built.stderr}`);
+  return out;
+}
+
+/** A set-up workbook in a sync install, sync on, with an email from every third contact in the last month. */
+function syncWorkbook(size: number, dist: string): LoadedBundle {
+  const oauthScopes = [...MANIFEST_SCOPES, 'https://www.googleapis.com/auth/gmail.readonly', 'https://www.googleapis.com/auth/calendar.events.readonly'];
+  const app = loadBundle({ now: NOW, timeZone: 'America/New_York', manifest: { oauthScopes, advancedServices: ['gmail', 'calendar'] } }, undefined, dist);
+  const rows = contactRows(size);
+  const sheet = app.fake.spreadsheet.insertSheet('Contacts');
+  if (rows.length + 1200 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1200 - sheet.getMaxRows());
+  sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+  app.fake.spreadsheet._recalculation = false;
+  app.call('setUpContactSheet');
+  writeProfile(app.fake.spreadsheet, { ...SAMPLE_PROFILE, 'Sync last contact': 'On' });
+  for (let i = 0; i < size; i += 3) {
+    app.fake.mailbox.add({ from: `contact${i}@example.org`, to: 'resident@example.org', date: new Date(Date.UTC(2026, 10, 1 + (i % 20), 14)), subject: `Re: follow-up ${i}` });
+  }
+  app.fake.counter.reset();
+  return app;
+}
+
+/** Sync rows: the first sync (search) at several sizes, then a nightly sync of 200 new messages. */
+function benchSync(sizes: readonly number[]): Row[] {
+  const dist = syncBuild();
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    process.stderr.write(`bench: sync, ${size} contacts…\n`);
+    const app = syncWorkbook(size, dist);
+    const first = measure(app, () => app.call('syncLastContactNow'));
+    const runs = Math.max(1, Math.ceil(estimateSeconds(first) / 240));
+    rows.push({ action: 'First sync of last contact (Gmail search + Calendar)', size, ours: first, naive: null, note: `about ${runs} run${runs > 1 ? 's' : ''} of 4 minutes` });
+    if (size === sizes[0]) {
+      for (let i = 0; i < 200; i++) app.fake.mailbox.add({ from: `contact${(i * 7) % size}@example.org`, to: 'resident@example.org', date: new Date(Date.UTC(2026, 10, 21, 8 + (i % 12), i % 60)), subject: `New ${i}` });
+      const nightly = measure(app, () => app.call('syncLastContactNow'));
+      rows.push({ action: 'Nightly sync of 200 new messages', size, ours: nightly, naive: null });
+    }
+  }
+  return rows;
+}
+
 const format = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function table(rows: Row[]): string {
   const lines = [
-    '| Action | Contacts | Sheet calls | Gmail calls | JS median (ms) | Est. on Google (s) | Naive sheet calls | Naive est. (s) | Calls saved |',
+    '| Action | Contacts | Sheet calls | Gmail / Calendar calls | JS median (ms) | Est. on Google (s) | Naive sheet calls | Naive est. (s) | Calls saved |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
@@ -203,6 +252,10 @@ function main(): void {
     process.stderr.write(`bench: ${size} contacts…\n`);
     return benchSize(size);
   });
+  const syncSizes = (options['sync-sizes'] ?? '100,1000,5000').split(',').map(Number);
+  all.push(...benchSync(syncSizes));
+  const firstSync = all.filter((r) => r.action.startsWith('First sync'));
+  const nightly = all.find((r) => r.action.startsWith('Nightly sync'));
   const bundleKb = fs.statSync(path.join(DIST, 'Code.js')).size / 1024;
   const constant = ['Load the sidebar', 'Log a contact', 'Snooze', ...all.filter((r) => r.action.startsWith('=')).map((r) => r.action)];
   const checks: [string, boolean][] = [
@@ -214,6 +267,8 @@ function main(): void {
       .filter((r) => r.action.startsWith('=') && r.size === Math.max(...SIZES))
       .map((r): [string, boolean] => [`${r.action} at ${format(r.size)} rows: ${format(r.ours.jsMs, 1)} ms of JS (target < 50 ms)`, r.ours.jsMs < 50]),
     [`dist/Code.js is ${format(bundleKb, 1)} KB (target < ${BUNDLE_BUDGET_KB} KB)`, bundleKb < BUNDLE_BUDGET_KB],
+    [`First sync: the same sheet calls at every size (${[...new Set(firstSync.map((r) => r.ours.sheetCalls))].join(', ')})`, new Set(firstSync.map((r) => r.ours.sheetCalls)).size === 1],
+    [`Nightly sync of 200 new messages: est. ${nightly ? format(estimateSeconds(nightly.ours), 1) : '?'} s on Google (target < 60 s)`, Boolean(nightly) && estimateSeconds(nightly!.ours) < 60],
     ...all.filter((r) => r.action.startsWith('Draft')).map((r): [string, boolean] => [`50 drafts in one run at ${format(r.size)} contacts (${r.note})`, r.note === '50 drafted in one run']),
   ];
   const report = [
