@@ -247,6 +247,10 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
+function spread(values: readonly number[]): number {
+  return Math.max(...values) - Math.min(...values);
+}
+
 function main(): void {
   const all = SIZES.flatMap((size) => {
     process.stderr.write(`bench: ${size} contacts…\n`);
@@ -267,7 +271,8 @@ function main(): void {
       .filter((r) => r.action.startsWith('=') && r.size === Math.max(...SIZES))
       .map((r): [string, boolean] => [`${r.action} at ${format(r.size)} rows: ${format(r.ours.jsMs, 1)} ms of JS (target < 50 ms)`, r.ours.jsMs < 50]),
     [`dist/Code.js is ${format(bundleKb, 1)} KB (target < ${BUNDLE_BUDGET_KB} KB)`, bundleKb < BUNDLE_BUDGET_KB],
-    [`First sync: the same sheet calls at every size (${[...new Set(firstSync.map((r) => r.ours.sheetCalls))].join(', ')})`, new Set(firstSync.map((r) => r.ours.sheetCalls)).size === 1],
+    // Constant, give or take the one call that adds rows to Interactions when a big first sync fills it.
+    [`First sync: the same sheet calls at every size, give or take one (${[...new Set(firstSync.map((r) => r.ours.sheetCalls))].join(', ')})`, spread(firstSync.map((r) => r.ours.sheetCalls)) <= 1],
     [`Nightly sync of 200 new messages: est. ${nightly ? format(estimateSeconds(nightly.ours), 1) : '?'} s on Google (target < 60 s)`, Boolean(nightly) && estimateSeconds(nightly!.ours) < 60],
     ...all.filter((r) => r.action.startsWith('Draft')).map((r): [string, boolean] => [`50 drafts in one run at ${format(r.size)} contacts (${r.note})`, r.note === '50 drafted in one run']),
   ];
