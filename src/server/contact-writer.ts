@@ -8,7 +8,8 @@ import type { ContactsSnapshot } from './contacts-sheet';
 import { findSheet, readHeaderRow, SetupNeededError } from './workbook';
 
 /**
- * The one writer of Touchpoint's rows: nothing else writes a Contacts cell. A change names fields by their key
+ * The one writer of Touchpoint's rows: nothing else writes a contact's cells (setup writes only the header row).
+ * A change names fields by their key
  * (`lastContact`, `draftId`…), is mapped to columns by header and checked when it is made (a missing column, a
  * cell holding the user's formula or a value Touchpoint could not read stops it), and is written only on commit,
  * in one setValues per run of adjacent columns, with the in-memory snapshot and contacts patched in the same step.

@@ -9,7 +9,8 @@ import { newContactId } from '../core/ids';
 import { TemplateError } from '../core/templates';
 import type { ActionResult, CreateDraftInput, DraftPreview, LogContactInput, NewContactInput, SentDraftInput, SidebarModel } from '../shared/rpc';
 import { actionContext, ActionContext } from './action-context';
-import { appendContact, commitAll, PendingWrite, prepareInteraction, updateContact } from './contact-writer';
+import { appendContact, commitAll, PendingWrite, prepareInteraction, requireColumns, updateContact, writeRefusal } from './contact-writer';
+import { InputError } from '../core/inputs';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
 import { forgetDrafts, noteGoneDrafts, readDraftRecords, recordDraft, recordedDrafts } from './draft-records';
 import { draftExists, listOpenDrafts, mailboxAddress, saveDraft } from './gmail-drafts';
@@ -141,7 +142,10 @@ export function createDraft(input: CreateDraftInput): ActionResult {
   return changeContact(input?.contactId, (snapshot, contact, { spreadsheet, today }) => {
     const open = stillOpen(findOpenDraft(contact, recordedDrafts()));
     const request = checkDraftRequest(input, contact, () => readTemplatesSheet(spreadsheet), snapshot.headers, open);
-    updateContact(snapshot, contact, decideDraftMarks(contact, '', today, false).patch); // checks the columns before Gmail is called
+    // The row must take the marks before Gmail is asked, or the draft would be made and not marked.
+    requireColumns(snapshot, ['draftId', 'draftCreated']);
+    const refusal = writeRefusal(snapshot, contact, ['draftId', 'draftCreated']);
+    if (refusal) throw new InputError(`${refusal} Nothing was changed.`);
     const saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject: request.subject, body: request.body }, request.replace);
     mailboxAddress(); // learnt once, so "Open in Gmail" opens this account even with several signed in
     // The draft exists now: mark the row even if recording it fails, so it is never made twice.
