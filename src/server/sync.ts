@@ -40,6 +40,8 @@ export interface SyncReport {
   logged: number;
   /** Contacts' addresses still to search (a first sync cut short), or 0. */
   remaining: number;
+  /** Addresses the first sync has searched so far, of how many. */
+  searched: { done: number; of: number } | null;
   notes: string[];
 }
 
@@ -112,6 +114,7 @@ function backfill(addresses: readonly string[], own: ReadonlySet<string>, state:
     job.done += chunk.length;
   }
   report.remaining = addresses.filter((address) => address > job.after).length;
+  report.searched = { done: addresses.length - report.remaining, of: addresses.length };
   if (!report.remaining) delete state.backfill;
   return [...newest.values()];
 }
@@ -191,7 +194,7 @@ export function runSync(context: ActionContext = actionContext()): SyncReport {
   requireScopes(['gmailRead', 'calendarRead'], 'sync last contact from Gmail and Calendar');
   const clock = new Clock(Date.now());
   const { sync } = readSettingsSheet(context.spreadsheet);
-  const report: SyncReport = { emails: 0, meetings: 0, updated: 0, logged: 0, remaining: 0, notes: [] };
+  const report: SyncReport = { emails: 0, meetings: 0, updated: 0, logged: 0, remaining: 0, searched: null, notes: [] };
   const state = loadState();
   const contacts = readContactsWithIds(context.spreadsheet, context.timeZone).contacts;
   const addresses = [...new Set(contacts.flatMap(contactAddresses))].sort();
@@ -221,7 +224,9 @@ export function describeSync(report: SyncReport): string {
   const parts = [
     report.updated ? `Last contact moved forward for ${plural(report.updated, 'contact')}.` : 'No Last contact needed moving.',
     report.logged ? `Logged ${report.logged === 1 ? 'one email or meeting' : `${report.logged} emails and meetings`} in Interactions.` : '',
-    report.remaining ? `${report.remaining === 1 ? 'One address' : `${report.remaining} addresses`} still to search: choose Touchpoint ▸ Sync last contact now again, or it goes on tonight.` : '',
+    report.remaining && report.searched
+      ? `The first search has covered ${report.searched.done.toLocaleString('en-US')} of ${report.searched.of.toLocaleString('en-US')} addresses; ${report.remaining === 1 ? 'one is' : `${report.remaining.toLocaleString('en-US')} are`} still to search: choose Touchpoint ▸ Sync last contact now again, or it goes on tonight.`
+      : '',
     ...report.notes,
   ];
   return parts.filter(Boolean).join(' ');
@@ -236,6 +241,7 @@ export function syncFromMenu(): void {
     return say('Sync is off. Set Settings ▸ Sync last contact to On (it reads the dates and subjects of your emails and meetings with your contacts, never their text), then choose this again.');
   }
   let report: SyncReport;
+  context.spreadsheet.toast('Reading the dates of your emails and meetings with your contacts. A first sync can take a few minutes.', 'Touchpoint', 10);
   try {
     report = runSync(context);
   } catch (error) {

@@ -161,6 +161,7 @@ describe('a first sync of many contacts', () => {
     fake.mailbox.beforeCall = () => jest.setSystemTime(Date.now() + 1000);
     const first = runSync();
     expect(first.remaining).toBeGreaterThan(0);
+    expect(describeSync(first)).toMatch(new RegExp(`The first search has covered ${1000 - first.remaining} of 1,000 addresses; ${first.remaining} are still to search: choose Touchpoint ▸ Sync last contact now again, or it goes on tonight\\.`));
     const firstCalls = fake.counter.sheetRoundTrips();
     let runs = 1;
     let report = first;
