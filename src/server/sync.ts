@@ -45,8 +45,13 @@ export interface SyncReport {
   notes: string[];
 }
 
-function loadState(): SyncState {
-  const text = PropertiesService.getDocumentProperties().getProperty(STATE_KEY);
+/** Each mailbox has its own position (two people may sync one shared spreadsheet, each from their own Gmail). */
+function stateKey(mailbox: string): string {
+  return `${STATE_KEY}.${mailbox}`;
+}
+
+function loadState(mailbox: string): SyncState {
+  const text = PropertiesService.getDocumentProperties().getProperty(stateKey(mailbox));
   try {
     return text ? (JSON.parse(text) as SyncState) : {};
   } catch {
@@ -54,8 +59,8 @@ function loadState(): SyncState {
   }
 }
 
-function saveState(state: SyncState): void {
-  PropertiesService.getDocumentProperties().setProperty(STATE_KEY, JSON.stringify(state));
+function saveState(mailbox: string, state: SyncState): void {
+  PropertiesService.getDocumentProperties().setProperty(stateKey(mailbox), JSON.stringify(state));
 }
 
 /** The first day of the window: today, so many months back. */
@@ -195,10 +200,10 @@ export function runSync(context: ActionContext = actionContext()): SyncReport {
   const clock = new Clock(Date.now());
   const { sync } = readSettingsSheet(context.spreadsheet);
   const report: SyncReport = { emails: 0, meetings: 0, updated: 0, logged: 0, remaining: 0, searched: null, notes: [] };
-  const state = loadState();
   const contacts = readContactsWithIds(context.spreadsheet, context.timeZone).contacts;
   const addresses = [...new Set(contacts.flatMap(contactAddresses))].sort();
   const profile = mailboxProfile();
+  const state = loadState(profile.address);
   const own = new Set([profile.address]);
   const sightings: Sighting[] = [];
   try {
@@ -215,7 +220,7 @@ export function runSync(context: ActionContext = actionContext()): SyncReport {
     report.notes.push('Gmail or Calendar asked Touchpoint to slow down: it stopped there and goes on next time.');
   }
   apply(context, sightings, sync.subjects, report);
-  saveState(state);
+  saveState(profile.address, state);
   return report;
 }
 
