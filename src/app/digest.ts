@@ -56,7 +56,9 @@ export function digestOf(model: SidebarModel, input: { today: Day; sheetName: st
   ].filter(Boolean);
   const subject = `Touchpoint: ${counts.join(', ')}`;
   const intro = `Your follow-ups in ${input.sheetName} on ${formatLongDay(input.today)}.`;
-  const footer = `You get this because Settings ▸ Reminder email is ${scheduleWords(input.schedule)}. Set it to Off to stop. Only you receive it.`;
+  const footer = input.schedule === 'off'
+    ? 'You asked for this one (Touchpoint ▸ Help ▸ Send me the reminder email now). Settings ▸ Reminder email is Off, so no other is sent. Only you receive it.'
+    : `You get this because Settings ▸ Reminder email is ${scheduleWords(input.schedule)}. Set it to Off to stop. Only you receive it.`;
   const body = [
     intro,
     ...sections.map((section) => [section.title, ...section.lines.map((line) => `- ${line}`)].join('\n')),

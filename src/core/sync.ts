@@ -20,16 +20,57 @@ export interface Sighting {
   sourceId: string;
 }
 
-const ADDRESS = /[^\s<>(),;:"'[\]]+@[^\s<>(),;:"'[\]]+\.[A-Za-z]{2,}/g;
+const ADDRESS = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"'[\]]+\.[A-Za-z]{2,}$/;
 
-/** Every address in a From/To/Cc header ("Dr. Okafor" <Maya@Example.org>, b@x.org), lower-cased. */
-export function addressesIn(header: string): string[] {
-  return [...new Set((header.match(ADDRESS) ?? []).map((address) => address.toLowerCase()))];
+function validAddress(text: string): string | null {
+  const address = text.trim().toLowerCase();
+  return ADDRESS.test(address) ? address : null;
+}
+
+/** A header's mailboxes, split at commas outside quotes and angle brackets. */
+function mailboxesOf(header: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  let angled = false;
+  for (const char of header) {
+    if (char === '"' && !angled) quoted = !quoted;
+    else if (char === '<' && !quoted) angled = true;
+    else if (char === '>' && !quoted) angled = false;
+    if (char === ',' && !quoted && !angled) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  return [...parts, current];
+}
+
+/**
+ * The addresses in a From/To/Cc header, lower-cased: of `"Dr. Okafor" <Maya@Example.org>` only the address in
+ * angle brackets counts, so an address written into a display name ("maya@x.org" <someone@else.org>) does not.
+ */
+export function headerAddresses(header: string): string[] {
+  const found = mailboxesOf(header).map((mailbox) => {
+    const angled = /<([^<>]*)>\s*$/.exec(mailbox);
+    return validAddress(angled ? angled[1] : mailbox.replace(/\([^)]*\)/g, ''));
+  });
+  return [...new Set(found.filter((a): a is string => a !== null))];
 }
 
 /** The addresses in a contact's Email cell: one, or several separated by commas, semicolons or spaces. */
 export function contactAddresses(contact: Pick<Contact, 'email'>): string[] {
-  return addressesIn(contact.email);
+  const found = contact.email.split(/[,;\s]+/).map(validAddress);
+  return [...new Set(found.filter((a): a is string => a !== null))];
+}
+
+/** A short, stable fingerprint of an address (FNV-1a, base 36): which addresses were searched, without keeping them. */
+export function addressFingerprint(address: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < address.length; i++) {
+    hash ^= address.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36).padStart(7, '0');
 }
 
 /** Mail from a list or sent in bulk (a newsletter, a department list) says nothing about a relationship. */
@@ -85,6 +126,6 @@ export function contactsByAddress(contacts: readonly Contact[]): Map<string, Con
 
 /** The people on a message, as sync counts them: From, To and Cc, without the user's own addresses. */
 export function participants(headers: ReadonlyMap<string, string>, ownAddresses: ReadonlySet<string>): string[] {
-  const all = ['from', 'to', 'cc'].flatMap((name) => addressesIn(headers.get(name) ?? ''));
+  const all = ['from', 'to', 'cc'].flatMap((name) => headerAddresses(headers.get(name) ?? ''));
   return [...new Set(all)].filter((address) => !ownAddresses.has(address));
 }

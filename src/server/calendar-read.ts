@@ -7,21 +7,9 @@ import { Sighting } from '../core/sync';
  * Recurring events come as their single occurrences.
  */
 
-/** An event with a contact on it that has not happened yet: it counts once it is over. */
-export interface UpcomingEvent {
-  id: string;
-  /** When it ends (ms): it counts from then. */
-  endsAt: number;
-  sighting: Sighting;
-}
-
 export interface CalendarChanges {
   /** Events that are over, with their people. */
   past: Sighting[];
-  /** Events not over yet, by id (a later sync may cancel or move them). */
-  upcoming: UpcomingEvent[];
-  /** Ids the changes removed: cancelled, or declined by the user. */
-  removed: string[];
   syncToken: string;
 }
 
@@ -72,18 +60,12 @@ function declinedByUser(event: CalendarEvent, own: ReadonlySet<string>): boolean
   return (event.attendees ?? []).some((a) => (a.self || own.has(String(a.email).toLowerCase())) && a.responseStatus === 'declined');
 }
 
-/**
- * The events since `since` (a full sync, no token) or changed since the token, sorted into past and upcoming.
- * Throws SyncTokenExpiredError when the token is no longer valid.
- */
-export function calendarChanges(options: { since: Day; syncToken?: string; own: ReadonlySet<string>; timeZone: string; now: number }): CalendarChanges {
-  const { own, timeZone, now } = options;
-  const changes: CalendarChanges = { past: [], upcoming: [], removed: [], syncToken: '' };
+/** Every page of one Events.list query. Throws SyncTokenExpiredError when a token is no longer valid. */
+function listAll(query: Record<string, unknown>): { events: CalendarEvent[]; nextSyncToken: string } {
+  const events: CalendarEvent[] = [];
   let pageToken: string | undefined;
+  let nextSyncToken = '';
   do {
-    const query = options.syncToken
-      ? { syncToken: options.syncToken, singleEvents: true, maxResults: 2500 }
-      : { timeMin: startOfDay(options.since, timeZone).toISOString(), singleEvents: true, showDeleted: false, maxResults: 2500 };
     let page: GoogleAppsScript.Calendar.Schema.Events;
     try {
       page = calendar().Events!.list('primary', { ...query, ...(pageToken ? { pageToken } : {}) });
@@ -91,28 +73,49 @@ export function calendarChanges(options: { since: Day; syncToken?: string; own: 
       if (/410|no longer valid|full sync/i.test(String(error))) throw new SyncTokenExpiredError();
       throw error;
     }
-    for (const event of page.items ?? []) sortEvent(event, changes, own, timeZone, now);
+    events.push(...(page.items ?? []));
     pageToken = page.nextPageToken ?? undefined;
-    if (!pageToken) changes.syncToken = String(page.nextSyncToken ?? '');
+    if (!pageToken) nextSyncToken = String(page.nextSyncToken ?? '');
   } while (pageToken);
-  return changes;
+  return { events, nextSyncToken };
 }
 
-function sortEvent(event: CalendarEvent, changes: CalendarChanges, own: ReadonlySet<string>, timeZone: string, now: number): void {
+/**
+ * The meetings over by `now`: of the whole window (a first sync, no token), or of what changed since the token
+ * (a meeting added or changed after the fact). Throws SyncTokenExpiredError when the token is no longer valid.
+ */
+export function calendarChanges(options: { since: Day; syncToken?: string; own: ReadonlySet<string>; timeZone: string; now: number }): CalendarChanges {
+  const { own, timeZone, now } = options;
+  const query = options.syncToken
+    ? { syncToken: options.syncToken, singleEvents: true, maxResults: 2500 }
+    : { timeMin: startOfDay(options.since, timeZone).toISOString(), singleEvents: true, showDeleted: false, maxResults: 2500 };
+  const { events, nextSyncToken } = listAll(query);
+  const past = events.map((event) => meetingOf(event, own, timeZone)).filter((m): m is Meeting => m !== null && m.endsAt <= now);
+  return { past: past.map((m) => m.sighting), syncToken: nextSyncToken };
+}
+
+/** The meetings that ended after `from` and by `to`: those still to come at the last sync, now over. */
+export function meetingsEndedBetween(from: number, to: number, own: ReadonlySet<string>, timeZone: string): Sighting[] {
+  if (to <= from) return [];
+  const { events } = listAll({ timeMin: new Date(from).toISOString(), timeMax: new Date(to).toISOString(), singleEvents: true, showDeleted: false, maxResults: 2500 });
+  return events
+    .map((event) => meetingOf(event, own, timeZone))
+    .filter((m): m is Meeting => m !== null && m.endsAt > from && m.endsAt <= to)
+    .map((m) => m.sighting);
+}
+
+interface Meeting {
+  endsAt: number;
+  sighting: Sighting;
+}
+
+/** An event as a meeting with people, or null: cancelled, declined by the user, or no one else on it. */
+function meetingOf(event: CalendarEvent, own: ReadonlySet<string>, timeZone: string): Meeting | null {
   const id = String(event.id ?? '');
-  if (!id) return;
-  if (event.status === 'cancelled' || declinedByUser(event, own)) {
-    changes.removed.push(id);
-    return;
-  }
+  if (!id || event.status === 'cancelled' || declinedByUser(event, own)) return null;
   const start = momentOf(event.start, timeZone);
   const end = momentOf(event.end, timeZone) ?? start;
   const addresses = peopleOf(event, own);
-  if (!start || !end || !addresses.length) {
-    changes.removed.push(id); // no one to count (any more)
-    return;
-  }
-  const sighting: Sighting = { addresses, day: start.day, at: start.at, channel: 'Meeting', title: event.summary ?? '', sourceId: `calendar:${id}` };
-  if (end.at <= now) changes.past.push(sighting);
-  else changes.upcoming.push({ id, endsAt: end.at, sighting });
+  if (!start || !end || !addresses.length) return null;
+  return { endsAt: end.at, sighting: { addresses, day: start.day, at: start.at, channel: 'Meeting', title: event.summary ?? '', sourceId: `calendar:${id}` } };
 }

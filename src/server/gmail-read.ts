@@ -34,7 +34,14 @@ export function searchPage(query: string, pageToken?: string): { messages: Messa
 
 /** A message as sync sees it, or null when it is not a conversation (a draft, a list, spam) or has no contact on it. */
 export function sightingOf(id: string, own: ReadonlySet<string>, timeZone: string): Sighting | null {
-  const message = users().Messages!.get('me', id, { format: 'metadata', metadataHeaders: HEADERS });
+  let message: GoogleAppsScript.Gmail.Schema.Message;
+  try {
+    // Only the headers named, and of the rest only what is listed here: not even Gmail's snippet of the text.
+    message = users().Messages!.get('me', id, { format: 'metadata', metadataHeaders: HEADERS, fields: 'id,labelIds,internalDate,payload/headers' });
+  } catch (error) {
+    if (/not found|404/i.test(String(error))) return null; // deleted since it arrived
+    throw error;
+  }
   if ((message.labelIds ?? []).some((label) => NOT_CONVERSATION.has(label))) return null;
   const headers = new Map<string, string>();
   for (const header of message.payload?.headers ?? []) headers.set(String(header.name).toLowerCase(), String(header.value ?? ''));

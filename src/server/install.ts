@@ -19,3 +19,6 @@ export function installedFeatures(): Feature[] {
 export function isInstalled(feature: Feature): boolean {
   return installedFeatures().includes(feature);
 }
+
+/** Where the last sync run's outcome is kept (a line for Check installation; written by sync, read without it). */
+export const SYNC_LAST_RUN_KEY = 'touchpoint.sync.lastRun';

@@ -5,7 +5,7 @@ import { COMPUTED_COLUMNS, CONTACTS } from '../core/schema';
 import { NAMED_RANGES } from '../core/settings';
 import { writtenForOtherLocale } from '../core/locale';
 import { DAILY_REFRESH_HANDLER, refreshTriggerZone } from './as-of';
-import { Feature, installedFeatures } from './install';
+import { Feature, installedFeatures, SYNC_LAST_RUN_KEY } from './install';
 import { installedScopes, missingScopes, SCOPES } from './scopes';
 import { findSheet, readHeaderRow } from './workbook';
 
@@ -22,6 +22,21 @@ export interface Check {
  * Touchpoint ▸ Help ▸ Check installation: what is installed and working in this spreadsheet, one line per check,
  * each failure with its fix. Reads only; changes nothing.
  */
+/** The last sync run, as it ended (nightly runs have no one to tell otherwise). */
+function lastSync(timeZone: string): Check {
+  let last: { at: number; text: string; failed?: boolean } | null = null;
+  try {
+    last = JSON.parse(PropertiesService.getDocumentProperties().getProperty(SYNC_LAST_RUN_KEY) ?? 'null');
+  } catch {
+    last = null;
+  }
+  if (!last) return { ok: true, line: 'Last sync: none yet (Settings ▸ Sync last contact: On, then Touchpoint ▸ Sync last contact now)' };
+  const when = Utilities.formatDate(new Date(last.at), timeZone, 'MMM d, yyyy HH:mm');
+  return last.failed
+    ? { ok: false, line: `Last sync (${when}): ${last.text}`, fix: 'Fix what it says, then choose Touchpoint ▸ Sync last contact now.' }
+    : { ok: true, line: `Last sync (${when}): ${last.text}` };
+}
+
 export function checkInstallation(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): Check[] {
   const checks: Check[] = [];
   const locale = spreadsheet.getSpreadsheetLocale();
@@ -34,6 +49,7 @@ export function checkInstallation(spreadsheet = SpreadsheetApp.getActiveSpreadsh
     // Not an error: both are optional. The line says how to add one.
     ({ ok: true, line: features.includes(feature) ? `${what}: installed` : `${what}: not installed (optional: npm run deploy -- ${flag}, README, Sync and reminders)` });
   checks.push(installed('sync', 'Sync of last contact from Gmail and Calendar', '--with-sync'));
+  if (features.includes('sync')) checks.push(lastSync(timeZone));
   checks.push(installed('digest', 'Reminder email', '--with-digest'));
 
   const missing = missingScopes(installedScopes());

@@ -1,4 +1,5 @@
 import { actionContext } from './action-context';
+import { SYNC_LAST_RUN_KEY } from './install';
 import { sendDigest } from './digest';
 import { missingScopes } from './scopes';
 import { readSettingsSheet } from './settings-reader';
@@ -20,7 +21,15 @@ declare const __WITH_DIGEST__: boolean | undefined;
 const SYNC: NightlyJob = {
   name: 'sync',
   due: () => missingScopes(['gmailRead', 'calendarRead']).length === 0 && readSettingsSheet(actionContext().spreadsheet).sync.on,
-  run: () => describeSync(runSync()),
+  run: () => {
+    try {
+      return describeSync(runSync());
+    } catch (error) {
+      // Said where the user looks: Touchpoint ▸ Help ▸ Check installation.
+      PropertiesService.getDocumentProperties().setProperty(SYNC_LAST_RUN_KEY, JSON.stringify({ at: Date.now(), text: `Did not run: ${error instanceof Error ? error.message : String(error)}`, failed: true }));
+      throw error;
+    }
+  },
 };
 
 const REMINDER: NightlyJob = {

@@ -1,66 +1,95 @@
 import { decideSync } from '../app/sync';
 import { Day, dayFromYmd, ymdOfDay } from '../core/dates';
-import { contactAddresses, searchQueries, Sighting } from '../core/sync';
+import { addressFingerprint, contactAddresses, contactsByAddress, searchQueries, Sighting } from '../core/sync';
 import { plural } from '../core/text';
 import { ActionContext, actionContext } from './action-context';
-import { calendarChanges, SyncNotInstalledError, SyncTokenExpiredError, UpcomingEvent } from './calendar-read';
+import { calendarChanges, meetingsEndedBetween, SyncTokenExpiredError } from './calendar-read';
 import { commitAll, prepareInteractions, updateContacts, writeRefusal } from './contact-writer';
 import { readContactsForAction, readContactsWithIds } from './contacts-sheet';
 import { HistoryExpiredError, isRateLimit, mailboxProfile, messagesAddedSince, searchPage, sightingOf } from './gmail-read';
-import { isInstalled } from './install';
+import { SYNC_LAST_RUN_KEY } from './install';
 import { readLoggedAlready } from './interactions-sheet';
 import { requireScopes, ScopeNotGrantedError } from './scopes';
 import { readSettingsSheet } from './settings-reader';
 import { withDocumentLock } from './workbook';
 
 /**
- * Last contact from Gmail and Calendar. A first sync searches the window (Settings ▸ Sync looks back) for the
- * newest email with each contact, in batches of addresses, resumable across Apps Script's 6-minute limit; later
- * syncs read only what Gmail and Calendar say changed. What was seen is written at the end of each run, in one
- * read and a few writes whatever the number of contacts, and where the run got to is kept in document
- * properties: a run cut short goes on from there.
+ * Last contact from Gmail and Calendar. Each contact's addresses are searched once over the window (Settings ▸
+ * Sync looks back) for the newest email, many addresses per search; a contact added later is searched on the next
+ * run. After that only what Gmail's history and Calendar's sync token say is new is read. A run stops before Apps
+ * Script's 6-minute limit, and on any error from Gmail or Calendar, and writes what it found: one read of the
+ * sheet and a few writes whatever the number of contacts. What was searched is kept in document properties as
+ * fingerprints of the addresses (not the addresses), per mailbox.
  */
 export const SYNC_TIME_BUDGET_MS = 240_000;
 const STATE_KEY = 'touchpoint.sync.state';
-const UPCOMING_LIMIT = 40;
+const SEARCHED_KEY = 'touchpoint.sync.searched';
+/** Pages of newest-first results searched for one batch before the addresses still unfound are given up. */
+const MAX_PAGES_PER_BATCH = 5;
+/** Properties hold at most 9 KB a value: fingerprints are kept in chunks. */
+const CHUNK_CHARACTERS = 8000;
 
-export interface SyncState {
+interface SyncState {
   /** Gmail's history id from which the next run reads what is new. */
   historyId?: string;
-  /** A first (or repeated) search in progress: the window's first day, and the last address done. */
-  backfill?: { since: Day; after: string; done: number };
   calendarToken?: string;
-  upcoming?: UpcomingEvent[];
+  /** Meetings that ended up to here (ms) have been read. */
+  calendarUntil?: number;
 }
 
 export interface SyncReport {
+  /** Emails and meetings with a contact on them. */
   emails: number;
   meetings: number;
   updated: number;
   logged: number;
-  /** Contacts' addresses still to search (a first sync cut short), or 0. */
+  /** Contacts' addresses still to search, or 0. */
   remaining: number;
-  /** Addresses the first sync has searched so far, of how many. */
-  searched: { done: number; of: number } | null;
+  /** Addresses searched so far, of how many. */
+  searched: { done: number; of: number };
   notes: string[];
 }
 
-/** Each mailbox has its own position (two people may sync one shared spreadsheet, each from their own Gmail). */
-function stateKey(mailbox: string): string {
-  return `${STATE_KEY}.${mailbox}`;
+class Clock {
+  private readonly started = Date.now();
+  get overBudget(): boolean {
+    return Date.now() - this.started > SYNC_TIME_BUDGET_MS;
+  }
 }
 
-function loadState(mailbox: string): SyncState {
-  const text = PropertiesService.getDocumentProperties().getProperty(stateKey(mailbox));
+/** The document properties sync keeps for one mailbox: its position, and which addresses were searched. */
+class SyncMemory {
+  readonly state: SyncState;
+  readonly searched: Set<string>;
+  private readonly chunks: number;
+
+  constructor(private readonly mailbox: string) {
+    const all = PropertiesService.getDocumentProperties().getProperties();
+    this.state = parse(all[`${STATE_KEY}.${mailbox}`]);
+    const chunks = Object.keys(all).filter((key) => key.startsWith(`${SEARCHED_KEY}.${mailbox}.`));
+    this.chunks = chunks.length;
+    this.searched = new Set(chunks.flatMap((key) => all[key].split(',').filter(Boolean)));
+  }
+
+  save(): void {
+    const fingerprints = [...this.searched].join(',');
+    const values: Record<string, string> = { [`${STATE_KEY}.${this.mailbox}`]: JSON.stringify(this.state) };
+    let count = 0;
+    for (let start = 0; start < fingerprints.length; start += CHUNK_CHARACTERS, count++) {
+      values[`${SEARCHED_KEY}.${this.mailbox}.${count}`] = fingerprints.slice(start, start + CHUNK_CHARACTERS).replace(/^,|,$/g, '');
+    }
+    const properties = PropertiesService.getDocumentProperties();
+    properties.setProperties(values);
+    for (let extra = count; extra < this.chunks; extra++) properties.deleteProperty(`${SEARCHED_KEY}.${this.mailbox}.${extra}`);
+  }
+}
+
+function parse(text: string | undefined): SyncState {
   try {
     return text ? (JSON.parse(text) as SyncState) : {};
   } catch {
     return {};
   }
-}
-
-function saveState(mailbox: string, state: SyncState): void {
-  PropertiesService.getDocumentProperties().setProperty(stateKey(mailbox), JSON.stringify(state));
 }
 
 /** The first day of the window: today, so many months back. */
@@ -70,35 +99,32 @@ function windowStart(today: Day, months: number): Day {
   return dayFromYmd(Math.floor(total / 12), (total % 12) + 1, Math.min(day, 28));
 }
 
-class Clock {
-  constructor(private readonly started: number) {}
-  get overBudget(): boolean {
-    return Date.now() - this.started > SYNC_TIME_BUDGET_MS;
-  }
+interface Run {
+  context: ActionContext;
+  own: ReadonlySet<string>;
+  since: Day;
+  clock: Clock;
+  memory: SyncMemory;
+  report: SyncReport;
+  /** What was seen so far: written at the end of the run, whatever stopped it. */
+  seen: Sighting[];
 }
 
-/** The newest email per address, searching from where the last run stopped; the state says where this one stopped. */
-function backfill(addresses: readonly string[], own: ReadonlySet<string>, state: SyncState, context: ActionContext, clock: Clock, report: SyncReport): Sighting[] {
-  const job = state.backfill!;
-  const todo = addresses.filter((address) => address > job.after);
+/** Searches one batch of addresses, newest first, until each has its newest countable email or is given up. */
+function searchBatch(run: Run, chunk: readonly string[]): boolean {
+  const pending = new Set(chunk);
   const newest = new Map<string, Sighting>();
-  const examined = new Set<string>();
-  for (const { addresses: chunk } of searchQueries(todo, job.since)) {
-    if (clock.overBudget) break;
-    const pending = new Set(chunk);
-    let query: string | undefined = searchQueries([...pending], job.since)[0]?.query;
-    let pageToken: string | undefined;
-    while (!clock.overBudget) {
-      if (!query) {
-        pending.clear(); // nothing left that fits a search
-        break;
-      }
+  let query: string | undefined = searchQueries(chunk, run.since)[0]?.query;
+  let pageToken: string | undefined;
+  let pages = 0;
+  try {
+    while (query && pending.size && pages < MAX_PAGES_PER_BATCH) {
+      if (run.clock.overBudget) return false;
       const page = searchPage(query, pageToken);
+      pages++;
       const before = pending.size;
       for (const { id } of page.messages) {
-        if (examined.has(id)) continue;
-        examined.add(id);
-        const sighting = sightingOf(id, own, context.timeZone);
+        const sighting = sightingOf(id, run.own, run.context.timeZone);
         for (const address of sighting?.addresses ?? []) {
           if (!chunk.includes(address)) continue;
           const known = newest.get(address);
@@ -106,72 +132,80 @@ function backfill(addresses: readonly string[], own: ReadonlySet<string>, state:
           pending.delete(address);
         }
       }
-      if (!pending.size || !page.nextPageToken) {
-        pending.clear();
-        break;
-      }
+      if (!page.nextPageToken) break;
       // Found ones leave the search, so the rest is not paged through their mail.
-      if (pending.size < before) [query, pageToken] = [searchQueries([...pending], job.since)[0]?.query, undefined];
+      if (pending.size < before) [query, pageToken, pages] = [searchQueries([...pending], run.since)[0]?.query, undefined, 0];
       else pageToken = page.nextPageToken;
     }
-    if (pending.size) break; // cut short: this batch is searched again next run
-    job.after = chunk[chunk.length - 1];
-    job.done += chunk.length;
+  } finally {
+    run.seen.push(...newest.values());
   }
-  report.remaining = addresses.filter((address) => address > job.after).length;
-  report.searched = { done: addresses.length - report.remaining, of: addresses.length };
-  if (!report.remaining) delete state.backfill;
-  return [...newest.values()];
+  // Done: found, no mail in the window, or (after MAX_PAGES_PER_BATCH pages of mail that does not count) given up.
+  for (const address of chunk) run.memory.searched.add(addressFingerprint(address));
+  return true;
 }
 
-/** New mail since the last run; an expired history starts the search over the window. */
-function incremental(own: ReadonlySet<string>, state: SyncState, context: ActionContext, clock: Clock): Sighting[] {
-  const { ids, historyId } = messagesAddedSince(state.historyId!);
-  const sightings: Sighting[] = [];
+/** The addresses not searched yet (a first sync, contacts added since, a search cut short), batch by batch. */
+function searchNew(run: Run, addresses: readonly string[]): void {
+  const todo = addresses.filter((address) => !run.memory.searched.has(addressFingerprint(address)));
+  for (const { addresses: chunk } of searchQueries(todo, run.since)) {
+    if (!searchBatch(run, chunk)) break;
+  }
+}
+
+/** New mail since the last run (Gmail's history); a message deleted since is skipped. */
+function readHistory(run: Run): void {
+  const { ids, historyId } = messagesAddedSince(run.memory.state.historyId!);
   for (const id of ids) {
-    if (clock.overBudget) return sightings; // the history id stays: the next run reads these again
-    const sighting = sightingOf(id, own, context.timeZone);
-    if (sighting) sightings.push(sighting);
+    if (run.clock.overBudget) return; // the history id stays: the next run reads these again
+    const sighting = sightingOf(id, run.own, run.context.timeZone);
+    if (sighting) run.seen.push(sighting);
   }
-  state.historyId = historyId;
-  return sightings;
+  run.memory.state.historyId = historyId;
 }
 
-function gmailSightings(addresses: readonly string[], own: ReadonlySet<string>, historyId: string, state: SyncState, context: ActionContext, clock: Clock, months: number, report: SyncReport): Sighting[] {
-  if (!state.historyId && !state.backfill) {
-    state.historyId = historyId; // what arrives during the search is read from here next time
-    state.backfill = { since: windowStart(context.today, months), after: '', done: 0 };
+function syncGmail(run: Run, addresses: readonly string[], currentHistoryId: string): void {
+  const { state } = run.memory;
+  if (state.historyId) {
+    try {
+      readHistory(run);
+    } catch (error) {
+      if (!(error instanceof HistoryExpiredError)) throw error;
+      run.report.notes.push('Gmail no longer had the changes since the last sync, so Touchpoint searches your mail again.');
+      run.memory.searched.clear();
+      state.historyId = currentHistoryId;
+    }
+  } else {
+    state.historyId = currentHistoryId; // what arrives while the addresses are searched is read from here next time
   }
-  if (state.backfill) return backfill(addresses, own, state, context, clock, report);
-  try {
-    return incremental(own, state, context, clock);
-  } catch (error) {
-    if (!(error instanceof HistoryExpiredError)) throw error;
-    report.notes.push('Gmail no longer had the changes since the last sync, so Touchpoint searched again.');
-    state.historyId = historyId;
-    state.backfill = { since: windowStart(context.today, months), after: '', done: 0 };
-    return backfill(addresses, own, state, context, clock, report);
-  }
+  searchNew(run, addresses);
+  run.report.remaining = addresses.filter((address) => !run.memory.searched.has(addressFingerprint(address))).length;
+  run.report.searched = { done: addresses.length - run.report.remaining, of: addresses.length };
 }
 
-function calendarSightings(own: ReadonlySet<string>, state: SyncState, context: ActionContext, months: number, addresses: ReadonlySet<string>): Sighting[] {
+function syncCalendar(run: Run): void {
+  const { state } = run.memory;
   const now = Date.now();
-  const read = (syncToken?: string) => calendarChanges({ since: windowStart(context.today, months), syncToken, own, timeZone: context.timeZone, now });
+  const read = (syncToken?: string) => calendarChanges({ since: run.since, syncToken, own: run.own, timeZone: run.context.timeZone, now });
   let changes;
   try {
     changes = read(state.calendarToken);
   } catch (error) {
     if (!(error instanceof SyncTokenExpiredError)) throw error;
-    state.upcoming = [];
     changes = read();
   }
-  const gone = new Set([...changes.removed, ...changes.past.map((s) => s.sourceId.slice('calendar:'.length)), ...changes.upcoming.map((u) => u.id)]);
-  const kept = (state.upcoming ?? []).filter((event) => !gone.has(event.id));
-  const upcoming = [...kept, ...changes.upcoming.filter((event) => event.sighting.addresses.some((a) => addresses.has(a)))];
-  const due = upcoming.filter((event) => event.endsAt <= now);
-  state.upcoming = upcoming.filter((event) => event.endsAt > now).sort((a, b) => a.endsAt - b.endsAt).slice(0, UPCOMING_LIMIT);
+  run.seen.push(...changes.past);
+  // Meetings that were still to come last time and have ended since.
+  if (state.calendarUntil) run.seen.push(...meetingsEndedBetween(state.calendarUntil, now, run.own, run.context.timeZone));
   state.calendarToken = changes.syncToken || state.calendarToken;
-  return [...changes.past, ...due.map((event) => event.sighting)];
+  state.calendarUntil = now;
+}
+
+/** An error from Gmail or Calendar in words: the run stops there, keeps what it found, and goes on next time. */
+function stoppedBy(service: string, error: unknown): string {
+  if (isRateLimit(error)) return `${service} asked Touchpoint to slow down: it stopped there and goes on next time.`;
+  const text = String(error instanceof Error ? error.message : error).replace(/^.*failed with error:\s*/i, '');
+  return `${service} answered "${text}", so Touchpoint stopped there; what it had found is written, and it goes on next time.`;
 }
 
 /** Writes what was seen, under the lock, on the sheet as it is now (rows found by address, not by position). */
@@ -193,44 +227,47 @@ function apply(context: ActionContext, sightings: readonly Sighting[], subjects:
   });
 }
 
-/** One sync run: Gmail, then Calendar, then one write of what was seen. Stops early on Gmail's rate limit. */
+/** One sync run: Gmail, then Calendar, then one write of what was seen, whatever stopped the run. */
 export function runSync(context: ActionContext = actionContext()): SyncReport {
-  if (!isInstalled('sync')) throw new SyncNotInstalledError();
   requireScopes(['gmailRead', 'calendarRead'], 'sync last contact from Gmail and Calendar');
-  const clock = new Clock(Date.now());
   const { sync } = readSettingsSheet(context.spreadsheet);
-  const report: SyncReport = { emails: 0, meetings: 0, updated: 0, logged: 0, remaining: 0, searched: null, notes: [] };
   const contacts = readContactsWithIds(context.spreadsheet, context.timeZone).contacts;
-  const addresses = [...new Set(contacts.flatMap(contactAddresses))].sort();
   const profile = mailboxProfile();
-  const state = loadState(profile.address);
   const own = new Set([profile.address]);
-  const sightings: Sighting[] = [];
+  const addresses = [...new Set(contacts.flatMap(contactAddresses))].filter((address) => !own.has(address)).sort();
+  const memory = new SyncMemory(profile.address);
+  const report: SyncReport = { emails: 0, meetings: 0, updated: 0, logged: 0, remaining: 0, searched: { done: 0, of: addresses.length }, notes: [] };
+  const run: Run = { context, own, since: windowStart(context.today, sync.months), clock: new Clock(), memory, report, seen: [] };
   try {
-    const emails = gmailSightings(addresses, own, profile.historyId, state, context, clock, sync.months, report);
-    report.emails = emails.length;
-    sightings.push(...emails);
-    if (!clock.overBudget) {
-      const meetings = calendarSightings(own, state, context, sync.months, new Set(addresses));
-      report.meetings = meetings.length;
-      sightings.push(...meetings);
-    }
+    syncGmail(run, addresses, profile.historyId);
   } catch (error) {
-    if (!isRateLimit(error)) throw error;
-    report.notes.push('Gmail or Calendar asked Touchpoint to slow down: it stopped there and goes on next time.');
+    report.notes.push(stoppedBy('Gmail', error));
   }
-  apply(context, sightings, sync.subjects, report);
-  saveState(profile.address, state);
+  if (!run.clock.overBudget) {
+    try {
+      syncCalendar(run);
+    } catch (error) {
+      report.notes.push(stoppedBy('Calendar', error));
+    }
+  }
+  const withContacts = contactsByAddress(contacts);
+  const counted = run.seen.filter((s) => s.addresses.some((address) => withContacts.has(address)));
+  report.emails = counted.filter((s) => s.channel === 'Email').length;
+  report.meetings = counted.filter((s) => s.channel === 'Meeting').length;
+  apply(context, counted, sync.subjects, report);
+  memory.save();
+  PropertiesService.getDocumentProperties().setProperty(SYNC_LAST_RUN_KEY, JSON.stringify({ at: Date.now(), text: describeSync(report) }));
   return report;
 }
 
-/** The report in words, for the menu's alert and the log. */
+/** The report in words, for the menu's alert, Check installation and the log. */
 export function describeSync(report: SyncReport): string {
+  const count = (n: number) => n.toLocaleString('en-US');
   const parts = [
     report.updated ? `Last contact moved forward for ${plural(report.updated, 'contact')}.` : 'No Last contact needed moving.',
-    report.logged ? `Logged ${report.logged === 1 ? 'one email or meeting' : `${report.logged} emails and meetings`} in Interactions.` : '',
-    report.remaining && report.searched
-      ? `The first search has covered ${report.searched.done.toLocaleString('en-US')} of ${report.searched.of.toLocaleString('en-US')} addresses; ${report.remaining === 1 ? 'one is' : `${report.remaining.toLocaleString('en-US')} are`} still to search: choose Touchpoint ▸ Sync last contact now again, or it goes on tonight.`
+    report.logged ? `Logged ${report.logged === 1 ? 'one email or meeting' : `${count(report.logged)} emails and meetings`} in Interactions.` : '',
+    report.remaining
+      ? `The search has covered ${count(report.searched.done)} of ${count(report.searched.of)} addresses; ${report.remaining === 1 ? 'one is' : `${count(report.remaining)} are`} still to search: choose Touchpoint ▸ Sync last contact now again, or it goes on tonight.`
       : '',
     ...report.notes,
   ];
@@ -242,8 +279,10 @@ export function syncFromMenu(): void {
   const context = actionContext();
   const ui = SpreadsheetApp.getUi();
   const say = (text: string): void => void ui.alert('Touchpoint', text, ui.ButtonSet.OK);
-  if (!readSettingsSheet(context.spreadsheet).sync.on) {
-    return say('Sync is off. Set Settings ▸ Sync last contact to On (it reads the dates and subjects of your emails and meetings with your contacts, never their text), then choose this again.');
+  const settings = readSettingsSheet(context.spreadsheet);
+  const typos = settings.problems.filter((problem) => /^Settings, Sync/.test(problem));
+  if (!settings.sync.on) {
+    return say([...typos, 'Sync is off. Set Settings ▸ Sync last contact to On (it reads the dates and subjects of your emails and meetings with your contacts, never their text), then choose this again.'].join(' '));
   }
   let report: SyncReport;
   context.spreadsheet.toast('Reading the dates of your emails and meetings with your contacts. A first sync can take a few minutes.', 'Touchpoint', 10);
@@ -254,5 +293,5 @@ export function syncFromMenu(): void {
     throw error;
   }
   const read = `Read ${report.emails === 1 ? 'one email' : `${report.emails} emails`} and ${report.meetings === 1 ? 'one meeting' : `${report.meetings} meetings`} with your contacts.`;
-  say(`${read} ${describeSync(report)}`);
+  say([...typos, read, describeSync(report)].join(' '));
 }

@@ -98,7 +98,7 @@ describe('Gmail', () => {
     fake.mailbox.failOnCall('History.list', 1, GoogleErrors.historyExpired());
     fake.mailbox.add({ from: 'pnair@example.com', to: ME, date: new Date('2026-11-21T13:00:00Z'), subject: 'Data set' });
     const report = runSync();
-    expect(report.notes).toContain('Gmail no longer had the changes since the last sync, so Touchpoint searched again.');
+    expect(report.notes).toContain('Gmail no longer had the changes since the last sync, so Touchpoint searches your mail again.');
     expect(contactRow(fake, 'Priya')['Last contact notes']).toBe('Data set');
   });
 
@@ -110,6 +110,87 @@ describe('Gmail', () => {
     expect(contactRow(fake, 'Grace')['Last contact notes']).toBe('Met after her talk');
     runSync();
     expect(contactRow(fake, 'Grace')['Last contact notes']).toBe('Slides');
+  });
+});
+
+describe('what an independent review tried', () => {
+  beforeEach(() => {
+    fake = syncWorkbook();
+  });
+
+  test('an address in a display name does not count: only the address in angle brackets does', () => {
+    fake.mailbox.add({ from: '"maya.okafor@example.org" <noreply@evil.example>', to: ME, date: new Date('2026-11-20T10:00:00Z'), subject: 'Spoof' });
+    fake.mailbox.add({ from: '"Okafor, Maya" <maya.okafor@example.org>', to: ME, date: new Date('2026-11-19T10:00:00Z'), subject: 'Real' });
+    runSync();
+    expect(contactRow(fake, 'Maya')['Last contact notes']).toBe('Real');
+  });
+
+  test('a contact added after the first sync is searched on the next run', () => {
+    runSync();
+    const sheet = fake.spreadsheet.getSheetByName('Contacts')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const row = contactRows(fake).filter((r) => r['First name'] || r.Email).length + 2;
+    sheet.getRange(row, headers.indexOf('First name') + 1).setValue('Amy');
+    sheet.getRange(row, headers.indexOf('Email') + 1).setValue("amy.o'brien@example.org");
+    fake.mailbox.add({ from: "Amy <Amy.O'Brien@example.org>", to: ME, date: new Date('2026-11-05T10:00:00Z'), subject: 'Hello from Amy' });
+    runSync();
+    expect(contactRow(fake, 'Amy')['Last contact notes']).toBe('Hello from Amy');
+  });
+
+  test('a message deleted after it arrived is skipped: the nightly sync goes on', () => {
+    runSync();
+    const gone = fake.mailbox.add({ from: 'gkim@example.org', to: ME, date: new Date('2026-11-21T10:00:00Z'), subject: 'Deleted' });
+    fake.mailbox.add({ from: 'pnair@example.com', to: ME, date: new Date('2026-11-21T11:00:00Z'), subject: 'Kept' });
+    (fake.mailbox as unknown as { _remove(id: string): void })._remove(gone);
+    const report = runSync();
+    expect(report.notes).toEqual([]);
+    expect(contactRow(fake, 'Priya')['Last contact notes']).toBe('Kept');
+  });
+
+  test('an address whose mail never counts (a list) is given up after a few pages, and the search finishes', () => {
+    for (let i = 0; i < 700; i++) fake.mailbox.add({ from: 'dreyes@example.edu', to: 'list@example.edu', listId: '<list.example.edu>', date: new Date(Date.UTC(2026, 9, 1, 0, i)), subject: `Digest ${i}` });
+    fake.mailbox.add({ from: 'gkim@example.org', to: ME, date: new Date('2026-11-20T10:00:00Z'), subject: 'Slides' });
+    const first = runSync();
+    expect(first.remaining).toBe(0);
+    expect(contactRow(fake, 'Grace')['Last contact notes']).toBe('Slides');
+    expect(fake.counter.count('Gmail.Users.Messages.list')).toBeLessThan(20);
+  });
+
+  test('a rate limit or an error in the middle of the first search loses nothing: every contact is covered in the end', () => {
+    for (const [i, address] of ['maya.okafor@example.org', 'dreyes@example.edu', 'pnair@example.com', 'a.rahman@example.org', 'luis.ortega@example.net', 'gkim@example.org'].entries()) {
+      fake.mailbox.add({ from: address, to: ME, date: new Date(Date.UTC(2026, 10, 10 + i, 12)), subject: `Mail ${i}` });
+    }
+    fake.mailbox.failOnCall('Messages.get', 2, GoogleErrors.gmailRateLimit('gmail.users.messages.get', new Date('2026-11-22T15:05:00Z')));
+    const first = runSync();
+    expect(first.notes.join(' ')).toMatch(/^Gmail asked Touchpoint to slow down/);
+    fake.calendar.failOnCall('Events.list', 1, GoogleErrors.calendarUsageLimits());
+    runSync();
+    const last = runSync();
+    expect(last.remaining).toBe(0);
+    expect(contactRows(fake).filter((r) => String(r['Last contact notes']).startsWith('Mail ')).map((r) => r['First name']).sort()).toEqual(['Aisha', 'Daniel', 'Grace', 'Luis', 'Maya', 'Priya']);
+    expect(interactions()).toHaveLength(6);
+  });
+
+  test('Calendar\'s error is said in words, and what Gmail found is written', () => {
+    fake.mailbox.add({ from: 'gkim@example.org', to: ME, date: new Date('2026-11-20T10:00:00Z'), subject: 'Slides' });
+    fake.calendar.failOnCall('Events.list', 1, GoogleErrors.calendarUsageLimits());
+    const report = runSync();
+    expect(report.notes).toEqual([expect.stringMatching(/^Calendar answered ".+", so Touchpoint stopped there; what it had found is written, and it goes on next time\.$/)]);
+    expect(contactRow(fake, 'Grace')['Last contact notes']).toBe('Slides');
+  });
+
+  test('45 meetings still to come are each counted once over, and no title or guest is kept in document properties', () => {
+    const start = Date.UTC(2026, 10, 23, 14);
+    const guests = ['maya.okafor@example.org', 'dreyes@example.edu', 'pnair@example.com', 'a.rahman@example.org', 'luis.ortega@example.net', 'gkim@example.org'];
+    for (let i = 0; i < 45; i++) {
+      fake.calendar.add({ summary: `Tumor board: patient J.D. ${i}`, start: new Date(start + i * 3600_000), end: new Date(start + i * 3600_000 + 1800_000), attendees: [{ email: ME, self: true, responseStatus: 'accepted' }, { email: guests[i % guests.length], responseStatus: 'accepted' }, { email: `guest${i}@outside.example`, responseStatus: 'accepted' }] });
+    }
+    runSync();
+    expect(JSON.stringify(fake.properties.document.getProperties())).not.toMatch(/Tumor board|outside\.example|okafor|dreyes|pnair|rahman|ortega|gkim/);
+    setNow(fake, new Date('2026-11-26T05:00:00Z'));
+    runSync();
+    expect(new Set(interactions().map((r) => r.Name)).size).toBe(6);
+    expect(interactions().filter((r) => r.Channel === 'Meeting')).toHaveLength(guests.length * 3); // one line per contact and day (they span three days in New York)
   });
 });
 
@@ -161,7 +242,7 @@ describe('a first sync of many contacts', () => {
     fake.mailbox.beforeCall = () => jest.setSystemTime(Date.now() + 1000);
     const first = runSync();
     expect(first.remaining).toBeGreaterThan(0);
-    expect(describeSync(first)).toMatch(new RegExp(`The first search has covered ${1000 - first.remaining} of 1,000 addresses; ${first.remaining} are still to search: choose Touchpoint ▸ Sync last contact now again, or it goes on tonight\\.`));
+    expect(describeSync(first)).toMatch(new RegExp(`The search has covered ${1000 - first.remaining} of 1,000 addresses; ${first.remaining} are still to search: choose Touchpoint ▸ Sync last contact now again, or it goes on tonight\\.`));
     const firstCalls = fake.counter.sheetRoundTrips();
     let runs = 1;
     let report = first;

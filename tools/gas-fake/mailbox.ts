@@ -269,14 +269,15 @@ export class FakeGmailMessages extends MailboxService {
     return result;
   }
 
-  get(userId: string, id: string, options: { format?: string; metadataHeaders?: string | string[] } = {}): object {
+  get(userId: string, id: string, options: { format?: string; metadataHeaders?: string | string[]; fields?: string } = {}): object {
     const api = 'gmail.users.messages.get';
     this.enter('Messages.get', api, userId, READ_SCOPES);
     const format = (options.format ?? 'full').toLowerCase();
     if (!FORMATS.includes(format)) throw googleJsonError(api, 400, `Invalid value at 'format', "${options.format}"`, 'invalid');
     const message = this.mailbox.messages.find((m) => m.id === id);
     if (!message) throw googleJsonError(api, 404, 'Requested entity was not found.', 'notFound');
-    return this.view(message, format, options.metadataHeaders, api);
+    const view = this.view(message, format, options.metadataHeaders, api);
+    return options.fields ? partialResponse(view as Record<string, unknown>, options.fields) : view;
   }
 }
 
@@ -368,4 +369,20 @@ export class FakeGmailUsers extends MailboxService {
       historyId: String(this.mailbox.historyId),
     };
   }
+}
+
+/**
+ * Google's standard `fields` parameter (a partial response): only the listed fields, `a/b` for a field inside
+ * another. https://developers.google.com/gmail/api/guides/performance#partial-response
+ */
+export function partialResponse(resource: Record<string, unknown>, fields: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const field of fields.split(',').map((f) => f.trim()).filter(Boolean)) {
+    const [head, ...rest] = field.split('/');
+    if (!(head in resource)) continue;
+    const value = resource[head];
+    if (!rest.length || value === null || typeof value !== 'object') result[head] = value;
+    else result[head] = { ...((result[head] as Record<string, unknown>) ?? {}), ...partialResponse(value as Record<string, unknown>, rest.join('/')) };
+  }
+  return result;
 }

@@ -346,3 +346,12 @@ describe('MailApp', () => {
     });
   });
 });
+
+test('messages.get honours Google\'s `fields` partial response: only what is listed comes back', () => {
+  const fake = createFakeAppsScript({ manifest: { oauthScopes: [...MANIFEST_SCOPES, 'https://www.googleapis.com/auth/gmail.readonly'], advancedServices: ['gmail'] } });
+  const id = fake.mailbox.add({ from: 'a@example.org', to: 'resident@example.org', date: new Date('2026-11-01T10:00:00Z'), subject: 'Hi', body: 'Private text' });
+  const message = fake.globals.Gmail.Users.Messages.get('me', id, { format: 'metadata', metadataHeaders: ['From'], fields: 'id,internalDate,payload/headers' }) as Record<string, unknown>;
+  expect(Object.keys(message).sort()).toEqual(['id', 'internalDate', 'payload']);
+  expect(message.payload).toEqual({ headers: [{ name: 'From', value: 'a@example.org' }] });
+  expect(JSON.stringify(message)).not.toContain('Private text');
+});
