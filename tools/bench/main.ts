@@ -204,6 +204,8 @@ function syncWorkbook(size: number, dist: string): LoadedBundle {
   app.fake.spreadsheet._recalculation = false;
   app.call('setUpContactSheet');
   writeProfile(app.fake.spreadsheet, { ...SAMPLE_PROFILE, 'Sync last contact': 'On' });
+  // A log already in use (sync reads what it holds), as in any sheet past its first day.
+  app.fake.spreadsheet.getSheetByName('Interactions')!.appendRow([new Date('2026-11-01T12:00:00Z'), 'c-0000000', 'Earlier', 'Email', 'Logged by hand', '', '']);
   for (let i = 0; i < size; i += 3) {
     app.fake.mailbox.add({ from: `contact${i}@example.org`, to: 'resident@example.org', date: new Date(Date.UTC(2026, 10, 1 + (i % 20), 14)), subject: `Re: follow-up ${i}` });
   }
@@ -211,16 +213,29 @@ function syncWorkbook(size: number, dist: string): LoadedBundle {
   return app;
 }
 
-/** Sync rows: the first sync (search) at several sizes, then a nightly sync of 200 new messages. */
+/**
+ * Sync rows: the first sync (the search) at several sizes, run after run as a user or the nightly trigger would
+ * until it is done (each Gmail call moves the fake's clock on by the model's latency, so a run stops at its time
+ * budget as it would on Google), then a nightly sync of 200 new messages.
+ */
 function benchSync(sizes: readonly number[]): Row[] {
   const dist = syncBuild();
   const rows: Row[] = [];
   for (const size of sizes) {
     process.stderr.write(`bench: sync, ${size} contacts…\n`);
     const app = syncWorkbook(size, dist);
-    const first = measure(app, () => app.call('syncLastContactNow'));
-    const runs = Math.max(1, Math.ceil(estimateSeconds(first) / 240));
-    rows.push({ action: 'First sync of last contact (Gmail search + Calendar)', size, ours: first, naive: null, note: `about ${runs} run${runs > 1 ? 's' : ''} of 4 minutes` });
+    app.fake.mailbox.beforeCall = () => app.fake.clock.set(new Date(app.fake.clock.now().getTime() + LATENCY.gmailCallMs));
+    const runs: Measure[] = [];
+    do {
+      app.fake.ui.alerts.length = 0;
+      runs.push(measure(app, () => app.call('syncLastContactNow')));
+    } while (/still to search/.test(app.fake.ui.alerts.at(-1)?.prompt ?? '') && runs.length < 50);
+    const first: Measure = {
+      sheetCalls: Math.max(...runs.map((r) => r.sheetCalls)),
+      gmailCalls: runs.reduce((sum, r) => sum + r.gmailCalls, 0),
+      jsMs: runs.reduce((sum, r) => sum + r.jsMs, 0),
+    };
+    rows.push({ action: 'First sync of last contact (sheet calls: the most in one run)', size, ours: first, naive: null, note: `${runs.length} run${runs.length > 1 ? 's' : ''}` });
     if (size === sizes[0]) {
       for (let i = 0; i < 200; i++) app.fake.mailbox.add({ from: `contact${(i * 7) % size}@example.org`, to: 'resident@example.org', date: new Date(Date.UTC(2026, 10, 21, 8 + (i % 12), i % 60)), subject: `New ${i}` });
       const nightly = measure(app, () => app.call('syncLastContactNow'));
