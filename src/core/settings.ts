@@ -31,6 +31,8 @@ export interface SettingSpec {
   range?: readonly [number, number];
   /** For a choice: the values offered (a dropdown). */
   options?: readonly string[];
+  /** Only in an install with this optional feature (the others never see a setting that does nothing). */
+  feature?: 'sync' | 'digest';
 }
 
 export const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'] as const;
@@ -77,6 +79,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'mySpecialty', label: 'My specialty', about: 'The specialty you are aiming for: {{My specialty}}.', initial: '', kind: 'text' },
   {
     key: 'sync',
+    feature: 'sync',
     label: 'Sync last contact',
     about: 'On: each night Touchpoint reads the dates of your emails and meetings with your contacts (never their text) and moves Last contact forward. Needs the sync install: Touchpoint ▸ Help ▸ Check installation says whether this copy has it.',
     initial: 'Off',
@@ -85,6 +88,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   {
     key: 'syncMonths',
+    feature: 'sync',
     label: 'Sync looks back (months)',
     about: 'How far back the first sync looks for your last email or meeting with each contact.',
     initial: DEFAULT_SYNC_MONTHS,
@@ -93,6 +97,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   {
     key: 'syncSubjects',
+    feature: 'sync',
     label: 'Sync keeps subjects',
     about: 'On: a synced email or meeting is logged with its subject or title. Off: just "Email" or "Meeting".',
     initial: 'On',
@@ -101,6 +106,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   {
     key: 'digest',
+    feature: 'digest',
     label: 'Reminder email',
     about: 'An email to you alone listing who is overdue, due this week and letters to ask for (none when nothing is due). Needs the reminder install: Touchpoint ▸ Help ▸ Check installation says whether this copy has it.',
     initial: 'Off',
@@ -151,14 +157,19 @@ export function settingsLayout(values: readonly (readonly unknown[])[]): Setting
 }
 
 /** What an existing Settings sheet lacks, read from its values; never a change to what is there. */
-export function planSettingsUpgrade(values: readonly (readonly unknown[])[]): SettingsUpgrade {
+/** The settings of an install with these optional features. */
+export function settingsFor(features: readonly string[]): SettingSpec[] {
+  return SETTINGS.filter((spec) => !spec.feature || features.includes(spec.feature));
+}
+
+export function planSettingsUpgrade(values: readonly (readonly unknown[])[], specs: readonly SettingSpec[] = SETTINGS): SettingsUpgrade {
   const { settingColumn, cadenceColumn, greetingColumn } = settingsLayout(values);
   const labels = new Set(values.slice(1).map((row) => normaliseName(String(row[settingColumn] ?? ''))));
   const relationships = new Set(values.slice(1).map((row) => normaliseName(String(row[cadenceColumn] ?? ''))));
   const hasGreetingTable = normaliseName(String(values[0]?.[greetingColumn] ?? '')) === normaliseName(GREETING_HEADER[0]);
   const roles = new Set(hasGreetingTable ? values.slice(1).map((row) => normaliseName(String(row[greetingColumn] ?? ''))) : []);
   return {
-    missingSettings: SETTINGS.filter((s) => !labels.has(normaliseName(s.label))),
+    missingSettings: specs.filter((s) => !labels.has(normaliseName(s.label))),
     missingCadences: defaultCadenceRows().filter((row) => !relationships.has(normaliseName(String(row[0])))),
     missingGreetings: DEFAULT_GREETINGS.filter(([role]) => !roles.has(normaliseName(role))).map(([role, style]) => [role, style]),
     hasGreetingTable,

@@ -1,7 +1,8 @@
 import {
-  CADENCE_COLUMN, CADENCE_HEADER, defaultCadenceRows, lastUsedRow, NAMED_RANGES, planSettingsUpgrade, SETTINGS,
+  CADENCE_COLUMN, CADENCE_HEADER, defaultCadenceRows, lastUsedRow, NAMED_RANGES, planSettingsUpgrade, SETTINGS, settingsFor,
   SETTINGS_HEADER, SETTINGS_SHEET, SettingsLayout, settingsLayout, SettingSpec, settingRows,
 } from '../core/settings';
+import { installedFeatures } from './install';
 import { findSettingsSheet } from './settings-reader';
 import { DEFAULT_GREETINGS, GREETING_COLUMN, GREETING_HEADER } from '../core/greetings';
 import { DATE_FORMAT } from '../core/schema';
@@ -66,7 +67,7 @@ export function ensureSettings(spreadsheet: Spreadsheet): SettingsSetup {
   let addedCadences: (string | number)[][];
   let layout: SettingsLayout = { settingColumn: 0, cadenceColumn: CADENCE_COLUMN, greetingColumn: GREETING_COLUMN };
   if (!existing) {
-    addedSettings = [...SETTINGS];
+    addedSettings = settingsFor(installedFeatures());
     addedCadences = defaultCadenceRows();
     const settingsBlock = [[...SETTINGS_HEADER], ...addedSettings.map(settingRow)];
     const cadenceBlock = [[...CADENCE_HEADER], ...addedCadences];
@@ -88,7 +89,7 @@ export function ensureSettings(spreadsheet: Spreadsheet): SettingsSetup {
   } else {
     const lastRow = Math.max(sheet.getLastRow(), 1);
     const values = sheet.getRange(1, 1, lastRow, Math.max(sheet.getLastColumn(), SETTINGS_WIDTH)).getValues();
-    const plan = planSettingsUpgrade(values);
+    const plan = planSettingsUpgrade(values, settingsFor(installedFeatures()));
     layout = settingsLayout(values);
     const { settingColumn, cadenceColumn } = layout;
     addedSettings = plan.missingSettings;

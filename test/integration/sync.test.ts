@@ -7,7 +7,8 @@ import { syncLastContactNow } from '../../src/server/optional-menus';
 import { refreshAsOfDate } from '../../src/server/menu';
 import { GoogleErrors } from '../../tools/gas-fake/errors';
 import type { FakeAppsScript } from '../../tools/gas-fake';
-import { contactRow, contactRows, NOW } from '../support/sidebar-workbook';
+import { contactRow, contactRows, NOW, workbookWith } from '../support/sidebar-workbook';
+import { setUpWorkbook } from '../../src/server/setup';
 import { syncWorkbook, withFeatures } from '../support/sync-workbook';
 import { nyDay, rowsByHeader, sampleContacts } from '../support/workbook';
 import { setNow } from '../support/in-process';
@@ -264,6 +265,17 @@ describe('a first sync of many contacts', () => {
 });
 
 describe('turning it on, and the install', () => {
+  test('an install without the features shows none of their settings; setting up in one with them adds them', () => {
+    withFeatures(false);
+    fake = workbookWith();
+    const labels = () => fake.spreadsheet.getSheetByName('Settings')!.getRange('A:A').getValues().map(([label]) => label);
+    expect(labels()).not.toContain('Sync last contact');
+    expect(labels()).not.toContain('Reminder email');
+    withFeatures(true);
+    setUpWorkbook();
+    expect(labels()).toEqual(expect.arrayContaining(['Sync last contact', 'Sync looks back (months)', 'Sync keeps subjects', 'Reminder email']));
+  });
+
   test('Sync last contact now with sync off says how to turn it on, and reads nothing', () => {
     fake = syncWorkbook(sampleContacts(), {});
     syncLastContactNow();
