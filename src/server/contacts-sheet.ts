@@ -40,13 +40,10 @@ export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): C
   if (!sheet) throw new SetupNeededError('There is no Contacts sheet yet. Choose Touchpoint ▸ Set up contact sheet first.');
   const range = sheet.getDataRange();
   const values = range.getValues();
-  const allFormulas = range.getFormulas();
   const headerIndex = values.length ? findHeaderRow(values, CONTACTS) : 0;
   if (headerIndex === null) throw headerNotFound(sheet, CONTACTS);
   const headers = (values[headerIndex] ?? []).map((h) => String(h));
   const rows = values.slice(headerIndex + 1);
-  const formulas = allFormulas.slice(headerIndex + 1);
-  const headerFormulas = allFormulas[headerIndex] ?? [];
   const headerRow = headerIndex + 1;
   const firstRow = headerRow + 1;
   const { index: columns } = mapHeaders(headers, CONTACTS);
@@ -64,7 +61,24 @@ export function readContactsSheet(spreadsheet: Spreadsheet, timeZone: string): C
   let order: DateOrder | null = null;
   const dateOrder = () => (order ??= dateOrderOf(spreadsheet.getSpreadsheetLocale()));
   const { contacts, problems } = readContacts(rows, headers, columns, timeZone, firstRow, dateOrder);
-  return { sheet, headers, columns: new Map(columns), headerRow, firstRow, rows, formulas, headerFormulas, contacts, problems, lastDataRow, timeZone, dateOrder };
+  // Formulas are read only by what writes (a formula is never overwritten) or fills: a read-only action skips the call.
+  let read: { rows: string[][]; header: string[] } | null = null;
+  const formulasRead = () => {
+    if (!read) {
+      const all = range.getFormulas();
+      read = { rows: all.slice(headerIndex + 1), header: all[headerIndex] ?? [] };
+    }
+    return read;
+  };
+  return {
+    sheet, headers, columns: new Map(columns), headerRow, firstRow, rows, contacts, problems, lastDataRow, timeZone, dateOrder,
+    get formulas() {
+      return formulasRead().rows;
+    },
+    get headerFormulas() {
+      return formulasRead().header;
+    },
+  };
 }
 
 /** The Contacts sheet as an action sees it: read once, every contact with its own id. Call under the lock. */
