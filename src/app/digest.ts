@@ -7,7 +7,7 @@ import type { ContactCard, LetterCard, SidebarModel } from '../shared/rpc';
  * The reminder email, to the user alone: who is overdue, who is due this week and which letters to ask for,
  * each with its reason, and a link to the sheet. None when nothing is due.
  */
-export interface DigestEmail {
+interface DigestEmail {
   subject: string;
   body: string;
   htmlBody: string;

@@ -8,7 +8,7 @@ import { logged } from './actions';
  * emails on one day is one line, under the newest subject), and Last contact moved forward (never back), with
  * Snoozed until cleared, as when logging by hand. What the Interactions sheet already has is not logged again.
  */
-export interface SyncDecision {
+interface SyncDecision {
   changes: { contact: Contact; patch: ContactPatch }[];
   interactions: InteractionLine[];
 }

@@ -38,7 +38,7 @@ export interface SettingSpec {
 export const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'] as const;
 const DIGEST_CHOICES = ['Off', 'Daily', ...WEEKDAYS] as const;
 /** The defaults of sync: off; when on, a year back, subjects kept. */
-export const DEFAULT_SYNC_MONTHS = 12;
+const DEFAULT_SYNC_MONTHS = 12;
 
 export const SETTINGS: readonly SettingSpec[] = [
   {
@@ -204,7 +204,7 @@ export interface Profile {
 }
 
 /** Sync of last contact from Gmail and Calendar, as the Settings sheet sets it. */
-export interface SyncSettings {
+interface SyncSettings {
   on: boolean;
   months: number;
   subjects: boolean;

@@ -49,7 +49,7 @@ function mailboxesOf(header: string): string[] {
  * The addresses in a From/To/Cc header, lower-cased: of `"Dr. Okafor" <Maya@Example.org>` only the address in
  * angle brackets counts, so an address written into a display name ("maya@x.org" <someone@else.org>) does not.
  */
-export function headerAddresses(header: string): string[] {
+function headerAddresses(header: string): string[] {
   const found = mailboxesOf(header).map((mailbox) => {
     const angled = /<([^<>]*)>\s*$/.exec(mailbox);
     return validAddress(angled ? angled[1] : mailbox.replace(/\([^)]*\)/g, ''));

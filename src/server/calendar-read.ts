@@ -7,7 +7,7 @@ import { Sighting } from '../core/sync';
  * Recurring events come as their single occurrences.
  */
 
-export interface CalendarChanges {
+interface CalendarChanges {
   /** Events that are over, with their people. */
   past: Sighting[];
   syncToken: string;
@@ -21,7 +21,7 @@ function calendar(): GoogleAppsScript.Calendar {
 }
 
 /** The Calendar service is only in an install made with --with-sync. */
-export class SyncNotInstalledError extends Error {
+class SyncNotInstalledError extends Error {
   constructor() {
     super('This copy of Touchpoint was installed without sync. Install it again with npm run deploy -- --with-sync (README, Sync and reminders), then turn Sync last contact on in Settings.');
     this.name = 'SyncNotInstalledError';

@@ -13,7 +13,7 @@ import { sidebarModel } from './sidebar-api';
 const SENT_KEY = 'touchpoint.digest.lastSent';
 
 /** Why no email went, or that one did. */
-export type DigestOutcome = 'sent' | 'nothing due' | 'not today' | 'off' | 'sent already today' | 'no address' | 'no quota';
+type DigestOutcome = 'sent' | 'nothing due' | 'not today' | 'off' | 'sent already today' | 'no address' | 'no quota';
 
 export function sendDigest(context: ActionContext = actionContext(), options: { force?: boolean } = {}): DigestOutcome {
   requireScopes(['sendMail', 'userEmail'], 'send the reminder email');

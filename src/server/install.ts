@@ -16,9 +16,5 @@ export function installedFeatures(): Feature[] {
   return features;
 }
 
-export function isInstalled(feature: Feature): boolean {
-  return installedFeatures().includes(feature);
-}
-
 /** Where the last sync run's outcome is kept (a line for Check installation; written by sync, read without it). */
 export const SYNC_LAST_RUN_KEY = 'touchpoint.sync.lastRun';
