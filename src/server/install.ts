@@ -4,8 +4,6 @@
  * feature folds its code away (no MailApp in a bundle without the reminder email), and never asks for its
  * permissions. Where they are not defined (tests running the source), a test may set them as globals.
  */
-declare const __WITH_SYNC__: boolean | undefined;
-declare const __WITH_DIGEST__: boolean | undefined;
 
 export type Feature = 'sync' | 'digest';
 

@@ -9,8 +9,6 @@ import { Feature, installedFeatures, SYNC_LAST_RUN_KEY } from './install';
 import { installedScopes, missingScopes, SCOPES } from './scopes';
 import { findSheet, readHeaderRow } from './workbook';
 
-declare const __TOUCHPOINT_VERSION__: string | undefined;
-
 export interface Check {
   ok: boolean;
   line: string;

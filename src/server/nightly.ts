@@ -15,9 +15,6 @@ interface NightlyJob {
   run(): string;
 }
 
-declare const __WITH_SYNC__: boolean | undefined;
-declare const __WITH_DIGEST__: boolean | undefined;
-
 const SYNC: NightlyJob = {
   name: 'sync',
   due: () => missingScopes(['gmailRead', 'calendarRead']).length === 0 && readSettingsSheet(actionContext().spreadsheet).sync.on,

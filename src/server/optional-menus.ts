@@ -5,8 +5,6 @@ import { syncFromMenu } from './sync';
  * The menu items of the optional features. Each tests the build's constant itself (not through a function), so
  * a build without the feature folds the call away and leaves the feature's code out of the bundle.
  */
-declare const __WITH_SYNC__: boolean | undefined;
-declare const __WITH_DIGEST__: boolean | undefined;
 
 function notInstalled(what: string, flag: string): void {
   const ui = SpreadsheetApp.getUi();
