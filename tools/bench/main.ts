@@ -37,6 +37,8 @@ const DIST = path.join(__ROOT__, 'dist');
 interface Measure {
   sheetCalls: number;
   gmailCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
   jsMs: number;
   customFunctionStarts?: number;
 }
@@ -83,7 +85,14 @@ function measure(app: LoadedBundle, work: () => void): Measure {
   work();
   const jsMs = performance.now() - started;
   const googleApiCalls = app.fake.counter.total('script', 'Gmail') + app.fake.counter.total('script', 'Calendar');
-  return { sheetCalls: app.fake.counter.sheetRoundTrips(), gmailCalls: googleApiCalls, jsMs };
+  const { counter } = app.fake;
+  return { sheetCalls: counter.sheetRoundTrips(), gmailCalls: googleApiCalls, cellsRead: counter.cellsRead(), cellsWritten: counter.cellsWritten(), jsMs };
+}
+
+/** Several runs of one action added up (sheet calls, Gmail calls, cells, JavaScript time). */
+function total(runs: readonly Measure[]): Measure {
+  const sum = (pick: (m: Measure) => number) => runs.reduce((n, r) => n + pick(r), 0);
+  return { sheetCalls: sum((r) => r.sheetCalls), gmailCalls: sum((r) => r.gmailCalls), cellsRead: sum((r) => r.cellsRead), cellsWritten: sum((r) => r.cellsWritten), jsMs: sum((r) => r.jsMs) };
 }
 
 function median(values: number[]): number {
@@ -179,7 +188,10 @@ function benchSize(size: number): Row[] {
     const ours = repeated(reps, () => measure(app, () => app.call(name, ...args)));
     // The naive sheet: one formula per row, so one execution per row, each reading the time zone again.
     const single = measure(app, () => app.call(name, ...args.map((a) => (Array.isArray(a) ? (a as unknown[][])[1][0] : a))));
-    const naive = { sheetCalls: single.sheetCalls * size, gmailCalls: 0, jsMs: single.jsMs * size, customFunctionStarts: size };
+    const naive = {
+      sheetCalls: single.sheetCalls * size, gmailCalls: 0, cellsRead: single.cellsRead * size, cellsWritten: single.cellsWritten * size,
+      jsMs: single.jsMs * size, customFunctionStarts: size,
+    };
     rows.push({ action: `=${name} over the whole column`, size, ours: { ...ours, customFunctionStarts: 1 }, naive });
   }
   return rows;
@@ -230,12 +242,8 @@ function benchSync(sizes: readonly number[]): Row[] {
       app.fake.ui.alerts.length = 0;
       runs.push(measure(app, () => app.call('syncLastContactNow')));
     } while (/still to search/.test(app.fake.ui.alerts.at(-1)?.prompt ?? '') && runs.length < 50);
-    const first: Measure = {
-      sheetCalls: Math.max(...runs.map((r) => r.sheetCalls)),
-      gmailCalls: runs.reduce((sum, r) => sum + r.gmailCalls, 0),
-      jsMs: runs.reduce((sum, r) => sum + r.jsMs, 0),
-    };
-    rows.push({ action: 'First sync of last contact (sheet calls: the most in one run)', size, ours: first, naive: null, note: `${runs.length} run${runs.length > 1 ? 's' : ''}` });
+    const first: Measure = { ...total(runs), sheetCalls: Math.max(...runs.map((r) => r.sheetCalls)) };
+    rows.push({ action: 'First sync of last contact (sheet calls: the most in one run; the rest: all runs)', size, ours: first, naive: null, note: `${runs.length} run${runs.length > 1 ? 's' : ''}` });
     if (size === sizes[0]) {
       for (let i = 0; i < 200; i++) app.fake.mailbox.add({ from: `contact${(i * 7) % size}@example.org`, to: 'resident@example.org', date: new Date(Date.UTC(2026, 10, 21, 8 + (i % 12), i % 60)), subject: `New ${i}` });
       const nightly = measure(app, () => app.call('syncLastContactNow'));
@@ -249,13 +257,14 @@ const format = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFra
 
 function table(rows: Row[]): string {
   const lines = [
-    '| Action | Contacts | Sheet calls | Gmail / Calendar calls | JS median (ms) | Est. on Google (s) | Naive sheet calls | Naive est. (s) | Calls saved |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Action | Contacts | Sheet calls | Gmail / Calendar calls | Cells read | Cells written | JS median (ms) | Est. on Google (s) | Naive sheet calls | Naive est. (s) | Calls saved |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
     const naive = row.naive;
     lines.push(
-      `| ${row.action}${row.note ? ` (${row.note})` : ''} | ${format(row.size)} | ${format(row.ours.sheetCalls)} | ${format(row.ours.gmailCalls)} | ${format(row.ours.jsMs, 1)} | ${format(estimateSeconds(row.ours), 1)} | ` +
+      `| ${row.action}${row.note ? ` (${row.note})` : ''} | ${format(row.size)} | ${format(row.ours.sheetCalls)} | ${format(row.ours.gmailCalls)} | ` +
+        `${format(row.ours.cellsRead)} | ${format(row.ours.cellsWritten)} | ${format(row.ours.jsMs, 1)} | ${format(estimateSeconds(row.ours), 1)} | ` +
         `${naive ? format(naive.sheetCalls) : '—'} | ${naive ? format(estimateSeconds(naive), 1) : '—'} | ${naive ? `${format(naive.sheetCalls / Math.max(row.ours.sheetCalls, 1), 0)}×` : '—'} |`,
     );
   }
@@ -294,7 +303,7 @@ function main(): void {
   const report = [
     table(all),
     '',
-    `dist/Code.js: ${format(bundleKb, 1)} KB. Latency model: ${LATENCY.sheetCallMs} ms per sheet call, ${LATENCY.gmailCallMs} ms per Gmail call, ${LATENCY.customFunctionStartMs} ms per custom-function start (tools/bench/model.ts).`,
+    `dist/Code.js: ${format(bundleKb, 1)} KB. Latency model: ${LATENCY.sheetCallMs} ms per sheet call, ${LATENCY.cellMs} ms per cell read or written, ${LATENCY.gmailCallMs} ms per Gmail call, ${LATENCY.customFunctionStartMs} ms per custom-function start (tools/bench/model.ts).`,
     '',
     ...checks.map(([text, ok]) => `- ${ok ? 'PASS' : 'FAIL'} ${text}`),
   ].join('\n');
