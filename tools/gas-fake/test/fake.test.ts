@@ -183,6 +183,72 @@ describe('call counting', () => {
     expect(fake.counter.counts()).toEqual({ 'Range.getValues': 1, 'Range.setValue': 1, 'Sheet.getRange': 2 });
     expect(fake.counter.sheetRoundTrips()).toBe(4);
   });
+
+  test('counts the cells each call reads and writes: a 3×4 getValues reads 12, appendRow of 7 writes 7, setValue writes 1', () => {
+    const { fake, sheet } = setup();
+    fake.counter.reset();
+    sheet.getRange(1, 1, 3, 4).getValues();
+    expect(fake.counter.cellsRead()).toBe(12);
+    expect(fake.counter.cellsWritten()).toBe(0);
+    sheet.appendRow([1, 2, 3, 4, 5, 6, 7]);
+    expect(fake.counter.cellsWritten()).toBe(7);
+    sheet.getRange('A1').setValue('x');
+    expect(fake.counter.cellsWritten()).toBe(8);
+    expect(fake.counter.cellsRead()).toBe(12);
+    expect(fake.counter.cellCounts()).toEqual({
+      'Range.getValues': { read: 12, written: 0 },
+      'Range.setValue': { read: 0, written: 1 },
+      'Sheet.appendRow': { read: 0, written: 7 },
+    });
+    fake.counter.reset();
+    expect([fake.counter.cellsRead(), fake.counter.cellsWritten()]).toEqual([0, 0]);
+  });
+
+  test('a whole range counts whole: setValue, clearContent and formats over a column write every cell; getDataRange reads the data', () => {
+    const { fake, sheet } = setup();
+    sheet.getRange(1, 1, 5, 3).setValues(Array.from({ length: 5 }, (_, r) => [r, 'a', 'b']));
+    fake.counter.reset();
+    expect(sheet.getDataRange().getValues()).toHaveLength(5);
+    expect(fake.counter.cellsRead()).toBe(15);
+    sheet.getRange('B1:B100').setValue('same');
+    sheet.getRange('C1:C100').clearContent();
+    sheet.getRange('D1:D100').setNumberFormat('0.00');
+    expect(fake.counter.cellsWritten()).toBe(300);
+    sheet.getRange('A1:B2').setFormulas([['=1', '=2'], ['=3', '=4']]);
+    sheet.getRange('A3').setFormula('=5');
+    expect(fake.counter.cellsWritten()).toBe(305);
+    // Singular getters read one cell; display values, formulas, notes, formats and backgrounds read their range.
+    fake.counter.reset();
+    sheet.getRange('A1:B2').getDisplayValue();
+    sheet.getRange('A1:B2').getDisplayValues();
+    sheet.getRange('A1:B2').getFormulas();
+    sheet.getRange('A1:B2').getNotes();
+    sheet.getRange('A1:B2').getNumberFormats();
+    sheet.getRange('A1:B2').getBackgrounds();
+    expect(fake.counter.cellsRead()).toBe(1 + 5 * 4);
+    expect(fake.counter.cellsWritten()).toBe(0);
+  });
+
+  test('cells are not counted for a call that fails, for calls that move no cells, or for the fake\'s own work', () => {
+    const { fake, sheet } = setup();
+    sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4], [5, 6]]);
+    fake.counter.reset();
+    expect(() => sheet.getRange('A1:B2').setValues([[1]])).toThrow(/number of rows/);
+    sheet.getLastRow();
+    sheet.getRange('A1:B3').getA1Notation();
+    sheet.insertRowsAfter(1, 5);
+    fake.spreadsheet.getActiveSheet().getRange('A1:B3').getValues(); // the fake's own object: not the script's call
+    expect([fake.counter.cellsRead(), fake.counter.cellsWritten()]).toEqual([0, 0]);
+    expect(fake.counter.sheetRoundTrips()).toBeGreaterThan(0);
+  });
+
+  test('cells read by custom functions go to their own bucket', () => {
+    const { fake, sheet } = setup();
+    fake.counter.reset();
+    fake.counter.asCustomFunction(() => sheet.getRange('A1:A10').getValues());
+    expect(fake.counter.cellsRead()).toBe(0);
+    expect(fake.counter.cellsRead('customFunction')).toBe(10);
+  });
 });
 
 describe('other services', () => {
