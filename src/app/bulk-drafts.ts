@@ -3,7 +3,7 @@ import { Contact, isValidEmail } from '../core/contacts';
 import { Day, DateOrderSource, formatLongDay } from '../core/dates';
 import { draftCautions } from '../core/draft-cautions';
 import { isInvalidValueError } from '../core/errors';
-import { DraftRecord, findOpenDraft, followUpOf, KnownDrafts, sameAddress, suggestTemplate } from '../core/follow-ups';
+import { DraftRecord, findOpenDraft, followUpOf, KnownDrafts, suggestTemplate } from '../core/follow-ups';
 import { salutationField } from '../core/greetings';
 import { InputError } from '../core/inputs';
 import { Settings } from '../core/settings';
@@ -155,6 +155,13 @@ export interface Mark extends DraftRecord {
  * memory, so the plan skips it, and is marked with this run's marks.
  */
 export function carryRecords(contacts: readonly Contact[], known: KnownDrafts): Mark[] {
+  const contactsWith = new Map<string, Contact[]>();
+  for (const contact of contacts) {
+    const key = contact.email.trim().toLowerCase();
+    const list = contactsWith.get(key);
+    if (list) list.push(contact);
+    else contactsWith.set(key, [contact]);
+  }
   const newest = new Map<string, DraftRecord>();
   for (const record of known.records ?? []) {
     if (known.complete && !known.messages.has(record.draftId)) continue;
@@ -164,7 +171,7 @@ export function carryRecords(contacts: readonly Contact[], known: KnownDrafts): 
   const carried: Mark[] = [];
   for (const record of newest.values()) {
     // By id and address; if the id has moved to someone else (a copy sorted above), by the address alone when one row has it.
-    const byAddress = contacts.filter((c) => sameAddress(c.email, record.email));
+    const byAddress = contactsWith.get(record.email.trim().toLowerCase()) ?? [];
     const contact = byAddress.find((c) => c.id === record.contactId) ?? (byAddress.length === 1 ? byAddress[0] : undefined);
     if (!contact || contact.draftId === record.draftId) continue;
     if (contact.draftCreated !== null && contact.draftCreated > record.day) continue; // the row shows a newer draft

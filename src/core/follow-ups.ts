@@ -99,7 +99,29 @@ export interface KnownDrafts {
 }
 
 export function sameAddress(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return addressKey(a) === addressKey(b);
+}
+
+function addressKey(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+/** Records by address, built once per list: asking for each of 10,000 contacts stays linear. */
+const recordsByAddress = new WeakMap<readonly DraftRecord[], Map<string, DraftRecord[]>>();
+
+function recordsTo(records: readonly DraftRecord[], email: string): DraftRecord[] {
+  let index = recordsByAddress.get(records);
+  if (!index) {
+    index = new Map();
+    for (const record of records) {
+      const key = addressKey(record.email);
+      const list = index.get(key);
+      if (list) list.push(record);
+      else index.set(key, [record]);
+    }
+    recordsByAddress.set(records, index);
+  }
+  return index.get(addressKey(email)) ?? [];
 }
 
 function stillInGmail(draftId: string, known: KnownDrafts | null): boolean {
@@ -128,8 +150,8 @@ export function findOpenDraft(contact: Contact, known: KnownDrafts | null): Open
     if (!record || sameAddress(record.email, contact.email)) return { id: contact.draftId, created: contact.draftCreated, subject: record?.subject };
   }
   if (!contact.email) return null;
-  const recorded = records
-    .filter((r) => sameAddress(r.email, contact.email) && fresh(r.day) && stillInGmail(r.draftId, known))
+  const recorded = recordsTo(records, contact.email)
+    .filter((r) => fresh(r.day) && stillInGmail(r.draftId, known))
     .sort((a, b) => b.at - a.at)[0];
   return recorded ? { id: recorded.draftId, created: recorded.day, subject: recorded.subject } : null;
 }
