@@ -79,10 +79,14 @@ function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: 
   const written: Mark[] = [];
   const lost: { mark: Mark; reason: string }[] = [];
   const changes: { contact: Contact; patch: ContactPatch }[] = [];
+  // By id (a copied row may share one until the next action repairs it), then by the address the draft went to.
+  const byId = new Map<string, Contact[]>();
+  for (const c of snapshot.contacts) byId.set(c.id, [...(byId.get(c.id) ?? []), c]);
   for (const mark of marks) {
-    const contact = snapshot.contacts.find((c) => c.id === mark.contactId && sameAddress(c.email, mark.email));
+    const withId = byId.get(mark.contactId) ?? [];
+    const contact = withId.find((c) => sameAddress(c.email, mark.email));
     if (!contact) {
-      const moved = snapshot.contacts.some((c) => c.id === mark.contactId);
+      const moved = withId.length > 0;
       lost.push({ mark, reason: moved ? `the row's email is no longer ${mark.email}` : 'the row was deleted' });
       continue;
     }

@@ -84,8 +84,26 @@ const SPILLING = /^=\s*(\{|(ARRAYFORMULA|FILTER|SORT|SORTN|UNIQUE|QUERY|SEQUENCE
 function formulaGuarding(snapshot: ContactsSnapshot, row: number, column: number, ownCounts = true): string | null {
   const own = snapshot.formulas[row - snapshot.firstRow]?.[column];
   if (own && ownCounts) return own;
-  const above = [snapshot.headerFormulas[column], ...snapshot.formulas.slice(0, row - snapshot.firstRow).map((r) => r[column])];
-  return above.find((f) => f && SPILLING.test(f)) ?? null;
+  const spill = spillOf(snapshot, column);
+  return spill && spill.row < row ? spill.formula : null;
+}
+
+/** Each column's first spilling formula (header row or data), found once per snapshot: guarding stays linear. */
+const spills = new WeakMap<ContactsSnapshot, Map<number, { row: number; formula: string } | null>>();
+
+function spillOf(snapshot: ContactsSnapshot, column: number): { row: number; formula: string } | null {
+  let byColumn = spills.get(snapshot);
+  if (!byColumn) spills.set(snapshot, (byColumn = new Map()));
+  if (!byColumn.has(column)) {
+    const header = snapshot.headerFormulas[column];
+    let found: { row: number; formula: string } | null = header && SPILLING.test(header) ? { row: snapshot.headerRow, formula: header } : null;
+    for (let index = 0; !found && index < snapshot.formulas.length; index++) {
+      const formula = snapshot.formulas[index]?.[column];
+      if (formula && SPILLING.test(formula)) found = { row: index + snapshot.firstRow, formula };
+    }
+    byColumn.set(column, found);
+  }
+  return byColumn.get(column)!;
 }
 
 /**
