@@ -7,20 +7,12 @@ import { sendReminderNow } from '../../src/server/optional-menus';
 import { refreshAsOfDate } from '../../src/server/menu';
 import { actionContext } from '../../src/server/action-context';
 import type { FakeAppsScript } from '../../tools/gas-fake';
-import { syncWorkbook, withFeatures } from '../support/sync-workbook';
+import { ME, syncWorkbook, useSyncInstall, withFeatures } from '../support/sync-workbook';
 import { sampleContacts } from '../support/workbook';
 import { setNow } from '../support/in-process';
 
 let fake: FakeAppsScript;
-const ME = 'resident@example.org';
-
-beforeEach(() => {
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
-});
-afterEach(() => {
-  jest.useRealTimers();
-  withFeatures(false);
-});
+useSyncInstall();
 
 /** The sample list, plus a mentor due this week and a letter to ask for. */
 function knownWorkbook(): FakeAppsScript {

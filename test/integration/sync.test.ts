@@ -9,20 +9,12 @@ import { GoogleErrors } from '../../tools/gas-fake/errors';
 import type { FakeAppsScript } from '../../tools/gas-fake';
 import { contactRow, contactRows, NOW, workbookWith } from '../support/sidebar-workbook';
 import { setUpWorkbook } from '../../src/server/setup';
-import { syncWorkbook, withFeatures } from '../support/sync-workbook';
+import { ME, syncWorkbook, useSyncInstall, withFeatures } from '../support/sync-workbook';
 import { nyDay, rowsByHeader, sampleContacts } from '../support/workbook';
 import { setNow } from '../support/in-process';
 
 let fake: FakeAppsScript;
-const ME = 'resident@example.org';
-
-beforeEach(() => {
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
-});
-afterEach(() => {
-  jest.useRealTimers();
-  withFeatures(false);
-});
+useSyncInstall();
 
 function interactions(): Record<string, unknown>[] {
   return rowsByHeader(fake.spreadsheet.getSheetByName('Interactions')!).filter((r) => r['Contact ID']);

@@ -12,6 +12,18 @@ export function withFeatures(on: boolean): void {
   FEATURES.__WITH_DIGEST__ = on;
 }
 
+/** The user the fake runs as: the mailbox's owner, whose own address never counts. */
+export const ME = 'resident@example.org';
+
+/** Each test on fake timers (the sheet's clock and Date agree), and no install's features leaking into the next file. */
+export function useSyncInstall(): void {
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] }));
+  afterEach(() => {
+    jest.useRealTimers();
+    withFeatures(false);
+  });
+}
+
 export function syncWorkbook(rows: unknown[][] = sampleContacts(), settings: Record<string, string> = { 'Sync last contact': 'On' }): FakeAppsScript {
   withFeatures(true);
   const oauthScopes = [...MANIFEST_SCOPES, ...OPTIONAL_FEATURES.sync.oauthScopes, ...OPTIONAL_FEATURES.digest.oauthScopes];
