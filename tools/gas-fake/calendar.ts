@@ -4,7 +4,7 @@
  * timeMax, orderBy, q, iCalUID, updatedMin or the extended-property filters; changes since the token include
  * cancelled events; an expired token is 410 "Sync token is no longer valid, a full sync is required."
  */
-import { Faults, googleJsonError } from './errors';
+import { FaultInjectable, googleJsonError } from './errors';
 import type { FakeAuthorization } from './services';
 import { midnight, wallTime } from './time';
 
@@ -54,9 +54,8 @@ function isoInZone(date: Date, timeZone: string): string {
 }
 
 
-export class FakeCalendar {
+export class FakeCalendar extends FaultInjectable<CalendarMethod> {
   readonly events: StoredEvent[] = [];
-  readonly faults = new Faults<CalendarMethod>();
   private nextId = 1;
   private changes = 0;
   /** Bumped by expireSyncTokens: a token from an earlier epoch is refused. */
@@ -66,16 +65,8 @@ export class FakeCalendar {
     readonly userEmail: string,
     readonly timeZone: string,
     private readonly now: () => Date,
-  ) {}
-
-  failOnCall(method: CalendarMethod, onCall: number, error: Error): void {
-    this.faults.failOnCall(method, onCall, error);
-  }
-  get beforeCall(): ((method: CalendarMethod) => void) | null {
-    return this.faults.beforeCall;
-  }
-  set beforeCall(hook: ((method: CalendarMethod) => void) | null) {
-    this.faults.beforeCall = hook;
+  ) {
+    super();
   }
 
   /** Puts an event on the primary calendar; returns its id. */

@@ -73,3 +73,19 @@ export class Faults<M extends string> {
     if (index >= 0) throw this.planted.splice(index, 1)[0].error;
   }
 }
+
+/** A fake service's test handles for faults: fail the nth call of a method, or run a hook before each call. */
+export class FaultInjectable<M extends string> {
+  readonly faults = new Faults<M>();
+
+  /** Makes the nth call (1-based, from now) of a method throw the error, e.g. ('Messages.list', 2, GoogleErrors.gmailRateLimit(...)). */
+  failOnCall(method: M, onCall: number, error: Error): void {
+    this.faults.failOnCall(method, onCall, error);
+  }
+  get beforeCall(): ((method: M) => void) | null {
+    return this.faults.beforeCall;
+  }
+  set beforeCall(hook: ((method: M) => void) | null) {
+    this.faults.beforeCall = hook;
+  }
+}

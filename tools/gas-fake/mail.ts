@@ -2,7 +2,7 @@
  * MailApp: sendEmail in its four overloads and getRemainingDailyQuota, with Apps Script's recipient quotas
  * (per day, reset 24 hours after the first send; and per message) and the script.send_mail scope.
  */
-import { Faults, GoogleErrors } from './errors';
+import { FaultInjectable, GoogleErrors } from './errors';
 import { FakeAuthorization, SEND_MAIL_SCOPE } from './services';
 
 export interface SentMail {
@@ -44,9 +44,8 @@ function addresses(field: string | undefined): string[] {
 }
 
 /** The test handle: what was sent, the quota, faults. */
-export class FakeMail {
+export class FakeMail extends FaultInjectable<MailMethod> {
   readonly sent: SentMail[] = [];
-  readonly faults = new Faults<MailMethod>();
   /** Recipients used in the current quota window, which opened at windowStart. */
   private used = 0;
   private windowStart: number | null = null;
@@ -54,16 +53,8 @@ export class FakeMail {
   constructor(
     readonly account: AccountType,
     private readonly now: () => Date,
-  ) {}
-
-  failOnCall(method: MailMethod, onCall: number, error: Error): void {
-    this.faults.failOnCall(method, onCall, error);
-  }
-  get beforeCall(): ((method: MailMethod) => void) | null {
-    return this.faults.beforeCall;
-  }
-  set beforeCall(hook: ((method: MailMethod) => void) | null) {
-    this.faults.beforeCall = hook;
+  ) {
+    super();
   }
 
   /** Recipients still allowed today; the window closes 24 hours after its first send. */

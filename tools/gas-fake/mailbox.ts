@@ -4,7 +4,7 @@
  * through Gmail.Users.Drafts are messages here too (label DRAFT), as in Gmail. Each change gets a history record
  * with an increasing historyId; `expireHistory()` discards the history, as Gmail does after a week or so.
  */
-import { Faults, googleJsonError } from './errors';
+import { FaultInjectable, googleJsonError } from './errors';
 import { matchesQuery, parseGmailQuery } from './gmail-search';
 import type { FakeAuthorization } from './services';
 
@@ -79,33 +79,23 @@ function decodeToken(token: string | undefined, api: string): number {
   return Number(match[1]);
 }
 
-export class FakeMailbox {
+export class FakeMailbox extends FaultInjectable<MailboxMethod> {
   readonly messages: StoredMessage[] = [];
   readonly history: HistoryRecord[] = [];
   private nextMessage = 1;
   /** Gmail's history ids increase but are not contiguous; the fake steps by 7 so no test can rely on +1. */
   private currentHistoryId = 1000;
   private historyFloor = 1000;
-  readonly faults = new Faults<MailboxMethod>();
 
   constructor(
     readonly userEmail: string,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    super();
+  }
 
   _now(): Date {
     return this.now();
-  }
-
-  /** Makes the nth call (1-based, from now) of a method throw the error, e.g. ('Messages.list', 2, GoogleErrors.gmailRateLimit(...)). */
-  failOnCall(method: MailboxMethod, onCall: number, error: Error): void {
-    this.faults.failOnCall(method, onCall, error);
-  }
-  get beforeCall(): ((method: MailboxMethod) => void) | null {
-    return this.faults.beforeCall;
-  }
-  set beforeCall(hook: ((method: MailboxMethod) => void) | null) {
-    this.faults.beforeCall = hook;
   }
 
   /** Puts a message in the mailbox (as delivered or sent); returns its id. */
