@@ -6,6 +6,7 @@
 export type EntryPointName =
   | 'onOpen'
   | 'onInstall'
+  | 'onEdit'
   | 'openSidebar'
   | 'draftFollowUpsForOverdue'
   | 'draftFollowUpsForSelection'

@@ -7,6 +7,7 @@ import type { EntryPointName } from './entry-names';
 import { serverApi } from './server/api';
 import { draftFollowUpsForOverdue, draftFollowUpsForSelection, openImportDialog, openSidebar } from './server/dialogs';
 import { onInstall, onOpen, refreshAsOfDate, showHelp, updateAsOfDate } from './server/menu';
+import { onEdit } from './server/edit-trigger';
 import { showInstallationCheck } from './server/installation-check';
 import { grantPermissions } from './server/scopes';
 import { setUpContactSheet } from './server/setup';
@@ -16,6 +17,7 @@ import { sendReminderNow, syncLastContactNow } from './server/optional-menus';
 const calledByName = {
   onOpen,
   onInstall,
+  onEdit,
   openSidebar,
   draftFollowUpsForOverdue,
   draftFollowUpsForSelection,

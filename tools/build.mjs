@@ -50,7 +50,7 @@ async function bundleServer() {
     legalComments: 'none',
     // Custom functions load the whole bundle on every recalculation: keep it small. Names are not kept (keepNames
     // cost 5 KB); error classes set their own `name`, which is all the code relies on.
-    minify: true,
+    minify: !process.env.TOUCHPOINT_NO_MINIFY,
     write: false,
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),

@@ -124,6 +124,14 @@ function recordsTo(records: readonly DraftRecord[], email: string): DraftRecord[
   return index.get(addressKey(email)) ?? [];
 }
 
+const recordsById = new WeakMap<readonly DraftRecord[], Map<string, DraftRecord>>();
+
+function recordById(records: readonly DraftRecord[], draftId: string): DraftRecord | undefined {
+  let index = recordsById.get(records);
+  if (!index) recordsById.set(records, (index = new Map(records.map((r) => [r.draftId, r]))));
+  return index.get(draftId);
+}
+
 function stillInGmail(draftId: string, known: KnownDrafts | null): boolean {
   return !known?.complete || known.messages.has(draftId);
 }
@@ -146,7 +154,7 @@ export function findOpenDraft(contact: Contact, known: KnownDrafts | null): Open
   const fresh = (day: Day) => known?.complete || contact.lastContact === null || day >= contact.lastContact;
   const records = known?.records ?? [];
   if (contact.draftId && contact.draftCreated !== null && fresh(contact.draftCreated) && stillInGmail(contact.draftId, known)) {
-    const record = records.find((r) => r.draftId === contact.draftId);
+    const record = recordById(records, contact.draftId);
     if (!record || sameAddress(record.email, contact.email)) return { id: contact.draftId, created: contact.draftCreated, subject: record?.subject };
   }
   if (!contact.email) return null;

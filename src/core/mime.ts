@@ -16,22 +16,26 @@ export function utf8Bytes(text: string): number[] {
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-export function base64(bytes: readonly number[]): string {
+function encode(bytes: readonly number[], alphabet: string, pad: string): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | (b << 8) | c;
-    out += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? BASE64[n & 63] : '=';
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? alphabet[(n >> 6) & 63] : pad;
+    out += i + 2 < bytes.length ? alphabet[n & 63] : pad;
   }
   return out;
 }
 
+export function base64(bytes: readonly number[]): string {
+  return encode(bytes, BASE64, '=');
+}
+
 /** The Gmail API's `raw`: base64url without padding. */
 export function base64Url(text: string): string {
-  return base64(utf8Bytes(text)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return encode(utf8Bytes(text), BASE64_URL, '');
 }
 
 function isAscii(text: string): boolean {

@@ -26,3 +26,18 @@ export function normaliseName(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
+
+/** Bytes a text takes in UTF-8: what Apps Script's size limits (cache values, properties) count. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one character outside the BMP
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -6,9 +6,9 @@ import { InputError } from '../core/inputs';
 import type { BulkDraftChoice, BulkDraftPlan, BulkDraftSummary } from '../shared/rpc';
 import { commitAll, requireColumns, updateContacts, writeRefusal } from './contact-writer';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
-import { forgetDrafts, knownDrafts, recordDraft } from './draft-records';
-import { saveDraft } from './gmail-drafts';
-import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
+import { forgetDrafts, knownDrafts, readDraftRecords, recordDraft, recordedDrafts } from './draft-records';
+import { listOpenDrafts, saveDraft } from './gmail-drafts';
+import { settingsOf, templatesOf } from './settings-reader';
 import { actionContext, ActionContext } from './action-context';
 import { withDocumentLock } from './workbook';
 
@@ -35,10 +35,10 @@ function selectedContacts(context: ActionContext, snapshot: ContactsSnapshot): C
 }
 
 function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: BulkDraftChoice, drafts: KnownDrafts | null): Plan {
-  const settings = readSettingsSheet(context.spreadsheet);
+  const settings = settingsOf(context.config);
   const targets = choice.scope === 'selected' ? selectedContacts(context, snapshot) : overdueContacts(snapshot.contacts, settings, context.today);
   return planDrafts({
-    targets, template: choice.template, templates: readTemplatesSheet(context.spreadsheet), headers: snapshot.headers, settings, drafts,
+    targets, template: choice.template, templates: templatesOf(context.config), headers: snapshot.headers, settings, drafts,
     markRefusal: (contact) => writeRefusal(snapshot, contact, DRAFT_COLUMNS),
     today: context.today, timeZone: context.timeZone, dateOrder: snapshot.dateOrder,
   });
@@ -47,7 +47,7 @@ function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: Bu
 export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
   requireScopes(['drafts'], 'draft follow-ups');
   const context = actionContext();
-  const snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
+  const snapshot = readContactsWithIds(context);
   const known = knownDrafts();
   carryRecords(snapshot.contacts, known);
   const plan = makePlan(context, snapshot, choice, known);
@@ -57,6 +57,16 @@ export function planBulkDrafts(choice: BulkDraftChoice): BulkDraftPlan {
     toDraft: plan.items.map((item) => ({ id: item.contact.id, name: item.contact.name, template: item.template })),
     skipped: plan.skipped,
   };
+}
+
+/**
+ * Touchpoint's records of its drafts, and Gmail's list of drafts (one call per 500) when there is a draft to ask
+ * about: one on record, or one a row names. With none, the list could change nothing, and is not asked for.
+ */
+function draftsForRun(snapshot: ContactsSnapshot): KnownDrafts {
+  const records = readDraftRecords();
+  const ask = records.length > 0 || snapshot.contacts.some((c) => c.draftId);
+  return ask ? { ...listOpenDrafts(), records } : recordedDrafts(records);
 }
 
 /** Records of drafts Gmail no longer has (sent or deleted) are dropped, unless a row still asks "Sent? Log it" about one. */
@@ -72,9 +82,9 @@ function forgetGoneDrafts(known: KnownDrafts, snapshot: ContactsSnapshot): void 
  * (columns may have moved, rows been sorted), and a mark goes only to the row with its contact id AND the email
  * the draft went to. One write for all the marks.
  */
-function writeMarks(context: ActionContext, marks: readonly Mark[]): { written: Mark[]; lost: { mark: Mark; reason: string }[] } {
+function writeMarks(context: ActionContext, marks: readonly Mark[], start: ContactsSnapshot): { written: Mark[]; lost: { mark: Mark; reason: string }[] } {
   if (!marks.length) return { written: [], lost: [] };
-  const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+  const snapshot = readContactsSheet(context, new Set(marks.map((m) => m.contactId)), start);
   requireColumns(snapshot, DRAFT_COLUMNS);
   const written: Mark[] = [];
   const lost: { mark: Mark; reason: string }[] = [];
@@ -107,9 +117,9 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
   const started = Date.now();
   const context = actionContext();
   return withDocumentLock(() => {
-    const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
+    const snapshot = readContactsForAction(context);
     requireColumns(snapshot, DRAFT_COLUMNS); // before any Gmail call: without them every run would draft everyone again
-    const known = knownDrafts();
+    const known = draftsForRun(snapshot);
     forgetGoneDrafts(known, snapshot);
     const marks = carryRecords(snapshot.contacts, known);
     const plan = makePlan(context, snapshot, choice, known);
@@ -148,7 +158,7 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
       }
     } finally {
       try {
-        const { lost } = writeMarks(context, marks);
+        const { lost } = writeMarks(context, marks, snapshot);
         for (const { mark, reason } of lost) summary.unmarked.push({ name: mark.name, reason });
       } catch (error) {
         // The drafts stay recorded: the next run marks them instead of drafting again.

@@ -3,7 +3,7 @@ import { weekdayOf } from '../core/dates';
 import { actionContext, ActionContext } from './action-context';
 import { readContactsSheet } from './contacts-sheet';
 import { requireScopes, ScopeNotGrantedError } from './scopes';
-import { readSettingsSheet } from './settings-reader';
+import { settingsOf } from './settings-reader';
 import { sidebarModel } from './sidebar-api';
 
 /**
@@ -17,7 +17,7 @@ type DigestOutcome = 'sent' | 'nothing due' | 'not today' | 'off' | 'sent alread
 
 export function sendDigest(context: ActionContext = actionContext(), options: { force?: boolean } = {}): DigestOutcome {
   requireScopes(['sendMail', 'userEmail'], 'send the reminder email');
-  const { digest } = readSettingsSheet(context.spreadsheet);
+  const { digest } = settingsOf(context.config);
   if (!options.force) {
     if (digest === 'off') return 'off';
     if (!digestDue(digest, weekdayOf(context.today))) return 'not today';
@@ -25,7 +25,7 @@ export function sendDigest(context: ActionContext = actionContext(), options: { 
   }
   const address = Session.getEffectiveUser().getEmail();
   if (!address) return 'no address';
-  const snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+  const snapshot = readContactsSheet(context);
   const model = sidebarModel(context, snapshot, null);
   const email = digestOf(model, { today: context.today, sheetName: context.spreadsheet.getName(), sheetUrl: context.spreadsheet.getUrl(), schedule: digest });
   if (!email) return 'nothing due';

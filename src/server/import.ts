@@ -48,7 +48,7 @@ function plan(snapshot: ContactsSnapshot, input: ImportInput, today: Day) {
 
 export function previewImport(input: ImportInput): ImportPreview {
   const context = actionContext();
-  const snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
+  const snapshot = readContactsWithIds(context);
   const { source, mapping, slashed, plan: result } = plan(snapshot, input, context.today);
   const headerOf = (key: string) => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
   return {
@@ -94,7 +94,7 @@ function fillEmpty(snapshot: ContactsSnapshot, present: ImportPlan['present']): 
 export function runImport(input: ImportInput): ImportResult {
   const context = actionContext();
   return withDocumentLock(() => {
-    const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
+    const snapshot = readContactsForAction(context);
     const { plan: result } = plan(snapshot, input, context.today);
     // Both are checked before either is written.
     const fill = input.fillEmpty ? fillEmpty(snapshot, result.present) : null;

@@ -2,7 +2,7 @@ import { actionContext } from './action-context';
 import { SYNC_LAST_RUN_KEY } from './install';
 import { sendDigest } from './digest';
 import { missingScopes } from './scopes';
-import { readSettingsSheet } from './settings-reader';
+import { settingsOf } from './settings-reader';
 import { describeSync, runSync } from './sync';
 
 /**
@@ -17,7 +17,7 @@ interface NightlyJob {
 
 const SYNC: NightlyJob = {
   name: 'sync',
-  due: () => missingScopes(['gmailRead', 'calendarRead']).length === 0 && readSettingsSheet(actionContext().spreadsheet).sync.on,
+  due: () => missingScopes(['gmailRead', 'calendarRead']).length === 0 && settingsOf(actionContext().config).sync.on,
   run: () => {
     try {
       return describeSync(runSync());

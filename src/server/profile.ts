@@ -2,14 +2,15 @@ import { asStoredText } from '../core/contacts';
 import { InputError, requiredText } from '../core/inputs';
 import { settingRows, settingsLayout } from '../core/settings';
 import type { ProfileInput } from '../shared/rpc';
-import { findSettingsSheet, readSettingsSheet } from './settings-reader';
+import { findSettingsSheet, settingsOf } from './settings-reader';
+import { rereadWorkbookConfig, workbookConfig } from './workbook-config';
 import { activeSpreadsheet, withDocumentLock } from './workbook';
 
 const WELCOME_DIALOG_FILE = 'WelcomeDialog';
 
 /** The profile as Settings holds it, for the welcome dialog to start from. */
 export function loadProfile(): ProfileInput {
-  const { profile } = readSettingsSheet(activeSpreadsheet());
+  const { profile } = settingsOf(workbookConfig(activeSpreadsheet()));
   return { myName: profile.myName, myPosition: profile.myPosition, myInstitution: profile.myInstitution, mySpecialty: profile.mySpecialty };
 }
 
@@ -27,7 +28,8 @@ export function saveProfile(input: ProfileInput): { message: string } {
     throw new InputError(`Training position: write it as it follows "I am" in an email, starting with "a" or "an": "${article} ${myPosition}".`);
   }
   return withDocumentLock(() => {
-    const sheet = findSettingsSheet(activeSpreadsheet());
+    const spreadsheet = activeSpreadsheet();
+    const sheet = findSettingsSheet(spreadsheet);
     if (!sheet) throw new InputError('There is no Settings sheet yet. Choose Touchpoint ▸ Set up contact sheet first.');
     const values = sheet.getDataRange().getValues();
     const rows = settingRows(values);
@@ -41,6 +43,7 @@ export function saveProfile(input: ProfileInput): { message: string } {
     // Stored as typed text: a name like "=cmd" is not a formula, a specialty like "03/11" not a date.
     for (const [key, value] of wanted) block[rows.get(key)! - first][0] = asStoredText(value);
     sheet.getRange(first, settingColumn + 2, last - first + 1, 1).setValues(block);
+    rereadWorkbookConfig(spreadsheet);
     return { message: `Saved. Your emails now sign as ${myName}, ${myPosition} at ${myInstitution}.` };
   });
 }

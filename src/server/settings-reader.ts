@@ -1,7 +1,6 @@
 import { NAMED_RANGES, readSettings, Settings, SETTINGS_SHEET } from '../core/settings';
 import { EmailTemplate, readTemplates, TemplateError } from '../core/templates';
-import { TEMPLATES } from '../core/schema';
-import { findSheet } from './workbook';
+import type { WorkbookConfig } from './workbook-config';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -13,22 +12,20 @@ export function findSettingsSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Sp
   return spreadsheet.getSheetByName(SETTINGS_SHEET) ?? spreadsheet.getRangeByName(NAMED_RANGES.asOf)?.getSheet() ?? null;
 }
 
-/** Settings in one read; without the sheet, the defaults, with a note saying how to restore it. */
-export function readSettingsSheet(spreadsheet: Spreadsheet): Settings {
-  const sheet = findSettingsSheet(spreadsheet);
-  if (!sheet) {
+/** The settings as read; without the sheet, the defaults, with a note saying how to restore it. */
+export function settingsOf(config: WorkbookConfig): Settings {
+  if (!config.settings) {
     const settings = readSettings([]);
     settings.problems.push('The Settings sheet is missing, so the default cadences apply. Touchpoint ▸ Set up contact sheet restores it.');
     return settings;
   }
-  return readSettings(sheet.getDataRange().getValues());
+  return readSettings(config.settings);
 }
 
-/** The Templates sheet in one read; a clear error when it is gone. */
-export function readTemplatesSheet(spreadsheet: Spreadsheet): EmailTemplate[] {
-  const sheet = findSheet(spreadsheet, TEMPLATES);
-  if (!sheet) {
+/** The templates as read; a clear error when the sheet is gone. */
+export function templatesOf(config: WorkbookConfig): EmailTemplate[] {
+  if (!config.templates) {
     throw new TemplateError('The Templates sheet is missing. Choose Touchpoint ▸ Set up contact sheet to restore the standard templates.');
   }
-  return readTemplates(sheet.getDataRange().getValues());
+  return readTemplates(config.templates);
 }

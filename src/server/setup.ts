@@ -11,7 +11,9 @@ import { ensureTable, TableSetup } from './tables';
 import { upgradeTemplatesSheet } from './template-upgrade';
 import { missingScopes } from './scopes';
 import { showWelcome } from './profile';
-import { readSettingsSheet } from './settings-reader';
+import { settingsOf } from './settings-reader';
+import { freshContext } from './action-context';
+import { workbookConfig } from './workbook-config';
 import { activeSpreadsheet, BusyError, SetupNeededError, withDocumentLock } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -84,7 +86,8 @@ export function setUpWorkbook(spreadsheet = activeSpreadsheet()): SetupReport {
   const templatesUpdated = upgradeTemplatesSheet(templates);
   const settings = ensureSettings(spreadsheet);
   // The same id repair every action uses: one read of the sheet, one write of the id column only if needed.
-  const ids = giveEveryContactAnId(readContactsSheet(spreadsheet, spreadsheet.getSpreadsheetTimeZone()));
+  // Settings and Templates may have just changed: the context (and the cache after it) is read from the sheets.
+  const ids = giveEveryContactAnId(readContactsSheet(freshContext(spreadsheet)));
   const coloursAdded = ensureStatusColours(contacts.sheet, contacts.columns.get('status')!, contacts.headerRow);
   // Without the trigger permission the sheets are still set up, and the report says the nightly update is off.
   const triggerAllowed = missingScopes(['triggers']).length === 0;
@@ -127,7 +130,7 @@ export function setUpContactSheet(): void {
     throw error;
   }
   if (report.createdSheets.includes('Contacts')) spreadsheet.getSheetByName('Contacts')?.activate();
-  const profile = readSettingsSheet(spreadsheet).profile;
+  const profile = settingsOf(workbookConfig(spreadsheet)).profile;
   const profileMissing = !profile.myName || !profile.myPosition || !profile.myInstitution || !profile.mySpecialty;
   if (report.formulaProblems.length) ui.alert('Touchpoint: set up, but a column shows an error', describeSetup(report), ui.ButtonSet.OK);
   else if (changedAnything(report) || report.triggerNotAllowed) ui.alert('Touchpoint is set up', describeSetup(report), ui.ButtonSet.OK);

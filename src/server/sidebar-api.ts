@@ -14,7 +14,7 @@ import { InputError } from '../core/inputs';
 import { ContactsSnapshot, readContactsForAction, readContactsSheet, readContactsWithIds } from './contacts-sheet';
 import { forgetDrafts, noteGoneDrafts, readDraftRecords, recordDraft, recordedDrafts } from './draft-records';
 import { draftExists, listOpenDrafts, mailboxAddress, saveDraft } from './gmail-drafts';
-import { readSettingsSheet, readTemplatesSheet } from './settings-reader';
+import { settingsOf, templatesOf } from './settings-reader';
 import { missingScopes, requireScopes, ScopeNotGrantedError } from './scopes';
 import { BusyError, withDocumentLock } from './workbook';
 
@@ -23,11 +23,11 @@ import { BusyError, withDocumentLock } from './workbook';
  * sorted since the sidebar loaded); writes happen under the document lock; each sheet is read once.
  */
 export function sidebarModel(context: ActionContext, snapshot: ContactsSnapshot, drafts: KnownDrafts | null): SidebarModel {
-  const settings = readSettingsSheet(context.spreadsheet);
+  const settings = settingsOf(context.config);
   let templates: string[] = [];
   const problems: string[] = [];
   try {
-    templates = readTemplatesSheet(context.spreadsheet).map((t) => t.name);
+    templates = templatesOf(context.config).map((t) => t.name);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     problems.push(error.message);
@@ -56,11 +56,11 @@ export function loadSidebar(): SidebarModel {
   let snapshot: ContactsSnapshot;
   let busy = false;
   try {
-    snapshot = readContactsWithIds(context.spreadsheet, context.timeZone);
+    snapshot = readContactsWithIds(context);
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
     busy = true; // show the list anyway; rows without their own id get one on the next load
-    snapshot = readContactsSheet(context.spreadsheet, context.timeZone);
+    snapshot = readContactsSheet(context);
   }
   const gmailAllowed = missingScopes(['drafts']).length === 0;
   const drafts = gmailAllowed ? draftsFor(snapshot, context.today) : null;
@@ -77,7 +77,7 @@ type Outcome = string | { message: string; drafted: { id: string; messageId: str
 function changeContact(contactId: string, change: (snapshot: ContactsSnapshot, contact: Contact, context: ActionContext) => Outcome): ActionResult {
   const context = actionContext();
   return withDocumentLock(() => {
-    const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
+    const snapshot = readContactsForAction(context);
     const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
     const outcome = change(snapshot, contact, context);
     // Touchpoint's own records (no Gmail call): a card keeps its draft's subject and link after the change.
@@ -122,11 +122,12 @@ export function setLetterStatus(contactId: string, status: string): ActionResult
 
 export function previewDraft(contactId: string, template: string | null, news?: string): DraftPreview {
   requireScopes(['drafts'], 'draft an email');
-  const { spreadsheet, timeZone, today } = actionContext();
-  const snapshot = readContactsWithIds(spreadsheet, timeZone);
+  const context = actionContext();
+  const snapshot = readContactsWithIds(context);
   const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
-  const templates = readTemplatesSheet(spreadsheet);
-  const settings = readSettingsSheet(spreadsheet);
+  const templates = templatesOf(context.config);
+  const settings = settingsOf(context.config);
+  const { today, timeZone } = context;
   const preview = previewOf({ contact, template, templates, headers: snapshot.headers, settings, news, today, timeZone, dateOrder: snapshot.dateOrder });
   return { ...preview, openDraft: stillOpen(openDraft(contact, recordedDrafts())) };
 }
@@ -139,9 +140,9 @@ function stillOpen<T extends { id: string }>(known: T | null): T | null {
 export function createDraft(input: CreateDraftInput): ActionResult {
   requireScopes(['drafts'], 'create a Gmail draft');
   readDraftInput(input);
-  return changeContact(input?.contactId, (snapshot, contact, { spreadsheet, today }) => {
+  return changeContact(input?.contactId, (snapshot, contact, { config, today }) => {
     const open = stillOpen(findOpenDraft(contact, recordedDrafts()));
-    const request = checkDraftRequest(input, contact, () => readTemplatesSheet(spreadsheet), snapshot.headers, open);
+    const request = checkDraftRequest(input, contact, () => templatesOf(config), snapshot.headers, open);
     // The row must take the marks before Gmail is asked, or the draft would be made and not marked.
     requireColumns(snapshot, ['draftId', 'draftCreated']);
     const refusal = writeRefusal(snapshot, contact, ['draftId', 'draftCreated']);
@@ -163,8 +164,7 @@ export function createDraft(input: CreateDraftInput): ActionResult {
 }
 
 export function goToContact(contactId: string): void {
-  const { spreadsheet, timeZone } = actionContext();
-  const snapshot = readContactsWithIds(spreadsheet, timeZone);
+  const snapshot = readContactsWithIds(actionContext());
   const contact = locateContact(snapshot.contacts, String(contactId ?? ''));
   snapshot.sheet.activate();
   snapshot.sheet.getRange(contact.row, 1, 1, snapshot.headers.length).activate();
@@ -174,7 +174,7 @@ export function addContact(input: NewContactInput): ActionResult {
   const context = actionContext();
   const fields = readNewContact(input, context.today);
   return withDocumentLock(() => {
-    const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
+    const snapshot = readContactsForAction(context);
     checkNewContact(fields, snapshot.contacts);
     const append = appendContact(snapshot, { ...fields, id: newContactId(new Set(snapshot.contacts.map((c) => c.id))) });
     commitAll(append);

@@ -10,7 +10,7 @@ import { HistoryExpiredError, isRateLimit, mailboxProfile, messagesAddedSince, s
 import { SYNC_LAST_RUN_KEY } from './install';
 import { readLoggedAlready } from './interactions-sheet';
 import { requireScopes, ScopeNotGrantedError } from './scopes';
-import { readSettingsSheet } from './settings-reader';
+import { settingsOf } from './settings-reader';
 import { withDocumentLock } from './workbook';
 
 /**
@@ -212,7 +212,7 @@ function stoppedBy(service: string, error: unknown): string {
 function apply(context: ActionContext, sightings: readonly Sighting[], subjects: boolean, report: SyncReport): void {
   if (!sightings.length) return;
   withDocumentLock(() => {
-    const snapshot = readContactsForAction(context.spreadsheet, context.timeZone);
+    const snapshot = readContactsForAction(context);
     const decision = decideSync(snapshot.contacts, sightings, readLoggedAlready(context.spreadsheet, context.timeZone), subjects);
     // A row whose cell Touchpoint must not write (the user's formula, a date it cannot read) keeps its values; its
     // email or meeting is still logged, and the report says which cell to fix.
@@ -230,8 +230,8 @@ function apply(context: ActionContext, sightings: readonly Sighting[], subjects:
 /** One sync run: Gmail, then Calendar, then one write of what was seen, whatever stopped the run. */
 export function runSync(context: ActionContext = actionContext()): SyncReport {
   requireScopes(['gmailRead', 'calendarRead'], 'sync last contact from Gmail and Calendar');
-  const { sync } = readSettingsSheet(context.spreadsheet);
-  const contacts = readContactsWithIds(context.spreadsheet, context.timeZone).contacts;
+  const { sync } = settingsOf(context.config);
+  const contacts = readContactsWithIds(context).contacts;
   const profile = mailboxProfile();
   const own = new Set([profile.address]);
   const addresses = [...new Set(contacts.flatMap(contactAddresses))].filter((address) => !own.has(address)).sort();
@@ -279,7 +279,7 @@ export function syncFromMenu(): void {
   const context = actionContext();
   const ui = SpreadsheetApp.getUi();
   const say = (text: string): void => void ui.alert('Touchpoint', text, ui.ButtonSet.OK);
-  const settings = readSettingsSheet(context.spreadsheet);
+  const settings = settingsOf(context.config);
   const typos = settings.problems.filter((problem) => /^Settings, Sync/.test(problem));
   if (!settings.sync.on) {
     return say([...typos, 'Sync is off. Set Settings ▸ Sync last contact to On (it reads the dates and subjects of your emails and meetings with your contacts, never their text), then choose this again.'].join(' '));

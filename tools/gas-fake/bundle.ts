@@ -42,6 +42,7 @@ export function loadBundle(options: FakeOptions = {}, fake?: FakeAppsScript, dis
   const context = vm.createContext({ ...app.globals, console, __fakeNow: () => app.clock.now().getTime() });
   vm.runInContext(CLOCK_PATCH, context);
   vm.runInContext(code, context, { filename: 'Code.js' });
+  app.setTriggerFunctions((name) => (typeof context[name] === 'function' ? context[name] : undefined));
   app.setCustomFunctions((name) => {
     const key = Object.keys(context).find((k) => k.toUpperCase() === name && !k.endsWith('_'));
     const fn = key ? context[key] : undefined;

@@ -73,6 +73,9 @@ export class CallCounter {
   private readonly raws = new WeakMap<object, object>();
   /** While true, calls are made from a custom function: document changes are refused, as in Sheets. */
   inCustomFunction = false;
+  /** Milliseconds spent inside the fake's services (standing in for Google's servers), outermost calls only. */
+  private serviceTime = 0;
+  private depth = 0;
 
   record(name: string): void {
     const counts = this.buckets[this.bucket];
@@ -105,6 +108,19 @@ export class CallCounter {
     return Object.fromEntries([...this.cells[bucket].entries()].sort().map(([name, [read, written]]) => [name, { read, written }]));
   }
 
+  /**
+   * Milliseconds the fake spent serving the script's calls (copying cells, encoding drafts): work Google's servers
+   * do, charged by a latency model, not the script's own JavaScript. Since the last reset.
+   */
+  /** True while one of the script's calls is being served: a change made now is the script's, not a person's. */
+  inScriptCall(): boolean {
+    return this.depth > 0;
+  }
+
+  serviceMs(): number {
+    return this.serviceTime;
+  }
+
   /** Calls made by the script (not by custom functions the fake evaluated while recalculating). */
   counts(bucket: Bucket = 'script'): Record<string, number> {
     return Object.fromEntries([...this.buckets[bucket].entries()].sort());
@@ -130,6 +146,7 @@ export class CallCounter {
   }
 
   reset(): void {
+    this.serviceTime = 0;
     this.buckets.script.clear();
     this.buckets.customFunction.clear();
     this.cells.script.clear();
@@ -175,12 +192,17 @@ export class CallCounter {
           if (counter.inCustomFunction && NEEDS_AUTHORISATION.test(name)) {
             throw new Error(`Exception: You do not have permission to call ${name}.`);
           }
-          const unwrapped = args.map((a) => counter.unwrapDeep(a));
-          const result = value.apply(raw, unwrapped);
-          // Counted once the call succeeds: a call that fails (a setValues of the wrong shape) moves nothing.
-          const traffic = cellTraffic(className, property, raw, unwrapped);
-          if (traffic) counter.recordCells(name, traffic[0], traffic[1]);
-          return counter.wrapResult(result);
+          const started = counter.depth++ === 0 ? performance.now() : 0;
+          try {
+            const unwrapped = args.map((a) => counter.unwrapDeep(a));
+            const result = value.apply(raw, unwrapped);
+            // Counted once the call succeeds: a call that fails (a setValues of the wrong shape) moves nothing.
+            const traffic = cellTraffic(className, property, raw, unwrapped);
+            if (traffic) counter.recordCells(name, traffic[0], traffic[1]);
+            return counter.wrapResult(result);
+          } finally {
+            if (--counter.depth === 0) counter.serviceTime += performance.now() - started;
+          }
         };
       },
     });

@@ -61,10 +61,32 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
   const clock = new FakeClock(options.now);
   const userEmail = options.userEmail ?? 'resident@example.org';
   let resolveCustomFunction: CustomFunctionResolver = () => undefined;
+  let resolveTrigger: CustomFunctionResolver = () => undefined;
+  let inTrigger = false;
   const context = { uiAvailable: true };
 
   const spreadsheet = new FakeSpreadsheet(
-    { counter, now: () => clock.now(), customFunction: (name) => resolveCustomFunction(name) },
+    {
+      counter,
+      now: () => clock.now(),
+      customFunction: (name) => resolveCustomFunction(name),
+      // A person's edit (the test's own, not through the script's services) runs the simple onEdit trigger, in
+      // LIMITED mode, as Sheets does; a change the script makes fires none.
+      edited: (range) => {
+        const onEdit = resolveTrigger('onEdit');
+        if (!onEdit || inTrigger || counter.inScriptCall()) return;
+        inTrigger = true;
+        try {
+          // e.value: what was typed into a single cell (read raw: asking the range would recalculate the sheet now).
+          const value = range._numRows === 1 && range._numColumns === 1 ? range._sheet._cell(range._row, range._column)?.value : undefined;
+          onEdit({ authMode: 'LIMITED', range: counter.wrap(range, 'Range'), source: counter.wrap(spreadsheet, 'Spreadsheet'), value, user: userEmail });
+        } catch (error) {
+          console.warn(`onEdit threw: ${error}`); // Sheets logs a failed simple trigger; the edit stands
+        } finally {
+          inTrigger = false;
+        }
+      },
+    },
     options.timeZone ?? 'America/New_York',
   );
   if (options.locale) spreadsheet.setSpreadsheetLocale(options.locale);
@@ -153,6 +175,10 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
     calendar,
     /** MailApp's outbox and quota: `sent`, faults. */
     mail,
+    /** The script's functions by name, for the simple triggers a person's edit runs (onEdit). */
+    setTriggerFunctions(resolver: CustomFunctionResolver): void {
+      resolveTrigger = resolver;
+    },
     setCustomFunctions(resolver: CustomFunctionResolver): void {
       resolveCustomFunction = resolver;
       spreadsheet._touch();

@@ -352,7 +352,8 @@ export class FakeCache {
   }
   put(key: string, value: string, expirationInSeconds = 600): void {
     if (key.length > 250) throw new Error('Argument too large: key');
-    if (String(value).length > 100 * 1024) throw new Error('Argument too large: value');
+    // Google: "The maximum length of a value is 100KB" (bytes: a non-Latin value holds fewer characters).
+    if (Buffer.byteLength(String(value), 'utf8') > 100 * 1024) throw new Error('Argument too large: value');
     const seconds = Math.min(expirationInSeconds, 21_600);
     this.entries.set(key, { value: String(value), expires: this.clock.now().getTime() + seconds * 1000 });
   }

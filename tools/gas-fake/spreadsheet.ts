@@ -60,6 +60,8 @@ export interface SpreadsheetHost {
   counter: CallCounter;
   now(): Date;
   customFunction(name: string): ((...args: unknown[]) => unknown) | undefined;
+  /** A range's cells were changed; the host runs the onEdit trigger when that was a person's edit, not the script's. */
+  edited?(range: FakeRange): void;
 }
 
 const MAX_CELL_CHARACTERS = 50_000;
@@ -1003,6 +1005,7 @@ export class FakeRange {
 
   private _changed(): FakeRange {
     this._sheet._spreadsheet._touch();
+    this._sheet._spreadsheet._host.edited?.(this);
     return this;
   }
 
@@ -1123,6 +1126,7 @@ export class FakeRange {
       }),
     );
     destination._sheet._spreadsheet._touch();
+    destination._sheet._spreadsheet._host.edited?.(destination);
   }
 
   clearContent(): FakeRange {

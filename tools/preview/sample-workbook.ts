@@ -119,6 +119,14 @@ export const SAMPLE_EVENTS: Record<string, { event: string; topic: string }> = {
   'Chen Wei': { event: 'ASN Kidney Week 2026', topic: 'urine biomarkers for early kidney injury' },
 };
 
+/** The sample profile as the welcome dialog saves it (saveProfile), which is how a new user fills it in. */
+export function saveSampleProfile(app: { call(name: string, ...args: unknown[]): unknown }): void {
+  app.call('saveProfile', {
+    myName: SAMPLE_PROFILE['My name'], myPosition: SAMPLE_PROFILE['My position'],
+    myInstitution: SAMPLE_PROFILE['My institution'], mySpecialty: SAMPLE_PROFILE['My specialty'],
+  });
+}
+
 export const SAMPLE_PROFILE: Record<string, string> = {
   'My name': 'Sam Lee',
   'My position': 'a PGY-1 preliminary medicine intern',
