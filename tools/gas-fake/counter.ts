@@ -76,6 +76,8 @@ export class CallCounter {
   /** Milliseconds spent inside the fake's services (standing in for Google's servers), outermost calls only. */
   private serviceTime = 0;
   private depth = 0;
+  /** During an execution with a time limit (FakeAppsScript.asExecution): true once the limit has passed. */
+  overLimit: (() => boolean) | null = null;
 
   record(name: string): void {
     const counts = this.buckets[this.bucket];
@@ -185,6 +187,9 @@ export class CallCounter {
         }
         return function counted(...args: unknown[]) {
           const name = `${className}.${property}`;
+          // Apps Script ends an execution at its time limit, and nothing after runs: every later call is refused,
+          // uncounted (the fake's clock moves at calls, so a call is where the limit shows).
+          if (counter.depth === 0 && counter.overLimit?.()) throw new Error('Exceeded maximum execution time');
           counter.record(name);
           if (counter.inCustomFunction && MUTATING.test(property) && !className.endsWith('Builder')) {
             throw new Error(`Exception: You do not have permission to call ${name}. Custom functions can only read.`);

@@ -183,6 +183,20 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
       resolveCustomFunction = resolver;
       spreadsheet._touch();
     },
+    /**
+     * Runs work as one Apps Script execution with its time limit (6 minutes for a consumer account): once the
+     * fake's clock has moved past it, the script's next service call throws "Exceeded maximum execution time",
+     * as Apps Script ends the run there, with nothing after it done.
+     */
+    asExecution<T>(work: () => T, limitMs = 6 * 60_000): T {
+      const started = clock.now().getTime();
+      counter.overLimit = () => clock.now().getTime() - started > limitMs;
+      try {
+        return work();
+      } finally {
+        counter.overLimit = null;
+      }
+    },
     /** Runs work as a time-driven trigger would: no Ui is available. */
     asTrigger<T>(work: () => T): T {
       context.uiAvailable = false;

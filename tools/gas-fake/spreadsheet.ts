@@ -7,7 +7,7 @@
 import { a1Of, A1Reference, columnLettersOf, parseA1 } from './a1';
 import { CallCounter } from './counter';
 import { FormulaEngine, FormulaError, Value } from './formula';
-import { formatJavaDate, midnight } from './time';
+import { formatJavaDate, midnight, wallTime } from './time';
 import { FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder, FakeDataValidation, FakeDataValidationBuilder, SavedValidation } from './builders';
 
 interface SavedCell {
@@ -143,8 +143,15 @@ export class FakeSpreadsheet {
     return this.timeZone;
   }
 
+  /**
+   * As File ▸ Settings ▸ Time zone. Sheets stores a date as a serial number (a wall-clock day and time, no zone),
+   * so after the change a date cell still shows the same day and time, and a script reads it as that wall time in
+   * the new zone: a date typed as 2026-11-20 is midnight in the new zone, a different instant.
+   */
   setSpreadsheetTimeZone(timeZone: string): void {
     new Intl.DateTimeFormat('en-US', { timeZone });
+    const before = this.timeZone;
+    for (const sheet of this.sheets) sheet._reanchorDates(before, timeZone);
     this.timeZone = timeZone;
     this._touch();
   }
@@ -808,6 +815,17 @@ export class FakeSheet {
       const builder = new FakeConditionalFormatRuleBuilder().setBackground(rule.background).setRanges(rule.ranges.map((a1) => this.getRange(a1)));
       return (rule.criteria === 'CUSTOM_FORMULA' ? builder.whenFormulaSatisfied(rule.values[0]) : builder.whenTextEqualTo(rule.values[0])).build();
     });
+  }
+
+  /** Every date cell keeps its wall-clock day and time when the spreadsheet moves from one zone to another. */
+  _reanchorDates(from: string, to: string): void {
+    for (const line of this.rows) {
+      for (const cell of line ?? []) {
+        if (!cell || !(cell.value instanceof Date)) continue;
+        const w = wallTime(cell.value, from);
+        cell.value = new Date(midnight(w.year, w.month, w.day, to).getTime() + ((w.hour * 60 + w.minute) * 60 + w.second) * 1000 + (cell.value.getTime() % 1000));
+      }
+    }
   }
 
   _cell(row: number, column: number): Cell | undefined {

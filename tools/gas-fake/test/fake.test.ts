@@ -283,6 +283,13 @@ describe('other services', () => {
     expect(cache.get('k')).toBeNull();
   });
 
+  test('a cached value is limited to 100 KB in bytes, so a non-Latin value holds fewer characters', () => {
+    const cache = setup().fake.globals.CacheService.getDocumentCache()!;
+    cache.put('latin', 'a'.repeat(100 * 1024));
+    expect(() => cache.put('cyrillic', 'ж'.repeat(60 * 1024))).toThrow('Argument too large: value'); // 2 bytes each
+    expect(cache.get('cyrillic')).toBeNull();
+  });
+
   test('HtmlService templates escape <?= ?> and not <?!= ?>', () => {
     const { fake } = setup();
     const template = fake.globals.HtmlService.createTemplateFromFile('Page');
@@ -388,6 +395,50 @@ test('hidden rows belong to the row position: a sort leaves them, inserting rows
   expect([2, 3].map((r) => sheet.isRowHiddenByUser(r))).toEqual([false, true]);
   sheet.getRangeList(['A1', 'A3:A4']).activate();
   expect(ss.getActiveRangeList()!.getRanges().map((r) => r.getA1Notation())).toEqual(['A1', 'A3:A4']);
+});
+
+describe('simple triggers and settings, as Sheets runs them', () => {
+  test('onEdit runs (LIMITED) for a person\'s edit, with the edited range, and never for the script\'s own changes', () => {
+    const { fake, ss, sheet } = setup();
+    const edits: { authMode: string; a1: string; sheet: string; value: unknown }[] = [];
+    const onEdit = (e: { authMode: string; range: { getA1Notation(): string; getSheet(): { getName(): string } }; value: unknown }) =>
+      void edits.push({ authMode: e.authMode, a1: e.range.getA1Notation(), sheet: e.range.getSheet().getName(), value: e.value });
+    fake.setTriggerFunctions((name) => (name === 'onEdit' ? (onEdit as (...args: unknown[]) => unknown) : undefined));
+    ss.getRange('B2').setValue('by the script'); // through the script's services: no trigger, as Google documents
+    expect(edits).toEqual([]);
+    fake.spreadsheet.getActiveSheet().getRange('B2').setValue('typed');
+    fake.spreadsheet.getActiveSheet().getRange('A1:B3').clearContent();
+    expect(edits).toEqual([
+      { authMode: 'LIMITED', a1: 'B2', sheet: sheet.getName(), value: 'typed' },
+      { authMode: 'LIMITED', a1: 'A1:B3', sheet: sheet.getName(), value: undefined },
+    ]);
+  });
+
+  test('an execution ends at its 6-minute limit: the next service call throws, and nothing after it runs', () => {
+    const { fake, sheet } = setup();
+    let calls = 0;
+    expect(() =>
+      fake.asExecution(() => {
+        for (;;) {
+          sheet.getRange('A1').setValue(++calls);
+          fake.clock.advance(60_000); // each call takes a minute
+        }
+      }),
+    ).toThrow('Exceeded maximum execution time');
+    expect(calls).toBe(7); // calls at 0, 1, ..., 6 minutes; the 8th, past 6, is refused
+    expect(fake.spreadsheet.getActiveSheet().getRange('A1').getValue()).toBe(7);
+    sheet.getRange('A1').setValue('after'); // outside an execution: no limit
+  });
+
+  test('a new spreadsheet time zone keeps each date cell\'s day and time on the clock, so it is another instant', () => {
+    const { fake, ss, sheet } = setup('America/New_York');
+    sheet.getRange('A1:A2').setValues([['2026-11-20'], [new Date('2026-11-20T19:30:00Z')]]); // 14:30 in New York
+    ss.setSpreadsheetTimeZone('Asia/Tokyo');
+    const [[day], [time]] = sheet.getRange('A1:A2').getValues() as Date[][];
+    expect(day.toISOString()).toBe('2026-11-19T15:00:00.000Z'); // midnight, November 20, in Tokyo
+    expect(time.toISOString()).toBe('2026-11-20T05:30:00.000Z'); // 14:30 in Tokyo
+    expect(fake.spreadsheet.getSpreadsheetTimeZone()).toBe('Asia/Tokyo');
+  });
 });
 
 describe('per-user and unauthorised contexts, as Google documents them', () => {
