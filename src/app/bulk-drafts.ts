@@ -16,13 +16,16 @@ import { checkTemplate, EmailTemplate, findTemplate, holesIn, knownPlaceholderNa
 interface PlannedDraft {
   contact: Contact;
   template: string;
-  rendered: Rendered;
+  /** The email, once its checks have run (at planning, or just before drafting: see `deferChecks`). */
+  rendered?: Rendered;
 }
 
 export interface Plan {
   items: PlannedDraft[];
   skipped: { name: string; reason: string }[];
   templates: string[];
+  /** The email of an item, or why it is skipped: the checks that need the email written out. */
+  finish(item: PlannedDraft): Rendered | { skip: string };
 }
 
 /** The overdue contacts (snoozed ones too, to say why they are skipped). */
@@ -54,6 +57,14 @@ interface PlanInput {
   today: Day;
   timeZone: string;
   dateOrder: DateOrderSource;
+  /**
+   * Leave the checks that need each email written out (empty fields, holes, cautions) until just before that
+   * contact is drafted (plan.finish): a run that stops at its time limit has not written out the thousands of emails
+   * it never reached. What would stop everyone (a missing profile, a template needing news) is still found first,
+   * on the first contact of each template; and a contact sharing an address with another is checked at once, so
+   * the twin that gets the draft is the one that can.
+   */
+  deferChecks?: boolean;
 }
 
 /**
@@ -76,73 +87,87 @@ export function planDrafts(input: PlanInput): Plan {
     return template;
   };
   if (choice.template !== null) templateFor(choice.template);
-  const plan: Plan = { items: [], skipped: [], templates: names };
+  const finish = (item: PlannedDraft): Rendered | { skip: string } => {
+    const { contact, template: name } = item;
+    const rendered = renderTemplate(templateFor(name), { contact, profile: settings.profile, today: today, timeZone: input.timeZone, greetings: settings.greetings, dateOrder: input.dateOrder });
+    if (rendered.missingProfile.length) throw new InputError(profileRequest(rendered.missingProfile)); // the same for everyone: stop before any draft
+    if (rendered.missing.includes('My news')) return { skip: `"${name}" needs your news: write it from the sidebar's Draft email, where you type it` };
+    if (rendered.missing.length) {
+      // {{Salutation}} is not a column: name the one the greeting needs.
+      const salutation = salutationField(contact, settings.greetings);
+      const missing = [...new Set(rendered.missing.map((field) => (field === 'Salutation' ? salutation : field)))];
+      return { skip: `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: fill ${missing.length > 1 ? 'them' : 'it'} in on the sheet` };
+    }
+    // The same guard as a single draft: text from the sheet can itself hold a {{placeholder}} or a [marker].
+    const holes = holesIn(`${rendered.subject}\n${rendered.body}`, known);
+    if (holes.length) return { skip: `the email would still have ${holes.join(', ')} (from the sheet or the template): fix it there` };
+    const cautions = draftCautions(templateFor(name), contact, today, settings.greetings, settings.profile.myInstitution);
+    if (cautions.length) return { skip: `${cautions[0].replace(/\.$/, '')}. Draft this one from the sidebar, where you can adjust it` };
+    item.rendered = rendered;
+    return rendered;
+  };
+  const plan: Plan = { items: [], skipped: [], templates: names, finish };
   const planned = new Map<string, Contact>(); // address → the contact drafted for it in this run
-  for (const contact of input.targets) {
+  const addressCount = new Map<string, number>();
+  const addresses = input.targets.map(addressKeyOf);
+  for (const address of addresses) addressCount.set(address, (addressCount.get(address) ?? 0) + 1);
+  const templatesChecked = new Set<string>();
+  input.targets.forEach((contact, index) => {
+    const address = addresses[index];
     const skip = (reason: string) => plan.skipped.push({ name: contact.name, reason });
     if (contact.snoozedUntil !== null && contact.snoozedUntil > today) {
       skip(`snoozed until ${formatLongDay(contact.snoozedUntil)}`);
-      continue;
+      return;
     }
     if (!contact.email) {
       skip('no email address');
-      continue;
+      return;
     }
     if (!isValidEmail(contact.email)) {
       skip(`"${contact.email}" is not a valid email address`);
-      continue;
+      return;
     }
     const unreadableMark = contact.unreadable.find((key) => key === 'draftCreated');
     if (unreadableMark) {
       skip('its Draft created cell holds something Touchpoint cannot read: clear it or put a date there');
-      continue;
+      return;
     }
     // A draft that could not be marked would be made again by every later run: not made at all.
     const refusal = input.markRefusal(contact);
     if (refusal) {
       skip(refusal.replace(/\.$/, ''));
-      continue;
+      return;
     }
     const open = findOpenDraft(contact, drafts);
     if (open) {
       skip(`a draft to ${contact.email} from ${formatLongDay(open.created)} is still open in Gmail`);
-      continue;
+      return;
     }
-    const twin = planned.get(contact.email.trim().toLowerCase());
+    const twin = planned.get(address);
     if (twin) {
       skip(`the same email as ${twin.name} (row ${twin.row}), who gets the draft`);
-      continue;
+      return;
     }
     const name = choice.template ?? suggestTemplate(contact, today, names);
     if (!name) throw new InputError('The Templates sheet has no templates. Add one, or run Touchpoint ▸ Set up contact sheet.');
-    const rendered = renderTemplate(templateFor(name), { contact, profile: settings.profile, today: today, timeZone: input.timeZone, greetings: settings.greetings, dateOrder: input.dateOrder });
-    if (rendered.missingProfile.length) throw new InputError(profileRequest(rendered.missingProfile)); // the same for everyone: stop before any draft
-    if (rendered.missing.includes('My news')) {
-      skip(`"${name}" needs your news: write it from the sidebar's Draft email, where you type it`);
-      continue;
+    const item: PlannedDraft = { contact, template: name };
+    const checkNow = !input.deferChecks || !templatesChecked.has(name) || (addressCount.get(address) ?? 0) > 1;
+    templatesChecked.add(name);
+    if (checkNow) {
+      const checked = finish(item);
+      if ('skip' in checked) {
+        skip(checked.skip);
+        return;
+      }
     }
-    if (rendered.missing.length) {
-      // {{Salutation}} is not a column: name the one the greeting needs.
-      const salutation = salutationField(contact, settings.greetings);
-      const missing = [...new Set(rendered.missing.map((field) => (field === 'Salutation' ? salutation : field)))];
-      skip(`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: fill ${missing.length > 1 ? 'them' : 'it'} in on the sheet`);
-      continue;
-    }
-    // The same guard as a single draft: text from the sheet can itself hold a {{placeholder}} or a [marker].
-    const holes = holesIn(`${rendered.subject}\n${rendered.body}`, known);
-    if (holes.length) {
-      skip(`the email would still have ${holes.join(', ')} (from the sheet or the template): fix it there`);
-      continue;
-    }
-    const cautions = draftCautions(templateFor(name), contact, today, settings.greetings, settings.profile.myInstitution);
-    if (cautions.length) {
-      skip(`${cautions[0].replace(/\.$/, '')}. Draft this one from the sidebar, where you can adjust it`);
-      continue;
-    }
-    plan.items.push({ contact, template: name, rendered });
-    planned.set(contact.email.trim().toLowerCase(), contact);
-  }
+    plan.items.push(item);
+    planned.set(address, contact);
+  });
   return plan;
+}
+
+function addressKeyOf(contact: Contact): string {
+  return contact.email.trim().toLowerCase();
 }
 
 export interface Mark extends DraftRecord {

@@ -45,19 +45,35 @@ export interface RowCells {
   keys(): Iterable<string>;
 }
 
-/** Column of each normalised header (the first, when two headers read alike), found once per read. */
-function cellView(headers: readonly string[]): (row: readonly unknown[]) => RowCells {
+/** A row seen through the column of each normalised header (the first, when two read alike), found once per read. */
+class RowCellsView implements RowCells {
+  constructor(
+    private readonly columnOf: ReadonlyMap<string, number>,
+    private readonly row: readonly unknown[],
+  ) {}
+  has(key: string): boolean {
+    return this.columnOf.has(key);
+  }
+  get(key: string): unknown {
+    const column = this.columnOf.get(key);
+    return column === undefined ? undefined : this.row[column];
+  }
+  keys(): Iterable<string> {
+    return this.columnOf.keys();
+  }
+}
+
+function columnsByName(headers: readonly string[]): Map<string, number> {
   const columnOf = new Map<string, number>();
   headers.forEach((header, column) => {
     const key = normaliseName(header);
     if (key && !columnOf.has(key)) columnOf.set(key, column);
   });
-  return (row) => ({
-    has: (key) => columnOf.has(key),
-    get: (key) => (columnOf.has(key) ? row[columnOf.get(key)!] : undefined),
-    keys: () => columnOf.keys(),
-  });
+  return columnOf;
 }
+
+/** Shared by every contact whose dates all read: most of them. */
+const NONE_UNREADABLE = Object.freeze([]) as unknown as string[];
 
 /** The fields of a contact Touchpoint writes: a change to a row, by field (mapped to its column by header when written). */
 export type ContactPatch = Partial<Omit<Contact, 'row' | 'name' | 'cells' | 'unreadable'>>;
@@ -150,26 +166,27 @@ export function readContacts(
   const problems: RowProblem[] = [];
   const headerOf = (key: string) => headers[columns.get(key)!] ?? CONTACTS.columns.find((c) => c.key === key)!.header;
   const firstRowOfId = new Map<string, number>();
-  const cellsOf = cellView(headers);
-  const column = (key: string) => columns.get(key);
+  const columnOf = columnsByName(headers);
   const textAt = (row: readonly unknown[], at: number | undefined) => (at === undefined ? '' : text(row[at], timeZone));
-  const at = Object.fromEntries([...TEXT_KEYS, ...DATE_KEYS, 'cadenceDays'].map((key) => [key, column(key)])) as Record<string, number | undefined>;
+  const at = Object.fromEntries([...TEXT_KEYS, ...DATE_KEYS, 'cadenceDays'].map((key) => [key, columns.get(key)])) as Record<string, number | undefined>;
+  let unreadable = NONE_UNREADABLE;
+  const dayAt = (row: readonly unknown[], sheetRow: number, key: (typeof DATE_KEYS)[number]): Day | null => {
+    const where = at[key];
+    if (where === undefined) return null;
+    try {
+      return parseDay(row[where], timeZone, dateOrder);
+    } catch (error) {
+      if (!isInvalidValueError(error)) throw error;
+      problems.push({ row: sheetRow, column: headerOf(key), message: error.message });
+      if (unreadable === NONE_UNREADABLE) unreadable = [];
+      unreadable.push(key);
+      return null;
+    }
+  };
   rows.forEach((row, index) => {
     if (!isContactRow(row, columns) || (include && !include(row))) return;
     const sheetRow = firstRow + index;
-    const unreadable: string[] = [];
-    const dayAt = (key: (typeof DATE_KEYS)[number]): Day | null => {
-      const where = at[key];
-      if (where === undefined) return null;
-      try {
-        return parseDay(row[where], timeZone, dateOrder);
-      } catch (error) {
-        if (!isInvalidValueError(error)) throw error;
-        problems.push({ row: sheetRow, column: headerOf(key), message: error.message });
-        unreadable.push(key);
-        return null;
-      }
-    };
+    unreadable = NONE_UNREADABLE;
     // One object literal with every field: contacts share one shape, which keeps reading 10,000 rows fast.
     const contact: Contact = {
       id: textAt(row, at.id), row: sheetRow, firstName: textAt(row, at.firstName), lastName: textAt(row, at.lastName), name: '',
@@ -178,11 +195,13 @@ export function readContacts(
       interests: textAt(row, at.interests), lastContactNotes: textAt(row, at.lastContactNotes), nextStep: textAt(row, at.nextStep),
       cadenceDays: at.cadenceDays === undefined ? '' : row[at.cadenceDays], letterFor: textAt(row, at.letterFor),
       letterStatus: textAt(row, at.letterStatus), draftId: textAt(row, at.draftId),
-      metOn: dayAt('metOn'), lastContact: dayAt('lastContact'), letterDue: dayAt('letterDue'), snoozedUntil: dayAt('snoozedUntil'),
-      draftCreated: dayAt('draftCreated'), letterStatusDate: dayAt('letterStatusDate'),
-      cells: cellsOf(row), unreadable,
+      metOn: dayAt(row, sheetRow, 'metOn'), lastContact: dayAt(row, sheetRow, 'lastContact'), letterDue: dayAt(row, sheetRow, 'letterDue'),
+      snoozedUntil: dayAt(row, sheetRow, 'snoozedUntil'), draftCreated: dayAt(row, sheetRow, 'draftCreated'),
+      letterStatusDate: dayAt(row, sheetRow, 'letterStatusDate'), cells: new RowCellsView(columnOf, row), unreadable: NONE_UNREADABLE,
     };
-    contact.name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email || `Row ${sheetRow}`;
+    contact.unreadable = unreadable;
+    const { firstName, lastName } = contact;
+    contact.name = (firstName && lastName ? `${firstName} ${lastName}` : firstName || lastName) || contact.email || `Row ${sheetRow}`;
     if (contact.email && !isValidEmail(contact.email)) {
       problems.push({ row: sheetRow, column: headerOf('email'), message: `"${contact.email}" is not an email address` });
     }

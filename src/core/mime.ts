@@ -33,9 +33,70 @@ export function base64(bytes: readonly number[]): string {
   return encode(bytes, BASE64, '=');
 }
 
+/** A text's UTF-8 bytes (as utf8Bytes) in a typed array: no per-byte allocation for a long email. */
+function utf8Array(text: string): { bytes: Uint8Array; length: number } {
+  const bytes = new Uint8Array(text.length * 3);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      bytes[n++] = code;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (code < 0x800) {
+      bytes[n++] = 0xc0 | (code >> 6);
+      bytes[n++] = 0x80 | (code & 63);
+    } else if (code < 0x10000) {
+      bytes[n++] = 0xe0 | (code >> 12);
+      bytes[n++] = 0x80 | ((code >> 6) & 63);
+      bytes[n++] = 0x80 | (code & 63);
+    } else {
+      bytes[n++] = 0xf0 | (code >> 18);
+      bytes[n++] = 0x80 | ((code >> 12) & 63);
+      bytes[n++] = 0x80 | ((code >> 6) & 63);
+      bytes[n++] = 0x80 | (code & 63);
+    }
+  }
+  return { bytes, length: n };
+}
+
+/**
+ * Base64 of a text's UTF-8 bytes, with a line break ("\r\n") after every `groupsPerLine` groups of four characters
+ * when asked (19 groups: MIME's 76-character lines). Built for speed: a bulk run encodes thousands of emails.
+ */
+function base64OfText(text: string, alphabet: string, pad: string, groupsPerLine = Infinity): string {
+  const { bytes, length } = utf8Array(text);
+  let out = '';
+  let groups = 0;
+  let i = 0;
+  for (; i + 2 < length; i += 3) {
+    if (groups === groupsPerLine) {
+      out += '\r\n';
+      groups = 0;
+    }
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63] + alphabet[(n >> 6) & 63] + alphabet[n & 63];
+    groups++;
+  }
+  if (i < length) {
+    if (groups === groupsPerLine) out += '\r\n';
+    const two = i + 1 < length;
+    const n = (bytes[i] << 16) | (two ? bytes[i + 1] << 8 : 0);
+    out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63] + (two ? alphabet[(n >> 6) & 63] : pad) + pad;
+  }
+  return out;
+}
+
 /** The Gmail API's `raw`: base64url without padding. */
 export function base64Url(text: string): string {
-  return encode(utf8Bytes(text), BASE64_URL, '');
+  return base64OfText(text, BASE64_URL, '');
 }
 
 function isAscii(text: string): boolean {
@@ -84,7 +145,7 @@ export function htmlOfPlainText(text: string): string {
 }
 
 function base64Lines(text: string): string {
-  return (base64(utf8Bytes(text)).match(/.{1,76}/g) ?? ['']).join('\r\n');
+  return base64OfText(text, BASE64, '=', 19);
 }
 
 interface DraftMessage {

@@ -34,13 +34,13 @@ function selectedContacts(context: ActionContext, snapshot: ContactsSnapshot): C
   return chosen;
 }
 
-function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: BulkDraftChoice, drafts: KnownDrafts | null): Plan {
+function makePlan(context: ActionContext, snapshot: ContactsSnapshot, choice: BulkDraftChoice, drafts: KnownDrafts | null, deferChecks = false): Plan {
   const settings = settingsOf(context.config);
   const targets = choice.scope === 'selected' ? selectedContacts(context, snapshot) : overdueContacts(snapshot.contacts, settings, context.today);
   return planDrafts({
     targets, template: choice.template, templates: templatesOf(context.config), headers: snapshot.headers, settings, drafts,
     markRefusal: (contact) => writeRefusal(snapshot, contact, DRAFT_COLUMNS),
-    today: context.today, timeZone: context.timeZone, dateOrder: snapshot.dateOrder,
+    today: context.today, timeZone: context.timeZone, dateOrder: snapshot.dateOrder, deferChecks,
   });
 }
 
@@ -122,7 +122,7 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
     const known = draftsForRun(snapshot);
     forgetGoneDrafts(known, snapshot);
     const marks = carryRecords(snapshot.contacts, known);
-    const plan = makePlan(context, snapshot, choice, known);
+    const plan = makePlan(context, snapshot, choice, known, true);
     const summary: BulkDraftSummary = { drafted: [], skipped: plan.skipped, failed: [], unmarked: [], remaining: 0, message: '' };
     let stoppedAt = plan.items.length;
     let timedOut = false;
@@ -135,7 +135,13 @@ export function runBulkDrafts(choice: BulkDraftChoice): BulkDraftSummary {
           timedOut = true;
           break;
         }
-        const { contact, template, rendered } = plan.items[i];
+        const item = plan.items[i];
+        const { contact, template } = item;
+        const rendered = item.rendered ?? plan.finish(item);
+        if ('skip' in rendered) {
+          summary.skipped.push({ name: contact.name, reason: rendered.skip });
+          continue;
+        }
         let saved: { id: string };
         try {
           saved = saveDraft({ to: { name: contact.name, email: contact.email }, subject: rendered.subject, body: rendered.body });

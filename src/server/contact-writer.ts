@@ -5,7 +5,7 @@ import { InputError } from '../core/inputs';
 import { ColumnSpec, COMPUTED_COLUMNS, CONTACTS, INTERACTIONS, TableSpec } from '../core/schema';
 import { isBlank } from '../core/values';
 import type { ContactsSnapshot } from './contacts-sheet';
-import { findSheet, readHeaderRow, SetupNeededError } from './workbook';
+import { findSheet, readHeaderNames, SetupNeededError } from './workbook';
 
 /**
  * The one writer of Touchpoint's rows: nothing else writes a contact's cells (setup writes only the header row).
@@ -184,6 +184,14 @@ function setInMemory(snapshot: ContactsSnapshot, row: number, column: number, va
   snapshot.rows[index][column] = value;
 }
 
+/** True when the row already holds the value (as read): a blank cleared, the same day or text written again. */
+function alreadyHolds(contact: Contact, key: string, value: FieldValue | undefined): boolean {
+  if (contact.unreadable.includes(key)) return false; // a value Touchpoint could not read is never taken as equal
+  const current = (contact as unknown as Record<string, unknown>)[key];
+  if (isEmpty(current as FieldValue) && isEmpty(value)) return true;
+  return typeof current === typeof value && current === value;
+}
+
 /** Changes to several contacts' cells, checked now and written on commit in one block per run of columns. */
 export function updateContacts(snapshot: ContactsSnapshot, changes: readonly { contact: Contact; patch: ContactPatch }[]): PendingWrite {
   const keys = [...new Set(changes.flatMap(({ patch }) => Object.keys(patch)))];
@@ -192,12 +200,13 @@ export function updateContacts(snapshot: ContactsSnapshot, changes: readonly { c
   for (const { contact, patch } of changes) {
     const row = cells.get(contact.row) ?? new Map<number, unknown>();
     for (const [key, value] of Object.entries(patch)) {
+      if (alreadyHolds(contact, key, value)) continue; // nothing to write, so nothing to refuse
       const column = columns.get(key)!;
       const refusal = refusalOf(snapshot, contact.row, column);
       if (refusal) throw new InputError(`${refusal} Nothing was changed.`);
       row.set(column, cellOf(specOf(CONTACTS, key), value));
     }
-    cells.set(contact.row, row);
+    if (row.size) cells.set(contact.row, row);
   }
   return {
     commit() {
@@ -302,7 +311,7 @@ export function prepareInteraction(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
   const fields: Record<string, FieldValue> = { ...line };
   const sheet = findSheet(spreadsheet, INTERACTIONS);
   if (!sheet) throw new SetupNeededError('There is no Interactions sheet. Choose Touchpoint ▸ Set up contact sheet to add it. Nothing was changed.');
-  const header = readHeaderRow(sheet, INTERACTIONS); // a title row above the header is fine
+  const header = readHeaderNames(sheet, INTERACTIONS); // a title row above the header is fine
   const width = Math.max(header.headers.length, 1);
   const keys = Object.keys(fields).filter((key) => !isEmpty(fields[key]));
   const columns = columnsOf(INTERACTIONS, () => sheet.getName(), header.index, keys);
@@ -316,7 +325,7 @@ export function prepareInteractions(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
   if (!lines.length) return { commit: () => undefined };
   const sheet = findSheet(spreadsheet, INTERACTIONS);
   if (!sheet) throw new SetupNeededError('There is no Interactions sheet. Choose Touchpoint ▸ Set up contact sheet to add it. Nothing was changed.');
-  const header = readHeaderRow(sheet, INTERACTIONS);
+  const header = readHeaderNames(sheet, INTERACTIONS);
   const width = Math.max(header.headers.length, 1);
   const keys = [...new Set(lines.flatMap((line) => Object.keys(line).filter((key) => !isEmpty((line as unknown as Record<string, FieldValue>)[key]))))];
   const columns = columnsOf(INTERACTIONS, () => sheet.getName(), header.index, keys);

@@ -1,7 +1,6 @@
 import type { DraftRecord, KnownDrafts } from '../core/follow-ups';
 import { listOpenDrafts, mailboxAddress } from './gmail-drafts';
-import { Day, formatIsoDay } from '../core/dates';
-import { inputDay } from '../core/inputs';
+import { Day, dayFromYmd, formatIsoDay } from '../core/dates';
 
 /**
  * What Touchpoint knows of the drafts it made, in document properties, one key per draft: to whom (contact id and
@@ -16,6 +15,13 @@ function store(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
 
+/** A day as recordDraft wrote it (2026-11-22); anything else makes the record unreadable, and it is ignored. */
+function recordedDay(text: unknown): Day {
+  const match = typeof text === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
+  if (!match) throw new Error(`not a recorded day: ${String(text)}`);
+  return dayFromYmd(+match[1], +match[2], +match[3]);
+}
+
 export function readDraftRecords(): DraftRecord[] {
   const records: DraftRecord[] = [];
   for (const [key, value] of Object.entries(store().getProperties())) {
@@ -23,8 +29,8 @@ export function readDraftRecords(): DraftRecord[] {
     try {
       const { contactId, email, day, at, subject, goneOn } = JSON.parse(value) as { contactId: string; email: string; day: string; at: number; subject?: string; goneOn?: string };
       records.push({
-        draftId: key.slice(PREFIX.length), contactId: String(contactId), email: String(email ?? ''), day: inputDay(day, 'day'), at: Number(at) || 0,
-        subject: subject ? String(subject) : undefined, goneOn: goneOn ? inputDay(goneOn, 'goneOn') : undefined,
+        draftId: key.slice(PREFIX.length), contactId: String(contactId), email: String(email ?? ''), day: recordedDay(day), at: Number(at) || 0,
+        subject: subject ? String(subject) : undefined, goneOn: goneOn ? recordedDay(goneOn) : undefined,
       });
     } catch {
       // a record someone edited by hand: ignore it rather than stop drafting

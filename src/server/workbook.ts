@@ -62,6 +62,29 @@ export function readHeaderRow(sheet: Sheet, table: TableSpec): HeaderRow {
   return { row: index + 1, headers, hasFormula: formulas[index].map((f) => f !== ''), ...mapHeaders(headers, table) };
 }
 
+/**
+ * The header row's names and positions for an append, in one read of the top rows' values (a log line needs where
+ * each column is, not which header holds a formula). Where the sheet has fewer rows than are searched, the full read.
+ */
+export function readHeaderNames(sheet: Sheet, table: TableSpec): Pick<HeaderRow, 'row' | 'headers' | 'index'> {
+  let values: unknown[][];
+  try {
+    values = sheet.getRange(`1:${HEADER_SEARCH_ROWS}`).getValues();
+  } catch {
+    return readHeaderRow(sheet, table);
+  }
+  const index = findHeaderRow(values, table);
+  if (index === null) {
+    if (values.every((line) => line.every(isBlank))) return { row: 1, headers: [], index: new Map() };
+    throw headerNotFound(sheet, table);
+  }
+  const line = values[index];
+  let width = line.length;
+  while (width > 0 && isBlank(line[width - 1])) width--;
+  const headers = line.slice(0, width).map((value) => String(value));
+  return { row: index + 1, headers, index: mapHeaders(headers, table).index };
+}
+
 export class BusyError extends Error {
   constructor() {
     super('Touchpoint is busy with another change to this spreadsheet. Please try again in a few seconds.');
