@@ -50,7 +50,7 @@ async function bundleServer() {
     legalComments: 'none',
     // Custom functions load the whole bundle on every recalculation: keep it small. Names are not kept (keepNames
     // cost 5 KB); error classes set their own `name`, which is all the code relies on.
-    minify: !process.env.TOUCHPOINT_NO_MINIFY,
+    minify: !process.env.TOUCHPOINT_NO_MINIFY, // TOUCHPOINT_NO_MINIFY=1: readable names, for a CPU profile
     write: false,
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),

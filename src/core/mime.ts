@@ -3,37 +3,20 @@
  * or Buffer): UTF-8, RFC 2047 encoded-words for non-ASCII headers, multipart/alternative plain + HTML bodies in
  * base64, and base64url for the Gmail API's `raw` field.
  */
+/** A text's UTF-8 bytes; a lone surrogate is encoded as its own three bytes. */
 export function utf8Bytes(text: string): number[] {
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-  }
-  return bytes;
+  const { bytes, length } = utf8Array(text);
+  return Array.from(bytes.subarray(0, length));
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-function encode(bytes: readonly number[], alphabet: string, pad: string): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? alphabet[(n >> 6) & 63] : pad;
-    out += i + 2 < bytes.length ? alphabet[n & 63] : pad;
-  }
-  return out;
-}
-
 export function base64(bytes: readonly number[]): string {
-  return encode(bytes, BASE64, '=');
+  return encodeBytes(bytes, bytes.length, BASE64, '=');
 }
 
-/** A text's UTF-8 bytes (as utf8Bytes) in a typed array: no per-byte allocation for a long email. */
+/** A text's UTF-8 bytes in a typed array: no per-byte allocation for a long email. */
 function utf8Array(text: string): { bytes: Uint8Array; length: number } {
   const bytes = new Uint8Array(text.length * 3);
   let n = 0;
@@ -68,11 +51,10 @@ function utf8Array(text: string): { bytes: Uint8Array; length: number } {
 }
 
 /**
- * Base64 of a text's UTF-8 bytes, with a line break ("\r\n") after every `groupsPerLine` groups of four characters
- * when asked (19 groups: MIME's 76-character lines). Built for speed: a bulk run encodes thousands of emails.
+ * Base64 of the first `length` bytes, with a line break ("\r\n") after every `groupsPerLine` groups of four
+ * characters when asked (19 groups: MIME's 76-character lines). Built for speed: a bulk run encodes thousands of emails.
  */
-function base64OfText(text: string, alphabet: string, pad: string, groupsPerLine = Infinity): string {
-  const { bytes, length } = utf8Array(text);
+function encodeBytes(bytes: ArrayLike<number>, length: number, alphabet: string, pad: string, groupsPerLine = Infinity): string {
   let out = '';
   let groups = 0;
   let i = 0;
@@ -92,6 +74,11 @@ function base64OfText(text: string, alphabet: string, pad: string, groupsPerLine
     out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63] + (two ? alphabet[(n >> 6) & 63] : pad) + pad;
   }
   return out;
+}
+
+function base64OfText(text: string, alphabet: string, pad: string, groupsPerLine = Infinity): string {
+  const { bytes, length } = utf8Array(text);
+  return encodeBytes(bytes, length, alphabet, pad, groupsPerLine);
 }
 
 /** The Gmail API's `raw`: base64url without padding. */
